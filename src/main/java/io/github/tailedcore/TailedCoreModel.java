@@ -1,0 +1,70 @@
+package io.github.tailedcore;
+
+import io.github.tailedcore.feature.BackboneId;
+import io.github.tailedcore.feature.FeatureGrid;
+import io.github.tailedcore.memory.MemoryBank;
+
+/**
+ * A fitted detector: the memory bank M with everything needed to score new
+ * images consistently (the settings it was fitted with, the backbone that
+ * made its features, the patch grid) and to explain it (the fit summary,
+ * the default threshold).
+ * <p>
+ * Immutable except for the threshold, which can be set after the fit (it is
+ * estimated from the fitted model). Saved and loaded by
+ * {@code io.ModelFile}.
+ * </p>
+ */
+public final class TailedCoreModel {
+
+	private final TailedCoreSettings settings;
+	private final BackboneId backbone;
+	private final FeatureGrid grid;
+	private final MemoryBank memory;
+	private final FitSummary summary;
+	private Threshold threshold;
+
+	public TailedCoreModel(final TailedCoreSettings settings,
+		final BackboneId backbone, final FeatureGrid grid, final MemoryBank memory,
+		final FitSummary summary, final Threshold threshold)
+	{
+		if (memory.dims() != grid.dims()) throw new IllegalArgumentException(
+			"Memory vectors of " + memory.dims() + " dims do not fit the " + grid +
+				" grid.");
+		this.settings = settings;
+		this.backbone = backbone;
+		this.grid = grid;
+		this.memory = memory;
+		this.summary = summary;
+		this.threshold = threshold;
+	}
+
+	public TailedCoreSettings settings() {
+		return settings;
+	}
+
+	public BackboneId backbone() {
+		return backbone;
+	}
+
+	public FeatureGrid grid() {
+		return grid;
+	}
+
+	public MemoryBank memory() {
+		return memory;
+	}
+
+	public FitSummary summary() {
+		return summary;
+	}
+
+	/** The default decision threshold, or {@code null} if none was set. */
+	public Threshold threshold() {
+		return threshold;
+	}
+
+	public void setThreshold(final Threshold threshold) {
+		this.threshold = threshold;
+	}
+}

@@ -1,0 +1,247 @@
+package io.github.tailedcore;
+
+import io.github.tailedcore.tail.TailAugmentation;
+
+/**
+ * Everything that decides what a fit computes, immutable. Defaults are the
+ * values of the official TailedCore configs ({@code aatailedpatch_mvtec_09}):
+ * coreset ratio 0.1 in a 128-d random projection, LOF with k = 6 dropping
+ * 15 %, the {@code ada_trim_min-mode} TailSampler with p = 0.85 and the 15 %
+ * cap, {@code rot15flip} views of tail images, Gaussian σ = 4 on the map.
+ * <p>
+ * The {@link #seed()} makes a fit deterministic: every random projection and
+ * greedy start index is drawn from generators derived from it.
+ * </p>
+ *
+ * <pre>
+ * TailedCoreSettings s = TailedCoreSettings.builder()
+ * 	.method(Method.PATCHCORE).coresetRatio(0.05).seed(7).build();
+ * </pre>
+ */
+public final class TailedCoreSettings {
+
+	public static final Method DEFAULT_METHOD = Method.TAILEDCORE;
+	/** Coreset fraction (PatchCore's {@code greedy_ratio}). */
+	public static final double DEFAULT_CORESET_RATIO = 0.1;
+	/** Dimension of the random projection used for coreset and LOF. */
+	public static final int DEFAULT_PROJECTION_DIM = 128;
+	/** LOF neighbours k. */
+	public static final int DEFAULT_LOF_NEIGHBORS = 6;
+	/** Fraction of patches the noise filter drops (the 0.85 quantile). */
+	public static final double DEFAULT_NOISE_DROP_FRACTION = 0.15;
+	/** TailSampler's per-sample percentile p of the half-angle region. */
+	public static final double DEFAULT_TAIL_PERCENTILE = 0.85;
+	/** TailSampler's cap: tail classes hold at most this fraction of images. */
+	public static final double DEFAULT_TAIL_CAP_FRACTION = 0.15;
+	public static final TailAugmentation DEFAULT_TAIL_AUGMENTATION =
+		TailAugmentation.ROT15FLIP;
+	/** Gaussian σ (pixels of the crop) that smooths the anomaly map. */
+	public static final double DEFAULT_GAUSSIAN_SIGMA = 4;
+	public static final long DEFAULT_SEED = 0;
+
+	private final Method method;
+	private final double coresetRatio;
+	private final int projectionDim;
+	private final int lofNeighbors;
+	private final double noiseDropFraction;
+	private final boolean tailBranch;
+	private final double tailPercentile;
+	private final double tailCapFraction;
+	private final TailAugmentation tailAugmentation;
+	private final double gaussianSigma;
+	private final long seed;
+
+	private TailedCoreSettings(final Builder b) {
+		method = b.method;
+		coresetRatio = b.coresetRatio;
+		projectionDim = b.projectionDim;
+		lofNeighbors = b.lofNeighbors;
+		noiseDropFraction = b.noiseDropFraction;
+		tailBranch = b.tailBranch;
+		tailPercentile = b.tailPercentile;
+		tailCapFraction = b.tailCapFraction;
+		tailAugmentation = b.tailAugmentation;
+		gaussianSigma = b.gaussianSigma;
+		seed = b.seed;
+	}
+
+	/** The paper's settings. */
+	public static TailedCoreSettings defaults() {
+		return builder().build();
+	}
+
+	/** A builder holding the paper's defaults. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** A builder holding these settings, to change a few of them. */
+	public Builder toBuilder() {
+		return new Builder().method(method).coresetRatio(coresetRatio)
+			.projectionDim(projectionDim).lofNeighbors(lofNeighbors)
+			.noiseDropFraction(noiseDropFraction).tailBranch(tailBranch)
+			.tailPercentile(tailPercentile).tailCapFraction(tailCapFraction)
+			.tailAugmentation(tailAugmentation).gaussianSigma(gaussianSigma).seed(
+				seed);
+	}
+
+	public Method method() {
+		return method;
+	}
+
+	public double coresetRatio() {
+		return coresetRatio;
+	}
+
+	public int projectionDim() {
+		return projectionDim;
+	}
+
+	public int lofNeighbors() {
+		return lofNeighbors;
+	}
+
+	public double noiseDropFraction() {
+		return noiseDropFraction;
+	}
+
+	/** Whether TailedCore builds its tail branch (false = the "w/o FSA" ablation). */
+	public boolean tailBranch() {
+		return tailBranch;
+	}
+
+	public double tailPercentile() {
+		return tailPercentile;
+	}
+
+	public double tailCapFraction() {
+		return tailCapFraction;
+	}
+
+	public TailAugmentation tailAugmentation() {
+		return tailAugmentation;
+	}
+
+	public double gaussianSigma() {
+		return gaussianSigma;
+	}
+
+	public long seed() {
+		return seed;
+	}
+
+	@Override
+	public String toString() {
+		return method.displayName() + " (coreset " + coresetRatio + ", projection " +
+			projectionDim + "-d, LOF k=" + lofNeighbors + " drop " +
+			noiseDropFraction + ", tail branch " + tailBranch + " p=" +
+			tailPercentile + " cap " + tailCapFraction + " views " +
+			tailAugmentation.name().toLowerCase() + ", σ=" + gaussianSigma +
+			", seed " + seed + ")";
+	}
+
+	/** Collects settings; {@link #build()} validates them. */
+	public static final class Builder {
+
+		private Method method = DEFAULT_METHOD;
+		private double coresetRatio = DEFAULT_CORESET_RATIO;
+		private int projectionDim = DEFAULT_PROJECTION_DIM;
+		private int lofNeighbors = DEFAULT_LOF_NEIGHBORS;
+		private double noiseDropFraction = DEFAULT_NOISE_DROP_FRACTION;
+		private boolean tailBranch = true;
+		private double tailPercentile = DEFAULT_TAIL_PERCENTILE;
+		private double tailCapFraction = DEFAULT_TAIL_CAP_FRACTION;
+		private TailAugmentation tailAugmentation = DEFAULT_TAIL_AUGMENTATION;
+		private double gaussianSigma = DEFAULT_GAUSSIAN_SIGMA;
+		private long seed = DEFAULT_SEED;
+
+		private Builder() {}
+
+		public Builder method(final Method value) {
+			method = value;
+			return this;
+		}
+
+		public Builder coresetRatio(final double value) {
+			coresetRatio = value;
+			return this;
+		}
+
+		public Builder projectionDim(final int value) {
+			projectionDim = value;
+			return this;
+		}
+
+		public Builder lofNeighbors(final int value) {
+			lofNeighbors = value;
+			return this;
+		}
+
+		public Builder noiseDropFraction(final double value) {
+			noiseDropFraction = value;
+			return this;
+		}
+
+		public Builder tailBranch(final boolean value) {
+			tailBranch = value;
+			return this;
+		}
+
+		public Builder tailPercentile(final double value) {
+			tailPercentile = value;
+			return this;
+		}
+
+		public Builder tailCapFraction(final double value) {
+			tailCapFraction = value;
+			return this;
+		}
+
+		public Builder tailAugmentation(final TailAugmentation value) {
+			tailAugmentation = value;
+			return this;
+		}
+
+		public Builder gaussianSigma(final double value) {
+			gaussianSigma = value;
+			return this;
+		}
+
+		public Builder seed(final long value) {
+			seed = value;
+			return this;
+		}
+
+		/**
+		 * @throws IllegalArgumentException naming the first setting that is out
+		 *           of range
+		 */
+		public TailedCoreSettings build() {
+			if (method == null) throw new IllegalArgumentException(
+				"Choose a method: TailedCore, PatchCore or SoftPatch.");
+			if (!(coresetRatio > 0 && coresetRatio <= 1))
+				throw new IllegalArgumentException("coreset_ratio must be in (0, 1], got " +
+					coresetRatio + ".");
+			if (projectionDim < 1) throw new IllegalArgumentException(
+				"The projection dimension must be at least 1, got " + projectionDim +
+					".");
+			if (lofNeighbors < 1) throw new IllegalArgumentException(
+				"LOF needs at least 1 neighbour, got " + lofNeighbors + ".");
+			if (!(noiseDropFraction >= 0 && noiseDropFraction < 1))
+				throw new IllegalArgumentException(
+					"noise_drop_fraction must be in [0, 1), got " + noiseDropFraction +
+						".");
+			if (!(tailPercentile > 0 && tailPercentile <= 1))
+				throw new IllegalArgumentException(
+					"The tail percentile p must be in (0, 1], got " + tailPercentile + ".");
+			if (!(tailCapFraction > 0 && tailCapFraction <= 1))
+				throw new IllegalArgumentException(
+					"The tail cap must be in (0, 1], got " + tailCapFraction + ".");
+			if (tailAugmentation == null) throw new IllegalArgumentException(
+				"Choose a tail augmentation (none for no extra views).");
+			if (!(gaussianSigma >= 0)) throw new IllegalArgumentException(
+				"The Gaussian σ must be ≥ 0, got " + gaussianSigma + ".");
+			return new TailedCoreSettings(this);
+		}
+	}
+}

@@ -1,0 +1,120 @@
+package io.github.tailedcore.feature;
+
+import io.github.tailedcore.linalg.FeatureMatrix;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Patch features of a set of images: for each image {@code i}, the matrix
+ * F<sub>i</sub> of L patch vectors of D floats (one primitive array per
+ * image, row-major over locations), and optionally its global embedding
+ * e<sub>i</sub> (the pooled last-stage features that TailSampler compares).
+ * <p>
+ * Images keep the order in which they were added; tail indices, LOF masks
+ * and coreset picks all refer to that order. The arrays are shared, not
+ * copied.
+ * </p>
+ */
+public final class PatchFeatures {
+
+	private final FeatureGrid grid;
+	private final List<float[]> patches = new ArrayList<>();
+	private final List<float[]> embeddings = new ArrayList<>();
+
+	/** An empty set of features on {@code grid}. */
+	public PatchFeatures(final FeatureGrid grid) {
+		this.grid = grid;
+	}
+
+	/**
+	 * Adds one image.
+	 *
+	 * @param imagePatches L × D values, row-major over locations
+	 * @param embedding the global embedding e<sub>i</sub>, or {@code null} when
+	 *          the caller has none (augmented views need none)
+	 */
+	public void add(final float[] imagePatches, final float[] embedding) {
+		final long expected = (long) grid.locations() * grid.dims();
+		if (imagePatches.length != expected) throw new IllegalArgumentException(
+			"An image on a " + grid + " grid needs " + expected +
+				" patch values, got " + imagePatches.length + ".");
+		if (embedding != null && !embeddings.isEmpty() &&
+			embeddings.get(0) != null && embedding.length != embeddings.get(0).length)
+			throw new IllegalArgumentException("Embedding of " + embedding.length +
+				" dims does not match the earlier ones of " + embeddings.get(0).length +
+				".");
+		patches.add(imagePatches);
+		embeddings.add(embedding);
+	}
+
+	/** The patch grid every image shares. */
+	public FeatureGrid grid() {
+		return grid;
+	}
+
+	/** Number of images N. */
+	public int imageCount() {
+		return patches.size();
+	}
+
+	/** Total number of patches N × L. */
+	public long patchCount() {
+		return (long) patches.size() * grid.locations();
+	}
+
+	/** The L × D patch values of image {@code i} (shared, not a copy). */
+	public float[] patches(final int image) {
+		return patches.get(image);
+	}
+
+	/** Image {@code i}'s patches as a matrix (shared, not a copy). */
+	public FeatureMatrix patchMatrix(final int image) {
+		return new FeatureMatrix(grid.locations(), grid.dims(), patches.get(image));
+	}
+
+	/** The global embedding of image {@code i}, or {@code null} if none. */
+	public float[] embedding(final int image) {
+		return embeddings.get(image);
+	}
+
+	/** All embeddings as an N × E matrix (copied). */
+	public FeatureMatrix embeddingMatrix() {
+		if (patches.isEmpty()) return FeatureMatrix.zeros(0, 0);
+		final float[] first = embeddings.get(0);
+		if (first == null) throw new IllegalStateException(
+			"These features carry no image embeddings.");
+		final float[] out = new float[imageCount() * first.length];
+		for (int i = 0; i < imageCount(); i++) {
+			final float[] e = embeddings.get(i);
+			if (e == null) throw new IllegalStateException("Image " + i +
+				" has no embedding.");
+			System.arraycopy(e, 0, out, i * first.length, first.length);
+		}
+		return new FeatureMatrix(imageCount(), first.length, out);
+	}
+
+	/** Unmodifiable view of the per-image patch arrays. */
+	public List<float[]> patchArrays() {
+		return Collections.unmodifiableList(patches);
+	}
+
+	/**
+	 * Gathers patches by global index {@code g = image * L + location} into
+	 * one full-dimensional matrix, in the order given.
+	 */
+	public FeatureMatrix gather(final long[] globalIndices) {
+		final int dims = grid.dims();
+		final int locations = grid.locations();
+		final float[] out = new float[Math.multiplyExact(globalIndices.length,
+			dims)];
+		for (int i = 0; i < globalIndices.length; i++) {
+			final int image = (int) (globalIndices[i] / locations);
+			final int location = (int) (globalIndices[i] % locations);
+			System.arraycopy(patches.get(image), location * dims, out, i * dims,
+				dims);
+		}
+		return new FeatureMatrix(globalIndices.length, dims, out);
+	}
+}

@@ -1,0 +1,27 @@
+package io.github.tailedcore.sampling;
+
+import io.github.tailedcore.Progress;
+import io.github.tailedcore.linalg.FeatureMatrix;
+
+/**
+ * Chooses a small subset of points that covers all of them: the memory
+ * bank's coreset S<sub>core</sub> (PatchCore, spec §3).
+ * <p>
+ * Implementations must be exact ports of greedy k-center selection: start at
+ * {@code start}, keep every point's distance to the nearest chosen point
+ * (Euclidean, not squared), and repeatedly pick the farthest point, the
+ * first index on ties. Faster implementations must return the same picks as
+ * {@link GreedyCoresetSampler}, the brute-force reference.
+ * </p>
+ */
+public interface CoresetSampler {
+
+	/**
+	 * @param points the (usually projected) points, one per row
+	 * @param count how many to pick, 0 ≤ count ≤ rows
+	 * @param start the first pick
+	 * @param progress reports picks made; checked for cancellation
+	 * @return the picked row indices, in the order they were picked
+	 */
+	int[] select(FeatureMatrix points, int count, int start, Progress progress);
+}

@@ -1,0 +1,33 @@
+package io.github.tailedcore.search;
+
+import io.github.tailedcore.linalg.FeatureMatrix;
+
+/**
+ * Exact 1-nearest-neighbour search in a fixed memory bank M under squared
+ * Euclidean distance, the patch score of PatchCore-style detectors
+ * (faiss {@code IndexFlatL2}, k = 1; spec §7).
+ * <p>
+ * Distances are <em>squared</em> L2: {@code ‖q − m‖²}, never square-rooted.
+ * Implementations are built once per memory bank and may be called from
+ * several threads.
+ * </p>
+ */
+public interface NearestNeighborSearch {
+
+	/** Number of memory vectors. */
+	int size();
+
+	/** Dimensions of each memory vector. */
+	int dims();
+
+	/**
+	 * For each query row q<sub>i</sub>, writes
+	 * {@code squaredDistances[i] = min_j ‖q_i − m_j‖²} and the index j of that
+	 * nearest memory row (the first on ties) into {@code indices[i]}.
+	 *
+	 * @param queries one query vector per row, {@link #dims()} columns
+	 * @param squaredDistances output, length ≥ {@code queries.rows()}
+	 * @param indices output, length ≥ {@code queries.rows()}
+	 */
+	void search(FeatureMatrix queries, float[] squaredDistances, int[] indices);
+}
