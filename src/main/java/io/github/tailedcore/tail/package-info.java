@@ -1,0 +1,20 @@
+/**
+ * The TailSampler of TailedCore (spec §5): predicts from the global image
+ * embeddings e<sub>i</sub> how many images share each image's class (κ),
+ * how many images each class holds (η), the largest tail class size K_max,
+ * and therefore which images belong to rare ("tail") classes. Those images
+ * feed the tail branch of the memory bank, together with the rotated and
+ * flipped views of {@link io.github.tailedcore.tail.TailAugmentation}.
+ * <p>
+ * The steps, each in its own class and named after the authors'
+ * {@code class_size.py} and {@code sampler.py}:
+ * {@link io.github.tailedcore.tail.CosineSimilarity} (S = Ê Êᵀ),
+ * {@link io.github.tailedcore.tail.AdaptiveThreshold} (per-image
+ * neighbourhoods N(i)), {@link io.github.tailedcore.tail.ReverseModeVote}
+ * (κ), {@link io.github.tailedcore.tail.ClassCountRecursion} (η),
+ * {@link io.github.tailedcore.tail.Elbow} and
+ * {@link io.github.tailedcore.tail.TailCap} (K_max), put together by
+ * {@link io.github.tailedcore.tail.TailSampler}.
+ * </p>
+ */
+package io.github.tailedcore.tail;
