@@ -6,7 +6,6 @@ import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.linalg.Quantile;
 import io.github.tailedcore.sampling.RandomProjection;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -73,8 +72,9 @@ public final class LofNoiseFilter {
 	 * Scores every patch and keeps those below τ.
 	 *
 	 * @param features the patch features of the N training images
-	 * @param progress receives one update per location finished; checked for
-	 *          cancellation before each location. The caller names the stage.
+	 * @param progress receives one update per location finished, in
+	 *          increasing order; checked for cancellation before each
+	 *          location. The caller names the stage.
 	 * @throws IllegalArgumentException if there are no images
 	 * @throws java.util.concurrent.CancellationException if canceled
 	 */
@@ -93,13 +93,15 @@ public final class LofNoiseFilter {
 		final RandomProjection projection = RandomProjection.reducing(dims,
 			projectionDim, seed);
 		final float[] scores = new float[(int) features.patchCount()];
-		final AtomicInteger done = new AtomicInteger();
+		final int[] done = { 0 };
 		IntStream.range(0, locations).parallel().forEach(p -> {
 			progress.checkCanceled();
 			final double[] s = lof.scores(projection.apply(atLocation(features, p)));
 			for (int i = 0; i < images; i++)
 				scores[i * locations + p] = (float) s[i];
-			progress.update(done.incrementAndGet(), locations);
+			synchronized (done) {
+				progress.update(++done[0], locations);
+			}
 		});
 		return threshold(scores);
 	}

@@ -144,7 +144,7 @@ public class LofNoiseFilterTest {
 			@Override
 			public void update(final long done, final long total) {
 				assertEquals(LOCATIONS, total);
-				updates.incrementAndGet();
+				assertEquals(updates.incrementAndGet(), done, "in increasing order");
 			}
 
 			@Override
