@@ -1,0 +1,212 @@
+package io.github.tailedcore.noise;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tailedcore.Progress;
+import io.github.tailedcore.feature.FeatureGrid;
+import io.github.tailedcore.feature.PatchFeatures;
+import io.github.tailedcore.linalg.FeatureMatrix;
+import io.github.tailedcore.sampling.RandomProjection;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+/** Tests {@link LofNoiseFilter} (spec §12.8). */
+public class LofNoiseFilterTest {
+
+	private static final int IMAGES = 20;
+	private static final FeatureGrid GRID = new FeatureGrid(3, 3, 8, 224);
+	private static final int LOCATIONS = 9;
+	private static final int NOISY_IMAGE = 7;
+	private static final int NOISY_LOCATION = 4;
+
+	/**
+	 * N = 20 images × L = 9 locations of Gaussian vectors, except that image
+	 * 7 has a far-out vector at location 4. That patch has the highest score
+	 * and is removed; exactly the patches scoring below the linear 0.85
+	 * quantile remain. With 180 scores, h = 179 · 0.85 = 152.15, so
+	 * τ = s₁₅₂ + 0.15 · (s₁₅₃ − s₁₅₂) of the sorted scores s, and at most 153
+	 * patches (85 %) are kept, fewer only where scores tie at s₁₅₂ (a mutual
+	 * pair of neighbours can share its LOF exactly).
+	 */
+	@Test
+	public void testFarOutPatchIsRemovedAndQuantileRuleHolds() {
+		final NoiseFilterResult result = new LofNoiseFilter(4, 6, 0.15, 5).filter(
+			noisyFeatures(), Progress.none());
+		final float[] scores = result.scores();
+		final long noisy = NOISY_IMAGE * LOCATIONS + NOISY_LOCATION;
+		assertFalse(result.isKept(noisy));
+		for (int g = 0; g < scores.length; g++)
+			if (g != noisy) assertTrue(scores[g] < scores[(int) noisy]);
+
+		final double[] sorted = new double[scores.length];
+		for (int g = 0; g < scores.length; g++)
+			sorted[g] = scores[g];
+		Arrays.sort(sorted);
+		final double tau = sorted[152] + 0.15 * (sorted[153] - sorted[152]);
+		assertEquals(tau, result.threshold(), 1e-12 * tau);
+		final long[] expectedKept = IntStream.range(0, scores.length).filter(
+			g -> scores[g] < tau).asLongStream().toArray();
+		assertArrayEquals(expectedKept, result.keptIndices());
+		assertTrue(result.keptCount() <= 153 && result.keptCount() >= 150,
+			"about 85 % kept, got " + result.keptCount());
+		assertEquals(180, result.patchCount());
+		assertEquals(180 - result.keptCount(), result.droppedCount());
+	}
+
+	/**
+	 * Score g = i · L + p is the LOF of image i among the projected vectors
+	 * of all images at location p, with the filter's seeded projection.
+	 */
+	@Test
+	public void testScoresArePerLocationLof() {
+		final PatchFeatures features = noisyFeatures();
+		final NoiseFilterResult result = new LofNoiseFilter(4, 6, 0.15, 5).filter(
+			features, Progress.none());
+		final RandomProjection projection = new RandomProjection(8, 4, 5);
+		final LocalOutlierFactor lof = new LocalOutlierFactor(6);
+		for (int p = 0; p < LOCATIONS; p++) {
+			final double[] expected = lof.scores(projection.apply(atLocation(
+				features, p)));
+			for (int i = 0; i < IMAGES; i++)
+				assertEquals((float) expected[i], result.score(i * LOCATIONS + p));
+		}
+		final float[] kept = result.keptScores();
+		for (int k = 0; k < kept.length; k++)
+			assertEquals(result.score(result.keptIndices()[k]), kept[k]);
+	}
+
+	/** With d = D the official code does not project: LOF of the raw vectors. */
+	@Test
+	public void testNoProjectionWhenDimensionsAgree() {
+		final PatchFeatures features = noisyFeatures();
+		final NoiseFilterResult result = new LofNoiseFilter(8, 6, 0.15, 5).filter(
+			features, Progress.none());
+		final double[] expected = new LocalOutlierFactor(6).scores(atLocation(
+			features, 2));
+		for (int i = 0; i < IMAGES; i++)
+			assertEquals((float) expected[i], result.score(i * LOCATIONS + 2));
+	}
+
+	@Test
+	public void testSameSeedSameResult() {
+		final PatchFeatures features = noisyFeatures();
+		final NoiseFilterResult a = new LofNoiseFilter(4, 6, 0.15, 9).filter(
+			features, Progress.none());
+		final NoiseFilterResult b = new LofNoiseFilter(4, 6, 0.15, 9).filter(
+			features, Progress.none());
+		assertArrayEquals(a.scores(), b.scores());
+		assertArrayEquals(a.keptIndices(), b.keptIndices());
+	}
+
+	/** Drop fraction 0 keeps every patch, the maximum included. */
+	@Test
+	public void testZeroDropFractionKeepsAll() {
+		final NoiseFilterResult result = new LofNoiseFilter(4, 6, 0, 5).filter(
+			noisyFeatures(), Progress.none());
+		assertEquals(180, result.keptCount());
+		assertEquals(0, result.droppedCount());
+		assertTrue(result.isKept(NOISY_IMAGE * LOCATIONS + NOISY_LOCATION));
+	}
+
+	/** Constant features: every LOF is 1, none below τ = 1, all kept. */
+	@Test
+	public void testEqualScoresKeepAll() {
+		final PatchFeatures features = new PatchFeatures(GRID);
+		for (int i = 0; i < 10; i++) {
+			final float[] patches = new float[LOCATIONS * 8];
+			Arrays.fill(patches, 3);
+			features.add(patches, null);
+		}
+		final NoiseFilterResult result = new LofNoiseFilter(4, 6, 0.15, 5).filter(
+			features, Progress.none());
+		assertEquals(1, result.threshold(), 1e-9);
+		assertEquals(90, result.keptCount());
+	}
+
+	@Test
+	public void testProgressAndCancellation() {
+		final AtomicInteger updates = new AtomicInteger();
+		final Progress counting = new Progress() {
+
+			@Override
+			public void stage(final String name) {}
+
+			@Override
+			public void update(final long done, final long total) {
+				assertEquals(LOCATIONS, total);
+				assertEquals(updates.incrementAndGet(), done, "in increasing order");
+			}
+
+			@Override
+			public boolean isCanceled() {
+				return false;
+			}
+		};
+		final LofNoiseFilter filter = new LofNoiseFilter(4, 6, 0.15, 5);
+		filter.filter(noisyFeatures(), counting);
+		assertEquals(LOCATIONS, updates.get());
+		final Progress canceled = new Progress() {
+
+			@Override
+			public void stage(final String name) {}
+
+			@Override
+			public void update(final long done, final long total) {}
+
+			@Override
+			public boolean isCanceled() {
+				return true;
+			}
+		};
+		assertThrows(CancellationException.class, () -> filter.filter(
+			noisyFeatures(), canceled));
+	}
+
+	@Test
+	public void testInvalidSettings() {
+		assertThrows(IllegalArgumentException.class, () -> new LofNoiseFilter(4, 6,
+			1, 5));
+		assertThrows(IllegalArgumentException.class, () -> new LofNoiseFilter(4, 6,
+			-0.1, 5));
+		assertThrows(IllegalArgumentException.class, () -> new LofNoiseFilter(0, 6,
+			0.15, 5));
+		assertThrows(IllegalArgumentException.class, () -> new LofNoiseFilter(4, 0,
+			0.15, 5));
+		assertThrows(IllegalArgumentException.class, () -> new LofNoiseFilter(4, 6,
+			0.15, 5).filter(new PatchFeatures(GRID), Progress.none()));
+	}
+
+	/** Gaussian patches, image 7 far out (all 40) at location 4. */
+	private static PatchFeatures noisyFeatures() {
+		final Random random = new Random(42);
+		final PatchFeatures features = new PatchFeatures(GRID);
+		for (int i = 0; i < IMAGES; i++) {
+			final float[] patches = new float[LOCATIONS * 8];
+			for (int v = 0; v < patches.length; v++)
+				patches[v] = (float) random.nextGaussian();
+			if (i == NOISY_IMAGE) Arrays.fill(patches, NOISY_LOCATION * 8,
+				NOISY_LOCATION * 8 + 8, 40);
+			features.add(patches, null);
+		}
+		return features;
+	}
+
+	private static FeatureMatrix atLocation(final PatchFeatures features,
+		final int p)
+	{
+		final float[] vectors = new float[features.imageCount() * 8];
+		for (int i = 0; i < features.imageCount(); i++)
+			System.arraycopy(features.patches(i), p * 8, vectors, i * 8, 8);
+		return new FeatureMatrix(features.imageCount(), 8, vectors);
+	}
+}
