@@ -150,7 +150,7 @@ public final class ModelFile {
 	/** The version of this library, as recorded in the manifest. */
 	static String libraryVersion() {
 		final String v = ModelFile.class.getPackage().getImplementationVersion();
-		return v == null ? "unknown (development build)" : v;
+		return v == null ? "development build" : v;
 	}
 
 	private static void write(final TailedCoreModel model, final Path temp)

@@ -172,11 +172,13 @@ final class ModelReader {
 				ModelFile.MANIFEST + " has no format version");
 		final double v = version.getAsDouble();
 		if (v == ModelFile.FORMAT_VERSION) return;
+		final String found = v == Math.rint(v) ? String.valueOf((long) v)
+			: String.valueOf(v);
 		final JsonElement writer = json.get("libraryVersion");
-		throw fail(file + " was saved in model format version " + (v == Math.rint(
-			v) ? String.valueOf((long) v) : String.valueOf(v)) + (writer != null &&
-				writer.isJsonPrimitive() ? " (by TailedCore " + writer.getAsString() +
-					")" : "") + ", but this TailedCore reads format version " +
+		final String savedBy = writer != null && writer.isJsonPrimitive()
+			? " (saved by TailedCore " + writer.getAsString() + ")" : "";
+		throw fail(file + " was saved in model format version " + found +
+			savedBy + ", but this TailedCore reads format version " +
 			ModelFile.FORMAT_VERSION + " only. Open it with the TailedCore " +
 			"version that saved it, or fit the model again with this one.");
 	}
