@@ -1,0 +1,149 @@
+package io.github.tailedcore.io;
+
+import io.github.tailedcore.FitSummary;
+import io.github.tailedcore.Method;
+import io.github.tailedcore.TailedCoreModel;
+import io.github.tailedcore.TailedCoreSettings;
+import io.github.tailedcore.Threshold;
+import io.github.tailedcore.feature.BackboneId;
+import io.github.tailedcore.feature.FeatureGrid;
+import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.tail.TailAugmentation;
+
+import java.lang.reflect.RecordComponent;
+
+/**
+ * The {@code manifest.json} of a model file, format version
+ * {@value ModelFile#FORMAT_VERSION}, as Gson reads and writes it: everything
+ * about a {@link TailedCoreModel} except the memory vectors and weights.
+ * <p>
+ * Components are boxed so that a key missing from the file reads as
+ * {@code null} and is reported by {@link #missingKey()}, instead of silently
+ * becoming 0. Only {@code threshold} is optional.
+ * </p>
+ */
+record ModelManifest(Integer formatVersion, String kind, String created,
+	String libraryVersion, String method, Settings settings, Backbone backbone,
+	Grid grid, ThresholdValue threshold, Summary fitSummary, Memory memory)
+{
+
+	/** The value of {@code kind} that marks our manifests. */
+	static final String KIND = "TailedCore model";
+	/** The value of {@code memory.encoding}. */
+	static final String ENCODING = "float32 little-endian, row-major";
+
+	/** The settings except the method, which is a top-level key. */
+	record Settings(Double coresetRatio, Integer projectionDim,
+		Integer lofNeighbors, Double noiseDropFraction, Boolean tailBranch,
+		Double tailPercentile, Double tailCapFraction, String tailAugmentation,
+		Double gaussianSigma, Long seed)
+	{}
+
+	record Backbone(String name, String sha256) {}
+
+	record Grid(Integer height, Integer width, Integer dims, Integer cropSize) {}
+
+	record ThresholdValue(Double value, String method) {}
+
+	record Summary(Integer imageCount, Long patchCount, Long droppedPatches,
+		int[] kappa, int[] classSizes, Integer kElbow, Integer kCap, Integer kMax,
+		int[] tailImages, Integer tailMemory, Integer cleanMemory)
+	{}
+
+	/** Layout of {@code memory.bin} (and {@code weights.bin} if weighted). */
+	record Memory(Integer size, Integer dims, Boolean weighted, Integer tailSize,
+		String encoding)
+	{}
+
+	/** The manifest of {@code model}. */
+	static ModelManifest describe(final TailedCoreModel model,
+		final String created, final String libraryVersion)
+	{
+		final TailedCoreSettings s = model.settings();
+		final Settings settings = new Settings(s.coresetRatio(), s.projectionDim(),
+			s.lofNeighbors(), s.noiseDropFraction(), s.tailBranch(),
+			s.tailPercentile(), s.tailCapFraction(), s.tailAugmentation().name()
+				.toLowerCase(), s.gaussianSigma(), s.seed());
+		final BackboneId b = model.backbone();
+		final FeatureGrid g = model.grid();
+		final Threshold t = model.threshold();
+		final FitSummary f = model.summary();
+		final Summary summary = new Summary(f.imageCount(), f.patchCount(),
+			f.droppedPatches(), f.kappa(), f.classSizes(), f.kElbow(), f.kCap(),
+			f.kMax(), f.tailImages(), f.tailMemory(), f.cleanMemory());
+		final MemoryBank m = model.memory();
+		return new ModelManifest(ModelFile.FORMAT_VERSION, KIND, created,
+			libraryVersion, s.method().displayName(), settings,
+			new Backbone(b.name(), b.sha256()),
+			new Grid(g.height(), g.width(), g.dims(), g.cropSize()),
+			t == null ? null : new ThresholdValue(t.value(), t.method()), summary,
+			new Memory(m.size(), m.dims(), m.weights() != null, m.tailSize(),
+				ENCODING));
+	}
+
+	/**
+	 * The settings, validated by {@link TailedCoreSettings.Builder#build()}.
+	 *
+	 * @throws IllegalArgumentException if a value is unknown or out of range
+	 */
+	TailedCoreSettings toSettings() {
+		return TailedCoreSettings.builder().method(Method.parse(method))
+			.coresetRatio(settings.coresetRatio).projectionDim(
+				settings.projectionDim).lofNeighbors(settings.lofNeighbors)
+			.noiseDropFraction(settings.noiseDropFraction).tailBranch(
+				settings.tailBranch).tailPercentile(settings.tailPercentile)
+			.tailCapFraction(settings.tailCapFraction).tailAugmentation(
+				TailAugmentation.parse(settings.tailAugmentation)).gaussianSigma(
+					settings.gaussianSigma).seed(settings.seed).build();
+	}
+
+	BackboneId toBackbone() {
+		return new BackboneId(backbone.name, backbone.sha256);
+	}
+
+	FeatureGrid toGrid() {
+		return new FeatureGrid(grid.height, grid.width, grid.dims, grid.cropSize);
+	}
+
+	/** The threshold, or {@code null} if the model has none. */
+	Threshold toThreshold() {
+		return threshold == null ? null : new Threshold(threshold.value,
+			threshold.method);
+	}
+
+	FitSummary toSummary() {
+		final Summary f = fitSummary;
+		return new FitSummary(f.imageCount, f.patchCount, f.droppedPatches,
+			f.kappa, f.classSizes, f.kElbow, f.kCap, f.kMax, f.tailImages,
+			f.tailMemory, f.cleanMemory);
+	}
+
+	/**
+	 * The dotted name of the first required key that is missing, e.g.
+	 * {@code "grid.height"}, or {@code null} if the manifest is complete.
+	 */
+	String missingKey() {
+		return missingKey(this, "");
+	}
+
+	private static String missingKey(final Record record, final String prefix) {
+		for (final RecordComponent c : record.getClass().getRecordComponents()) {
+			final Object value;
+			try {
+				value = c.getAccessor().invoke(record);
+			}
+			catch (final ReflectiveOperationException e) {
+				throw new IllegalStateException(e);
+			}
+			final String key = prefix + c.getName();
+			if (value == null) {
+				if (!key.equals("threshold")) return key;
+			}
+			else if (value instanceof Record) {
+				final String missing = missingKey((Record) value, key + ".");
+				if (missing != null) return missing;
+			}
+		}
+		return null;
+	}
+}

@@ -1,0 +1,239 @@
+package io.github.tailedcore.io;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import io.github.tailedcore.FitSummary;
+import io.github.tailedcore.TailedCoreModel;
+import io.github.tailedcore.TailedCoreSettings;
+import io.github.tailedcore.Threshold;
+import io.github.tailedcore.feature.BackboneId;
+import io.github.tailedcore.feature.FeatureGrid;
+import io.github.tailedcore.linalg.FeatureMatrix;
+import io.github.tailedcore.memory.MemoryBank;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Reads one model file for {@link ModelFile#load(Path)}, checking each step:
+ * zip archive, manifest present, parseable, of our kind, of format version
+ * {@value ModelFile#FORMAT_VERSION}, complete and valid; backbone as
+ * expected; bank and weights of the declared size and checksum.
+ */
+final class ModelReader {
+
+	/** A manifest is a few kilobytes (plus κ per image); refuse anything huge. */
+	private static final int MAX_MANIFEST_BYTES = 64 << 20;
+
+	private final Path file;
+
+	ModelReader(final Path file) {
+		this.file = file.toAbsolutePath();
+	}
+
+	/**
+	 * @param expected the backbone the model must have, or {@code null} to
+	 *          accept any
+	 */
+	TailedCoreModel read(final BackboneId expected) throws ModelFileException {
+		if (!Files.exists(file)) throw fail("The model file " + file +
+			" does not exist. Check the path, or fit and save a model first.");
+		if (!Files.isRegularFile(file)) throw fail(file + " is not a file. " +
+			"Choose a model file (" + ModelFile.EXTENSION + ").");
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			return read(zip, expected);
+		}
+		catch (final ModelFileException e) {
+			throw e;
+		}
+		catch (final ZipException e) {
+			throw new ModelFileException(file, file + " is not a TailedCore " +
+				"model file, or it is damaged or truncated: it cannot be read as a " +
+				"zip archive (" + e.getMessage() + "). Choose a " +
+				ModelFile.EXTENSION + " file saved by TailedCore, or copy or save " +
+				"it again.", e);
+		}
+		catch (final AccessDeniedException e) {
+			throw new ModelFileException(file, "The model file " + file +
+				" cannot be read: permission denied. Ask for read access or copy " +
+				"it somewhere you can read.", e);
+		}
+		catch (final IOException e) {
+			throw new ModelFileException(file, "The model file " + file +
+				" could not be read (" + e + "). Check the disk or copy the file " +
+				"again.", e);
+		}
+	}
+
+	private TailedCoreModel read(final ZipFile zip, final BackboneId expected)
+		throws IOException
+	{
+		final ModelManifest manifest = manifest(zip);
+		final TailedCoreSettings settings;
+		final BackboneId backbone;
+		final FeatureGrid grid;
+		final Threshold threshold;
+		final FitSummary summary;
+		try {
+			settings = manifest.toSettings();
+			backbone = manifest.toBackbone();
+			grid = manifest.toGrid();
+			threshold = manifest.toThreshold();
+			summary = manifest.toSummary();
+		}
+		catch (final IllegalArgumentException e) {
+			throw invalid(e.getMessage());
+		}
+		if (expected != null && !backbone.matches(expected)) throw fail(
+			"The model in " + file + " was fitted with the backbone " + describe(
+				backbone) + ", but the backbone " + describe(expected) +
+				" was given. Score with the backbone the model needs (" + backbone
+					.name() + "), or fit a new model with " + expected.name() + ".");
+		final ModelManifest.Memory m = manifest.memory();
+		if (m.size() < 1 || m.dims() != grid.dims()) throw invalid("It declares " +
+			"a memory bank of " + m.size() + " vectors of " + m.dims() +
+			" dims on a " + grid + " grid.");
+		if ((long) m.size() * m.dims() > Integer.MAX_VALUE - 8) throw invalid(
+			"Its memory bank of " + m.size() + " × " + m.dims() +
+				" values is larger than one Java array can hold.");
+		final float[] vectors = floats(zip, ModelFile.MEMORY, m.size() * m.dims(),
+			m.size() + " memory vectors of " + m.dims() + " dims");
+		final float[] weights = m.weighted() ? floats(zip, ModelFile.WEIGHTS, m
+			.size(), m.size() + " memory weights") : null;
+		try {
+			return new TailedCoreModel(settings, backbone, grid, new MemoryBank(
+				new FeatureMatrix(m.size(), m.dims(), vectors), weights, m.tailSize()),
+				summary, threshold);
+		}
+		catch (final IllegalArgumentException e) {
+			throw invalid(e.getMessage());
+		}
+	}
+
+	/** Reads and checks {@code manifest.json}. */
+	private ModelManifest manifest(final ZipFile zip) throws IOException {
+		final ZipEntry entry = zip.getEntry(ModelFile.MANIFEST);
+		if (entry == null) throw notModel("it has no " + ModelFile.MANIFEST);
+		final byte[] bytes;
+		try (InputStream in = zip.getInputStream(entry)) {
+			bytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+		}
+		if (bytes.length > MAX_MANIFEST_BYTES) throw notModel("its " +
+			ModelFile.MANIFEST + " is larger than " + (MAX_MANIFEST_BYTES >> 20) +
+			" MiB");
+		final JsonObject json;
+		try {
+			final JsonElement element = JsonParser.parseString(new String(bytes,
+				StandardCharsets.UTF_8));
+			if (!element.isJsonObject()) throw notModel("its " +
+				ModelFile.MANIFEST + " is not a JSON object");
+			json = element.getAsJsonObject();
+		}
+		catch (final JsonParseException e) {
+			throw notModel("its " + ModelFile.MANIFEST + " is not valid JSON");
+		}
+		final JsonElement kind = json.get("kind");
+		if (kind == null || !kind.isJsonPrimitive() || !ModelManifest.KIND.equals(
+			kind.getAsString())) throw notModel("its " + ModelFile.MANIFEST +
+				" does not describe a TailedCore model");
+		checkVersion(json);
+		final ModelManifest manifest;
+		try {
+			manifest = ModelFile.GSON.fromJson(json, ModelManifest.class);
+		}
+		catch (final JsonParseException e) {
+			throw invalid("Its " + ModelFile.MANIFEST + " cannot be read: " + e
+				.getMessage() + ".");
+		}
+		final String missing = manifest.missingKey();
+		if (missing != null) throw invalid("Its " + ModelFile.MANIFEST +
+			" has no '" + missing + "'.");
+		if (!ModelManifest.ENCODING.equals(manifest.memory().encoding()))
+			throw invalid("Its memory is encoded as '" + manifest.memory()
+				.encoding() + "', not '" + ModelManifest.ENCODING + "'.");
+		return manifest;
+	}
+
+	private void checkVersion(final JsonObject json) throws ModelFileException {
+		final JsonElement version = json.get("formatVersion");
+		if (version == null || !version.isJsonPrimitive() || !version
+			.getAsJsonPrimitive().isNumber()) throw notModel("its " +
+				ModelFile.MANIFEST + " has no format version");
+		final double v = version.getAsDouble();
+		if (v == ModelFile.FORMAT_VERSION) return;
+		final String found = v == Math.rint(v) ? String.valueOf((long) v)
+			: String.valueOf(v);
+		final JsonElement writer = json.get("libraryVersion");
+		final String savedBy = writer != null && writer.isJsonPrimitive()
+			? " (saved by TailedCore " + writer.getAsString() + ")" : "";
+		throw fail(file + " was saved in model format version " + found +
+			savedBy + ", but this TailedCore reads format version " +
+			ModelFile.FORMAT_VERSION + " only. Open it with the TailedCore " +
+			"version that saved it, or fit the model again with this one.");
+	}
+
+	/**
+	 * Reads {@code count} floats from entry {@code name}, checking its size
+	 * and CRC-32.
+	 */
+	private float[] floats(final ZipFile zip, final String name,
+		final int count, final String what) throws IOException
+	{
+		final ZipEntry entry = zip.getEntry(name);
+		if (entry == null) throw fail(file + " is incomplete: it has no " + name +
+			" (the " + what + "). Save the model again.");
+		final long bytes = FloatCodec.bytes(count);
+		if (entry.getSize() != bytes) throw truncated(name, entry.getSize() +
+			" bytes", what, bytes);
+		final float[] values = new float[count];
+		final long crc;
+		try (InputStream in = zip.getInputStream(entry)) {
+			crc = FloatCodec.read(in, values);
+		}
+		catch (final EOFException e) {
+			throw truncated(name, "fewer bytes", what, bytes);
+		}
+		if (entry.getCrc() != -1 && crc != entry.getCrc()) throw fail(file +
+			" is damaged: " + name + " does not match its checksum. Copy the " +
+			"file again, or save the model again.");
+		return values;
+	}
+
+	private ModelFileException truncated(final String name, final String has,
+		final String what, final long bytes)
+	{
+		return fail(file + " is truncated or damaged: " + name + " holds " + has +
+			" but the manifest declares " + what + " (" + bytes + " bytes). Copy " +
+			"the complete file again, or save the model again.");
+	}
+
+	private ModelFileException notModel(final String why) {
+		return fail(file + " is not a TailedCore model file: " + why +
+			". Choose a " + ModelFile.EXTENSION + " file saved by TailedCore.");
+	}
+
+	private ModelFileException invalid(final String why) {
+		return fail(file + " holds an invalid model. " + why +
+			" Save the model again with TailedCore.");
+	}
+
+	private ModelFileException fail(final String message) {
+		return new ModelFileException(file, message);
+	}
+
+	private static String describe(final BackboneId backbone) {
+		return backbone.name() + (backbone.sha256().isEmpty() ? ""
+			: " (sha256 " + backbone.sha256() + ")");
+	}
+}

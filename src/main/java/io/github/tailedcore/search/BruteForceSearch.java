@@ -1,0 +1,88 @@
+package io.github.tailedcore.search;
+
+import io.github.tailedcore.linalg.FeatureMatrix;
+
+import java.util.stream.IntStream;
+
+/**
+ * The exact reference for {@link NearestNeighborSearch}: each query is
+ * compared with every memory row m<sub>j</sub> by the difference form
+ * Σ<sub>d</sub> (q<sub>d</sub> − m<sub>j,d</sub>)², accumulated in
+ * {@code double}, and the smallest sum wins (the first row on ties).
+ * <p>
+ * Written for clarity, not speed: it costs |Q| × |M| × D operations and does
+ * no blocking. Queries are spread over the threads of the common fork-join
+ * pool; each query is computed by one thread in a fixed order, so results do
+ * not depend on the number of threads. A faster search (a blocked
+ * ‖q‖² − 2 q·m + ‖m‖² kernel, for instance) must agree with this one to
+ * 1e-4 relative on the distances.
+ * </p>
+ */
+public final class BruteForceSearch implements NearestNeighborSearch {
+
+	private final FeatureMatrix memory;
+
+	/**
+	 * A search over the rows of {@code memory} (shared, not copied; it must
+	 * not change while the search is in use).
+	 *
+	 * @throws IllegalArgumentException if the memory has no rows
+	 */
+	public BruteForceSearch(final FeatureMatrix memory) {
+		if (memory.rows() == 0) throw new IllegalArgumentException(
+			"A nearest-neighbour search needs at least one memory vector.");
+		this.memory = memory;
+	}
+
+	@Override
+	public int size() {
+		return memory.rows();
+	}
+
+	@Override
+	public int dims() {
+		return memory.cols();
+	}
+
+	@Override
+	public void search(final FeatureMatrix queries, final float[] squaredDistances,
+		final int[] indices)
+	{
+		if (queries.cols() != dims()) throw new IllegalArgumentException(
+			"Queries of " + queries.cols() + " dims cannot be compared with " +
+				"memory vectors of " + dims() + " dims.");
+		if (squaredDistances.length < queries.rows() || indices.length < queries
+			.rows()) throw new IllegalArgumentException("Outputs of length " +
+				squaredDistances.length + " and " + indices.length + " cannot hold " +
+				queries.rows() + " results.");
+		IntStream.range(0, queries.rows()).parallel().forEach(q -> nearest(
+			queries, q, squaredDistances, indices));
+	}
+
+	/** Scans every memory row for query {@code q}. */
+	private void nearest(final FeatureMatrix queries, final int q,
+		final float[] squaredDistances, final int[] indices)
+	{
+		final float[] query = queries.data();
+		final float[] rows = memory.data();
+		final int dims = dims();
+		final int qOffset = queries.offset(q);
+		double best = Double.POSITIVE_INFINITY;
+		int bestIndex = 0;
+		for (int j = 0; j < memory.rows(); j++) {
+			final int mOffset = memory.offset(j);
+			double sum = 0;
+			for (int d = 0; d < dims; d++) {
+				final double diff = (double) query[qOffset + d] - rows[mOffset + d];
+				sum += diff * diff;
+			}
+			// "j == 0" keeps a NaN query NaN instead of reporting +∞.
+			if (j == 0 || sum < best) {
+				best = sum;
+				bestIndex = j;
+			}
+		}
+		squaredDistances[q] = (float) best;
+		indices[q] = bestIndex;
+	}
+}
