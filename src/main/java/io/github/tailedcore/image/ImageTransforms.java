@@ -86,16 +86,18 @@ public final class ImageTransforms {
 	/**
 	 * Rotates counter-clockwise by {@code degrees} about the image centre,
 	 * keeping the size, with nearest-neighbour sampling and 0 outside the
-	 * source, like torchvision's tensor {@code rotate}.
+	 * source, exactly like torchvision's tensor
+	 * {@code rotate(img, degrees, NEAREST, expand=False)}.
 	 * <p>
 	 * Output pixel (x, y) has centre offsets {@code u = x − W/2 + ½},
-	 * {@code v = y − H/2 + ½}; it takes the source pixel
+	 * {@code v = y − H/2 + ½} and reads source pixel
 	 * {@code (rint(u·cos θ − v·sin θ + W/2 − ½), rint(u·sin θ + v·cos θ + H/2 −
-	 * ½))} (grid_sample, align_corners=False, ties to even). Multiples of 90°
-	 * on a square image are exact permutations. torchvision computes the grid
-	 * in float32, so where a source lies exactly halfway between two pixels
-	 * (at 90° multiples on an image whose width and height differ in parity)
-	 * it may round the other way; square images have no such ties.
+	 * ½))}. The arithmetic is done in float32 in torchvision's order (affine
+	 * grid normalised to [−1, 1], then grid_sample's align_corners=False
+	 * unnormalisation, ties to even), so that even sources lying exactly
+	 * halfway between two pixels, as at 90° on images whose width and height
+	 * differ in parity, round the same way. Multiples of 90° on a square image
+	 * are exact permutations.
 	 * </p>
 	 */
 	public static RasterImage rotate(final RasterImage image,
@@ -103,14 +105,25 @@ public final class ImageTransforms {
 	{
 		final int w = image.width();
 		final int h = image.height();
-		final double[] cs = cosSin(degrees);
+		// torchvision's inverse affine matrix for -degrees, cast to float32
+		final double theta = Math.toRadians(-degrees);
+		final float cos = (float) StrictMath.cos(theta);
+		final float sin = (float) StrictMath.sin(theta);
+		final float halfW = (float) (0.5 * w);
+		final float halfH = (float) (0.5 * h);
+		final float xx = cos / halfW;
+		final float xy = sin / halfW;
+		final float yx = -sin / halfH;
+		final float yy = cos / halfH;
 		final int[] source = new int[w * h];
 		for (int y = 0; y < h; y++) {
-			final double v = y - h / 2.0 + 0.5;
+			final float v = y - halfH + 0.5f;
 			for (int x = 0; x < w; x++) {
-				final double u = x - w / 2.0 + 0.5;
-				final double sx = Math.rint(u * cs[0] - v * cs[1] + w / 2.0 - 0.5);
-				final double sy = Math.rint(u * cs[1] + v * cs[0] + h / 2.0 - 0.5);
+				final float u = x - halfW + 0.5f;
+				final float gx = u * xx + v * xy;
+				final float gy = u * yx + v * yy;
+				final double sx = Math.rint(((gx + 1f) * w - 1f) / 2f);
+				final double sy = Math.rint(((gy + 1f) * h - 1f) / 2f);
 				source[y * w + x] = sx < 0 || sy < 0 || sx >= w || sy >= h ? -1
 					: (int) sy * w + (int) sx;
 			}
@@ -122,18 +135,6 @@ public final class ImageTransforms {
 				out[c][i] = source[i] < 0 ? 0 : in[source[i]];
 		}
 		return new RasterImage(w, h, out);
-	}
-
-	/** cos and sin of an angle in degrees, exact for multiples of 90°. */
-	private static double[] cosSin(final double degrees) {
-		final double turns = degrees / 90;
-		if (turns == Math.rint(turns)) {
-			final int quarter = Math.floorMod((int) turns, 4);
-			final double[][] exact = { { 1, 0 }, { 0, 1 }, { -1, 0 }, { 0, -1 } };
-			return exact[quarter];
-		}
-		final double r = Math.toRadians(degrees);
-		return new double[] { Math.cos(r), Math.sin(r) };
 	}
 
 	private static int clamp(final int i, final int length) {
