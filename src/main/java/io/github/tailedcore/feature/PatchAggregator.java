@@ -42,6 +42,8 @@ public final class PatchAggregator {
 	public static final int LAYER_DIMS = 1024;
 	/** Patch feature length D, PatchCore's {@code target_embed_dimension}. */
 	public static final int DIMS = 1024;
+	/** Output dimensions computed together before they are interleaved. */
+	private static final int BLOCK = 16;
 
 	private final MapShape layer2;
 	private final MapShape layer3;
@@ -96,16 +98,22 @@ public final class PatchAggregator {
 				layer3 + ".");
 		final int locations = layer2.locations();
 		final float[] out = new float[locations * DIMS];
-		final float[] fine = new float[locations];
+		final float[][] block = new float[BLOCK][locations];
 		final float[] coarse = new float[layer3.locations()];
-		for (int j = 0; j < DIMS; j++) {
-			shiftedSum(l2.data(), l2.offset(n), layer2, layer2Taps[j], fine);
-			if (layer3Taps[j].length > 0) {
-				shiftedSum(l3.data(), l3.offset(n), layer3, layer3Taps[j], coarse);
-				addUpsampled(coarse, fine);
+		final float[] rowsUp = new float[layer3.height() * layer2.width()];
+		for (int j0 = 0; j0 < DIMS; j0 += BLOCK) {
+			final int size = Math.min(BLOCK, DIMS - j0);
+			for (int b = 0; b < size; b++) {
+				final int j = j0 + b;
+				shiftedSum(l2.data(), l2.offset(n), layer2, layer2Taps[j], block[b]);
+				if (layer3Taps[j].length > 0) {
+					shiftedSum(l3.data(), l3.offset(n), layer3, layer3Taps[j], coarse);
+					addUpsampled(coarse, rowsUp, block[b]);
+				}
 			}
 			for (int p = 0; p < locations; p++)
-				out[p * DIMS + j] = fine[p];
+				for (int b = 0; b < size; b++)
+					out[p * DIMS + j0 + b] = block[b][p];
 		}
 		return out;
 	}
@@ -131,23 +139,28 @@ public final class PatchAggregator {
 		}
 	}
 
-	/** Adds the bilinear upsampling of a layer3-grid map to a layer2-grid map. */
-	private void addUpsampled(final float[] coarse, final float[] fine) {
+	/**
+	 * Adds the bilinear upsampling of a layer3-grid map to a layer2-grid map,
+	 * separably: first along rows into {@code rowsUp} (H₃ × W₂), then along
+	 * columns.
+	 */
+	private void addUpsampled(final float[] coarse, final float[] rowsUp,
+		final float[] fine)
+	{
 		final int w3 = layer3.width();
 		final int w2 = layer2.width();
+		for (int y = 0; y < layer3.height(); y++)
+			for (int x = 0; x < w2; x++)
+				rowsUp[y * w2 + x] = (1 - cols.highWeight[x]) * coarse[y * w3 +
+					cols.low[x]] + cols.highWeight[x] * coarse[y * w3 + cols.high[x]];
 		for (int y = 0; y < layer2.height(); y++) {
-			final int r0 = rows.low[y] * w3;
-			final int r1 = rows.high[y] * w3;
+			final int r0 = rows.low[y] * w2;
+			final int r1 = rows.high[y] * w2;
 			final float a1 = rows.highWeight[y];
 			final float a0 = 1 - a1;
-			for (int x = 0; x < w2; x++) {
-				final int c0 = cols.low[x];
-				final int c1 = cols.high[x];
-				final float b1 = cols.highWeight[x];
-				final float b0 = 1 - b1;
-				fine[y * w2 + x] += a0 * (b0 * coarse[r0 + c0] + b1 * coarse[r0 + c1]) +
-					a1 * (b0 * coarse[r1 + c0] + b1 * coarse[r1 + c1]);
-			}
+			final int base = y * w2;
+			for (int x = 0; x < w2; x++)
+				fine[base + x] += a0 * rowsUp[r0 + x] + a1 * rowsUp[r1 + x];
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.github.tailedcore.image;
 
+import java.util.Arrays;
+
 /**
  * Bilinear resizing exactly as PIL's {@code Image.resize(size, BILINEAR)}
  * computes it, which is what torchvision's {@code Resize(256)} calls on the
@@ -63,11 +65,7 @@ public final class AntialiasedResize {
 				plane = resizeRows(plane, w, h, width, eightBit);
 				w = width;
 			}
-			if (height != h) {
-				plane = transpose(plane, w, h);
-				plane = transpose(resizeRows(plane, h, w, height, eightBit), height,
-					w);
-			}
+			if (height != h) plane = resizeColumns(plane, w, h, height, eightBit);
 			out[c] = plane == image.plane(c) ? plane.clone() : plane;
 		}
 		return new RasterImage(width, height, out);
@@ -112,27 +110,63 @@ public final class AntialiasedResize {
 	{
 		final int[] first = new int[outW];
 		final double[][] k = weights(w, outW, first);
+		final int[][] fixed = eightBit ? toFixedPoint(k) : null;
 		final float[] out = new float[outW * h];
-		if (eightBit) {
-			final int[][] fixed = toFixedPoint(k);
-			for (int y = 0; y < h; y++)
-				for (int o = 0; o < outW; o++) {
+		for (int y = 0; y < h; y++)
+			for (int o = 0; o < outW; o++) {
+				final int base = y * w + first[o];
+				if (eightBit) {
 					int ss = 1 << (PRECISION_BITS - 1);
-					final int base = y * w + first[o];
 					for (int x = 0; x < fixed[o].length; x++)
 						ss += (int) in[base + x] * fixed[o][x];
 					out[y * outW + o] = clip8(ss);
 				}
-		}
-		else {
-			for (int y = 0; y < h; y++)
-				for (int o = 0; o < outW; o++) {
+				else {
 					double ss = 0;
-					final int base = y * w + first[o];
 					for (int x = 0; x < k[o].length; x++)
 						ss += in[base + x] * k[o][x];
 					out[y * outW + o] = (float) ss;
 				}
+			}
+		return out;
+	}
+
+	/**
+	 * Resizes each of {@code w} columns of length {@code h} to {@code outH},
+	 * adding whole input rows so that memory is read in order.
+	 */
+	private static float[] resizeColumns(final float[] in, final int w,
+		final int h, final int outH, final boolean eightBit)
+	{
+		final int[] first = new int[outH];
+		final double[][] k = weights(h, outH, first);
+		final int[][] fixed = eightBit ? toFixedPoint(k) : null;
+		final float[] out = new float[w * outH];
+		final int[] fixedSum = new int[w];
+		final double[] sum = new double[w];
+		for (int o = 0; o < outH; o++) {
+			if (eightBit) {
+				Arrays.fill(fixedSum, 1 << (PRECISION_BITS - 1));
+				for (int t = 0; t < fixed[o].length; t++) {
+					final int row = (first[o] + t) * w;
+					final int weight = fixed[o][t];
+					for (int x = 0; x < w; x++)
+						fixedSum[x] += (int) in[row + x] * weight;
+				}
+				for (int x = 0; x < w; x++)
+					out[o * w + x] = clip8(fixedSum[x]);
+			}
+			else {
+				Arrays.fill(sum, 0);
+				for (int t = 0; t < k[o].length; t++) {
+					final int row = (first[o] + t) * w;
+					final double weight = k[o][t];
+					for (int x = 0; x < w; x++)
+						sum[x] += in[row + x] * weight;
+				}
+				for (int x = 0; x < w; x++)
+					out[o * w + x] = (float) sum[x];
+			}
 		}
 		return out;
 	}
@@ -153,17 +187,6 @@ public final class AntialiasedResize {
 	private static int clip8(final int ss) {
 		if (ss <= 0) return 0;
 		return Math.min(ss >> PRECISION_BITS, 255);
-	}
-
-	/** Transposes {@code h} rows of length {@code w}. */
-	private static float[] transpose(final float[] in, final int w,
-		final int h)
-	{
-		final float[] out = new float[in.length];
-		for (int y = 0; y < h; y++)
-			for (int x = 0; x < w; x++)
-				out[x * h + y] = in[y * w + x];
-		return out;
 	}
 
 	/** Whether every value is a whole number in 0–255. */
