@@ -4,12 +4,15 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import io.github.tailedcore.feature.BackboneLocator;
 import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.image.RasterImage;
 
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,11 +26,12 @@ import java.util.Random;
  * each backbone at batch 1 and 8, next to the same network run directly
  * through ONNX Runtime's Java API on the same input tensor.
  * <p>
- * Three timings per row, each the median of {@code --iterations} runs after
- * {@code --warmup} runs: {@code extract} (resize, crop, normalise, network
+ * Three timings per row, each the median of two blocks of
+ * {@code --iterations} runs, each block after {@code --warmup} runs: {@code extract} (resize, crop, normalise, network
  * through DJL, patch aggregation), {@code djl} (the network alone through
  * DJL, outputs copied to Java arrays) and {@code ort} (the network alone
- * through {@link OrtSession}, outputs copied likewise). {@code djl/ort} is
+ * through {@link OrtSession} with the input already in native memory,
+ * outputs copied likewise). {@code djl/ort} is
  * the engine overhead (goal ≤ 1.2); {@code extract/ort} the whole cost of a
  * patch feature relative to the bare network.
  * </p>
@@ -61,7 +65,7 @@ public final class BenchBackboneCommand implements Subcommand {
 	@Override
 	public String usage() {
 		return "[--backbones mobilenet_v2_imagenet,squeezenet1_1_imagenet]" +
-			" [--iterations 10] [--warmup 3]";
+			" [--iterations 10] [--warmup 10]";
 	}
 
 	@Override
@@ -69,7 +73,7 @@ public final class BenchBackboneCommand implements Subcommand {
 		final String[] names = args.get("backbones",
 			"mobilenet_v2_imagenet,squeezenet1_1_imagenet").split(",");
 		final int iterations = args.integer("iterations", 10);
-		final int warmup = args.integer("warmup", 3);
+		final int warmup = args.integer("warmup", 10);
 		args.rejectUnknown();
 		if (iterations < 1 || warmup < 0) throw new IllegalArgumentException(
 			"--iterations must be at least 1 and --warmup at least 0.");
@@ -79,15 +83,20 @@ public final class BenchBackboneCommand implements Subcommand {
 		for (final String name : names) {
 			final BackboneLocator.Located found = locator.resolve(name.trim());
 			try (FeatureExtractor fx = FeatureExtractor.open(found);
-					OrtSession session = OrtEnvironment.getEnvironment().createSession(
-						found.onnxFile().toString(), new OrtSession.SessionOptions()))
+					OrtSession.SessionOptions options = new OrtSession.SessionOptions())
 			{
-				for (final int batch : BATCHES)
-					benchmark(fx, session, batch, iterations, warmup);
+				// the same options as OnnxBackbone: defaults, errors-only logging
+				options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+				try (OrtSession session = OrtEnvironment.getEnvironment().createSession(
+					found.onnxFile().toString(), options))
+				{
+					for (final int batch : BATCHES)
+						benchmark(fx, session, batch, iterations, warmup);
+				}
 			}
 		}
-		out.println("Times are milliseconds per image (median of " + iterations +
-			" runs).");
+		out.println("Times are milliseconds per image (median of " + 2 *
+			iterations + " runs).");
 		return 0;
 	}
 
@@ -104,39 +113,59 @@ public final class BenchBackboneCommand implements Subcommand {
 		final String input = fx.backbone().manifest().inputName();
 		final long[] shape = { batch, 3, size, size };
 		final OrtEnvironment env = OrtEnvironment.getEnvironment();
-		final double extract = time(() -> fx.extract(images), iterations, warmup);
-		final double djl = time(() -> fx.backbone().run(tensor, batch), iterations,
-			warmup);
-		final double ort = time(() -> {
-			try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(tensor),
-				shape); OrtSession.Result r = session.run(Map.of(input, x)))
-			{
-				for (final Map.Entry<String, OnnxValue> e : r)
-					((OnnxTensor) e.getValue()).getFloatBuffer();
-			}
-			catch (final OrtException e) {
-				throw new IllegalStateException(e);
-			}
-		}, iterations, warmup);
+		// the best case for direct use: the input already in native memory
+		final FloatBuffer direct = ByteBuffer.allocateDirect(4 * tensor.length)
+			.order(ByteOrder.nativeOrder()).asFloatBuffer().put(tensor);
+		direct.rewind();
+		final double[] ms = blockMedians(iterations, warmup, () -> fx
+			.extract(images), () -> fx.backbone().run(tensor, batch), () -> {
+				try (OnnxTensor x = OnnxTensor.createTensor(env, direct, shape);
+						OrtSession.Result r = session.run(Map.of(input, x)))
+				{
+					for (final Map.Entry<String, OnnxValue> e : r)
+						((OnnxTensor) e.getValue()).getFloatBuffer();
+				}
+				catch (final OrtException e) {
+					throw new IllegalStateException(e);
+				}
+			});
+		final double extract = ms[0];
+		final double djl = ms[1];
+		final double ort = ms[2];
 		out.printf(Locale.ROOT, "%-24s %5d %10.2f %10.2f %10.2f %8.2f %12.2f%n", fx
 			.backboneId().name(), batch, extract / batch, djl / batch, ort / batch,
 			djl / ort, extract / ort);
 	}
 
-	/** Median wall time of {@code task} in milliseconds. */
-	private static double time(final Runnable task, final int iterations,
-		final int warmup)
+	/**
+	 * Median wall time of each task in milliseconds. Each task runs in a block
+	 * of {@code warmup} unmeasured and {@code iterations} measured runs, and
+	 * the blocks run twice, forwards and then backwards, so that a drift of
+	 * machine load affects all tasks alike. Blocks rather than alternating
+	 * single runs, because ONNX Runtime's threads keep spinning for a moment
+	 * after a run and would slow down the next run of another session.
+	 */
+	private static double[] blockMedians(final int iterations,
+		final int warmup, final Runnable... tasks)
 	{
-		for (int i = 0; i < warmup; i++)
-			task.run();
-		final double[] ms = new double[iterations];
-		for (int i = 0; i < iterations; i++) {
-			final long start = System.nanoTime();
-			task.run();
-			ms[i] = (System.nanoTime() - start) / 1e6;
+		final double[][] ms = new double[tasks.length][2 * iterations];
+		for (int pass = 0; pass < 2; pass++)
+			for (int i = 0; i < tasks.length; i++) {
+				final int t = pass == 0 ? i : tasks.length - 1 - i;
+				for (int w = 0; w < warmup; w++)
+					tasks[t].run();
+				for (int r = 0; r < iterations; r++) {
+					final long start = System.nanoTime();
+					tasks[t].run();
+					ms[t][pass * iterations + r] = (System.nanoTime() - start) / 1e6;
+				}
+			}
+		final double[] medians = new double[tasks.length];
+		for (int t = 0; t < tasks.length; t++) {
+			Arrays.sort(ms[t]);
+			medians[t] = ms[t][iterations];
 		}
-		Arrays.sort(ms);
-		return ms[iterations / 2];
+		return medians;
 	}
 
 	/** Seeded random 8-bit RGB images of 400 × 300 pixels, like photos. */

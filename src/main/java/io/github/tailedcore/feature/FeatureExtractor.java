@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Patch features F<sub>i</sub> and embeddings e<sub>i</sub> of images (spec
@@ -112,13 +114,9 @@ public final class FeatureExtractor implements AutoCloseable {
 	/** Features of several images, run in batches. */
 	public List<ImageFeatures> extract(final List<RasterImage> images) {
 		final List<ImageFeatures> out = new ArrayList<>(images.size());
-		for (int start = 0; start < images.size(); start += batchSize) {
-			final List<RasterImage> crops = new ArrayList<>();
-			for (final RasterImage image : images.subList(start, Math.min(
-				images.size(), start + batchSize)))
-				crops.add(preprocessor.crop(image));
-			out.addAll(runCrops(crops));
-		}
+		for (int start = 0; start < images.size(); start += batchSize)
+			out.addAll(runCrops(cropAll(images.subList(start, Math.min(images
+				.size(), start + batchSize)))));
 		return out;
 	}
 
@@ -155,12 +153,12 @@ public final class FeatureExtractor implements AutoCloseable {
 		final int total = images.size();
 		for (int start = 0; start < total; start += batchSize) {
 			progress.checkCanceled();
-			final List<RasterImage> crops = new ArrayList<>();
+			final List<RasterImage> decoded = new ArrayList<>();
 			for (final ImageSource source : images.subList(start, Math.min(total,
 				start + batchSize)))
-				crops.add(preprocessor.crop(source.open()));
+				decoded.add(source.open());
 			int done = start;
-			for (final ImageFeatures f : runCrops(crops)) {
+			for (final ImageFeatures f : runCrops(cropAll(decoded))) {
 				features.add(f.patches(), f.embedding());
 				progress.update(++done, total);
 			}
@@ -174,18 +172,25 @@ public final class FeatureExtractor implements AutoCloseable {
 		backbone.close();
 	}
 
-	/** Normalises crops into one NCHW batch, runs it and aggregates. */
+	/** Resizes and crops images in parallel. */
+	private List<RasterImage> cropAll(final List<RasterImage> images) {
+		return images.parallelStream().map(preprocessor::crop).collect(Collectors
+			.toList());
+	}
+
+	/**
+	 * Normalises crops into one NCHW batch, runs it and aggregates; the Java
+	 * work before and after the network runs in parallel over the images.
+	 */
 	private List<ImageFeatures> runCrops(final List<RasterImage> crops) {
 		final int n = crops.size();
 		final int s = preprocessor.crop();
 		final float[] input = new float[n * 3 * s * s];
-		for (int i = 0; i < n; i++)
-			normalization.write(crops.get(i), input, i * 3 * s * s);
+		IntStream.range(0, n).parallel().forEach(i -> normalization.write(crops
+			.get(i), input, i * 3 * s * s));
 		final BackboneOutput out = backbone.run(input, n);
-		final List<ImageFeatures> features = new ArrayList<>(n);
-		for (int i = 0; i < n; i++)
-			features.add(new ImageFeatures(aggregator.aggregate(out.layer2(), out
-				.layer3(), i), out.embeddings().row(i), out.logits().row(i)));
-		return features;
+		return IntStream.range(0, n).parallel().mapToObj(i -> new ImageFeatures(
+			aggregator.aggregate(out.layer2(), out.layer3(), i), out.embeddings()
+				.row(i), out.logits().row(i))).collect(Collectors.toList());
 	}
 }

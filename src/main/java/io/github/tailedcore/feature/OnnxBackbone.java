@@ -1,17 +1,18 @@
 package io.github.tailedcore.feature;
 
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession.SessionOptions;
 import io.github.tailedcore.linalg.FeatureMatrix;
 
 import java.io.IOException;
@@ -40,6 +41,9 @@ import java.util.Map;
  * serialised on one DJL {@link Predictor}, since ONNX Runtime already spreads
  * each call over all cores. DJL is kept offline ({@code ai.djl.offline=true}
  * unless set otherwise): a backbone never triggers a download by itself.
+ * DJL creates the process-wide ONNX Runtime environment itself and fails if
+ * other code created one first, so code that also uses ONNX Runtime
+ * directly must load a backbone before.
  * </p>
  */
 public final class OnnxBackbone implements Backbone {
@@ -49,18 +53,21 @@ public final class OnnxBackbone implements Backbone {
 
 	private final BackboneManifest manifest;
 	private final Path file;
-	private final ZooModel<Batch, Map<String, Tensor>> model;
+	private final Model model;
+	private final SessionOptions options;
 	private final Predictor<Batch, Map<String, Tensor>> predictor;
 	private final MapShape layer2;
 	private final MapShape layer3;
 
 	private OnnxBackbone(final BackboneManifest manifest, final Path file,
-		final ZooModel<Batch, Map<String, Tensor>> model)
+		final Model model, final SessionOptions options)
 	{
 		this.manifest = manifest;
 		this.file = file;
 		this.model = model;
-		this.predictor = model.newPredictor();
+		this.options = options;
+		this.predictor = model.newPredictor(new TensorTranslator(manifest
+			.inputName(), manifest.inputSize()));
 		final Map<String, Tensor> probe = runRaw(new float[3 * manifest
 			.inputSize() * manifest.inputSize()], 1);
 		layer2 = mapShape(probe, "layer2", manifest.layer2Channels());
@@ -89,33 +96,48 @@ public final class OnnxBackbone implements Backbone {
 			"ai.djl.offline", "true");
 		if (!Files.isRegularFile(onnxFile)) throw new NoSuchFileException(onnxFile
 			.toString(), null, "The backbone ONNX file does not exist.");
-		final Criteria<Batch, Map<String, Tensor>> criteria = Criteria.builder()
-			.setTypes(Batch.class, tensorMapClass()).optModelPath(onnxFile
-				.toAbsolutePath()).optEngine("OnnxRuntime").optTranslator(
-					new TensorTranslator(manifest.inputName(), manifest.inputSize()))
-			.build();
-		ZooModel<Batch, Map<String, Tensor>> model = null;
+		final SessionOptions options = new SessionOptions();
+		Model model = null;
 		try {
-			model = criteria.loadModel();
-			checkInput(model, manifest, onnxFile);
-			return new OnnxBackbone(manifest, onnxFile, model);
+			model = Model.newInstance(manifest.name(), "OnnxRuntime");
 		}
-		catch (final MalformedModelException | ModelNotFoundException e) {
+		catch (final RuntimeException | LinkageError e) {
+			options.close();
+			throw new IOException("ONNX Runtime could not start (" + rootMessage(
+				e) + "). If other code created an ONNX Runtime environment before " +
+				"DJL did, load the backbone first.", e);
+		}
+		try {
+			// files with fixed batch sizes in their output shapes make ONNX
+			// Runtime warn on every batch; only errors are worth showing
+			options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+			model.load(onnxFile.toAbsolutePath(), null, Map.of("sessionOptions",
+				options));
+			checkInput(model, manifest, onnxFile);
+			return new OnnxBackbone(manifest, onnxFile, model, options);
+		}
+		catch (final MalformedModelException | OrtException e) {
+			close(model, options);
 			throw new IOException("The backbone file " + onnxFile +
 				" is not a valid ONNX model (" + rootMessage(e) +
 				"). Download or export it again.", e);
 		}
 		catch (final InvalidBackbone e) {
-			model.close();
+			close(model, options);
 			throw new IOException(e.getMessage(), e);
 		}
 		catch (final RuntimeException e) {
-			if (model != null) model.close();
+			close(model, options);
 			throw new IOException("The backbone file " + onnxFile +
 				" could not run on a blank " + manifest.inputSize() + " px image (" +
 				rootMessage(e) + "). Check that it matches its manifest " + manifest
 					.source() + ".", e);
 		}
+	}
+
+	private static void close(final Model model, final SessionOptions options) {
+		if (model != null) model.close();
+		options.close();
 	}
 
 	@Override
@@ -151,7 +173,7 @@ public final class OnnxBackbone implements Backbone {
 	@Override
 	public synchronized void close() {
 		predictor.close();
-		model.close();
+		close(model, options);
 	}
 
 	@Override
@@ -176,7 +198,7 @@ public final class OnnxBackbone implements Backbone {
 		}
 	}
 
-	private static void checkInput(final ZooModel<?, ?> model,
+	private static void checkInput(final Model model,
 		final BackboneManifest manifest, final Path file)
 	{
 		final List<String> inputs = model.getBlock().describeInput().keys();
@@ -219,11 +241,6 @@ public final class OnnxBackbone implements Backbone {
 			e = e.getCause();
 		return e.getMessage() == null ? e.getClass().getSimpleName() : e
 			.getMessage();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Class<Map<String, Tensor>> tensorMapClass() {
-		return (Class<Map<String, Tensor>>) (Class<?>) Map.class;
 	}
 
 	/** The ONNX file disagrees with its manifest. */
