@@ -56,6 +56,29 @@ class OnnxBackboneTest {
 		assertPhotosClassified(mobilenet);
 	}
 
+	/**
+	 * shared/models/README.md gives MobileNetV2's top-1 probabilities on the
+	 * photos: malamute 0.73, Egyptian cat 0.72, espresso 0.99, kite 0.40. An
+	 * off-by-a-pixel crop or a wrong normalisation moves them by more than
+	 * the 0.02 allowed here.
+	 */
+	@Test
+	void mobileNetProbabilitiesMatchTheReadme() throws IOException {
+		final Map<String, Double> readme = Map.of("dog.jpg", 0.73, "chelsea.png",
+			0.72, "coffee.png", 0.99, "eagle.jpg", 0.40);
+		for (final Map.Entry<String, Double> e : readme.entrySet()) {
+			final float[] logits = mobilenet.extract(ImageIoReader.read(SharedFiles
+				.photos().resolve(e.getKey()))).logits();
+			double max = Double.NEGATIVE_INFINITY;
+			for (final float v : logits)
+				max = Math.max(max, v);
+			double sum = 0;
+			for (final float v : logits)
+				sum += Math.exp(v - max);
+			assertEquals(e.getValue(), 1 / sum, 0.02, e.getKey());
+		}
+	}
+
 	@Test
 	void squeezeNetNamesThePhotos() throws IOException {
 		assertPhotosClassified(squeezenet);
