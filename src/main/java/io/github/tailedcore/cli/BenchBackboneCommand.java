@@ -27,13 +27,14 @@ import java.util.Random;
  * through ONNX Runtime's Java API on the same input tensor.
  * <p>
  * Three timings per row, each the median of two blocks of
- * {@code --iterations} runs, each block after {@code --warmup} runs: {@code extract} (resize, crop, normalise, network
- * through DJL, patch aggregation), {@code djl} (the network alone through
- * DJL, outputs copied to Java arrays) and {@code ort} (the network alone
- * through {@link OrtSession} with the input already in native memory,
- * outputs copied likewise). {@code djl/ort} is
- * the engine overhead (goal ≤ 1.2); {@code extract/ort} the whole cost of a
- * patch feature relative to the bare network.
+ * {@code --iterations} runs, each block after {@code --warmup} runs:
+ * {@code extract} (resize, crop, normalise, network through DJL, patch
+ * aggregation), {@code djl} (the network alone through DJL, outputs copied
+ * to Java arrays) and {@code ort} (the network alone through
+ * {@link OrtSession} with the input already in native memory, outputs
+ * copied likewise). {@code djl/ort} is the engine overhead (goal ≤ 1.2);
+ * {@code extract/ort} the whole cost of a patch feature relative to the
+ * bare network.
  * </p>
  */
 public final class BenchBackboneCommand implements Subcommand {

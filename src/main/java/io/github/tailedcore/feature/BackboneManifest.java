@@ -203,7 +203,8 @@ public final class BackboneManifest {
 
 		InvalidManifest(final Path file, final String why) {
 			super("The backbone manifest " + file + " is invalid: " + why +
-				". Fix that field, or export the backbone again with scripts/export_backbone.py.");
+				". Fix that field, or export the backbone again with " +
+				"scripts/export_backbone.py.");
 		}
 	}
 

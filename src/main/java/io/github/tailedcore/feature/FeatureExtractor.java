@@ -72,10 +72,24 @@ public final class FeatureExtractor implements AutoCloseable {
 	public static FeatureExtractor open(final BackboneLocator.Located located)
 		throws IOException
 	{
+		return open(located, DEFAULT_BATCH_SIZE);
+	}
+
+	/** As {@link #open(BackboneLocator.Located)}, with a batch size. */
+	public static FeatureExtractor open(final BackboneLocator.Located located,
+		final int batchSize) throws IOException
+	{
+		final BackboneId id = new BackboneId(located.manifest().name(), Sha256.of(
+			located.onnxFile()));
 		final OnnxBackbone backbone = OnnxBackbone.load(located.manifest(),
 			located.onnxFile());
-		return new FeatureExtractor(backbone, new BackboneId(located.manifest()
-			.name(), Sha256.of(located.onnxFile())), DEFAULT_BATCH_SIZE);
+		try {
+			return new FeatureExtractor(backbone, id, batchSize);
+		}
+		catch (final RuntimeException e) {
+			backbone.close();
+			throw e;
+		}
 	}
 
 	/** Opens the backbone described by a manifest file, next to it. */

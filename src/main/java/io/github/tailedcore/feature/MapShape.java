@@ -9,8 +9,9 @@ public record MapShape(int channels, int height, int width) {
 	/** @throws IllegalArgumentException unless all sizes are positive */
 	public MapShape {
 		if (channels < 1 || height < 1 || width < 1)
-			throw new IllegalArgumentException("A feature map needs positive sizes, got " +
-				channels + " × " + height + " × " + width + ".");
+			throw new IllegalArgumentException(
+				"A feature map needs positive sizes, got " + channels + " × " +
+					height + " × " + width + ".");
 	}
 
 	/** Values per image, C · H · W. */

@@ -97,7 +97,7 @@ public final class OnnxBackbone implements Backbone {
 		if (!Files.isRegularFile(onnxFile)) throw new NoSuchFileException(onnxFile
 			.toString(), null, "The backbone ONNX file does not exist.");
 		final SessionOptions options = new SessionOptions();
-		Model model = null;
+		final Model model;
 		try {
 			model = Model.newInstance(manifest.name(), "OnnxRuntime");
 		}
@@ -136,7 +136,7 @@ public final class OnnxBackbone implements Backbone {
 	}
 
 	private static void close(final Model model, final SessionOptions options) {
-		if (model != null) model.close();
+		model.close();
 		options.close();
 	}
 
@@ -186,9 +186,9 @@ public final class OnnxBackbone implements Backbone {
 	{
 		final int size = manifest.inputSize();
 		if (count < 1 || (long) count * 3 * size * size > input.length)
-			throw new IllegalArgumentException("A batch of " + count + " images of 3 × " +
-				size + " × " + size + " needs that many values, got " + input.length +
-				".");
+			throw new IllegalArgumentException("A batch of " + count +
+				" images of 3 × " + size + " × " + size +
+				" needs that many values, got " + input.length + ".");
 		try {
 			return predictor.predict(new Batch(input, count));
 		}
@@ -224,8 +224,8 @@ public final class OnnxBackbone implements Backbone {
 		final Tensor t = output(probe, name);
 		if (t.shape().length < 2 || t.shape()[0] != 1 || t.data().length != length)
 			throw new InvalidBackbone(file, manifest, "its output '" + name +
-				"' has shape " + Arrays.toString(t.shape()) + " for one image, not [1, " +
-				length + "]");
+				"' has shape " + Arrays.toString(t.shape()) +
+				" for one image, not [1, " + length + "]");
 	}
 
 	private Tensor output(final Map<String, Tensor> probe, final String name) {

@@ -91,8 +91,8 @@ public final class ImageTransforms {
 	 * <p>
 	 * Output pixel (x, y) has centre offsets {@code u = x − W/2 + ½},
 	 * {@code v = y − H/2 + ½} and reads source pixel
-	 * {@code (rint(u·cos θ − v·sin θ + W/2 − ½), rint(u·sin θ + v·cos θ + H/2 −
-	 * ½))}. The arithmetic is done in float32 in torchvision's order (affine
+	 * {@code (rint(u·cos θ − v·sin θ + W/2 − ½),}
+	 * {@code rint(u·sin θ + v·cos θ + H/2 − ½))}. The arithmetic is done in float32 in torchvision's order (affine
 	 * grid normalised to [−1, 1], then grid_sample's align_corners=False
 	 * unnormalisation, ties to even), so that even sources lying exactly
 	 * halfway between two pixels, as at 90° on images whose width and height

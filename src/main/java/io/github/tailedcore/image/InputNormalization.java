@@ -48,9 +48,10 @@ public final class InputNormalization {
 		this.mean = new float[3];
 		this.std = new float[3];
 		for (int c = 0; c < 3; c++) {
-			if (!(std[c] != 0 && Double.isFinite(std[c]))) throw new IllegalArgumentException(
-				"Input normalisation needs finite non-zero standard deviations, got " +
-					Arrays.toString(std) + ".");
+			if (!(std[c] != 0 && Double.isFinite(std[c])))
+				throw new IllegalArgumentException("Input normalisation needs " +
+					"finite non-zero standard deviations, got " + Arrays.toString(std) +
+					".");
 			this.mean[c] = (float) mean[c];
 			this.std[c] = (float) std[c];
 		}
@@ -62,6 +63,7 @@ public final class InputNormalization {
 			0.485, 0.456, 0.406 }, new double[] { 0.229, 0.224, 0.225 });
 	}
 
+	/** Order of the colour channels in the tensor. */
 	public ChannelOrder order() {
 		return order;
 	}
