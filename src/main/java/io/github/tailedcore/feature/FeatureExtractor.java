@@ -130,7 +130,7 @@ public final class FeatureExtractor implements AutoCloseable {
 		final List<ImageFeatures> out = new ArrayList<>(images.size());
 		for (int start = 0; start < images.size(); start += batchSize)
 			out.addAll(runCrops(cropAll(images.subList(start, Math.min(images
-				.size(), start + batchSize)))));
+				.size(), start + batchSize)), start, images.size())));
 		return out;
 	}
 
@@ -158,6 +158,8 @@ public final class FeatureExtractor implements AutoCloseable {
 	 * canceled.
 	 *
 	 * @throws IOException from the first image that cannot be read
+	 * @throws IllegalArgumentException naming the position of an image that
+	 *           cannot be cropped (e.g. a thin strip)
 	 * @throws java.util.concurrent.CancellationException if canceled
 	 */
 	public PatchFeatures extractAll(final List<? extends ImageSource> images,
@@ -171,8 +173,9 @@ public final class FeatureExtractor implements AutoCloseable {
 			for (final ImageSource source : images.subList(start, Math.min(total,
 				start + batchSize)))
 				decoded.add(source.open());
+			final List<RasterImage> crops = cropAll(decoded, start, total);
 			int done = start;
-			for (final ImageFeatures f : runCrops(cropAll(decoded))) {
+			for (final ImageFeatures f : runCrops(crops)) {
 				features.add(f.patches(), f.embedding());
 				progress.update(++done, total);
 			}
@@ -186,10 +189,22 @@ public final class FeatureExtractor implements AutoCloseable {
 		backbone.close();
 	}
 
-	/** Resizes and crops images in parallel. */
-	private List<RasterImage> cropAll(final List<RasterImage> images) {
-		return images.parallelStream().map(preprocessor::crop).collect(Collectors
-			.toList());
+	/**
+	 * Resizes and crops images in parallel; an error names the image's
+	 * position {@code first + i + 1} of {@code total}.
+	 */
+	private List<RasterImage> cropAll(final List<RasterImage> images,
+		final int first, final int total)
+	{
+		return IntStream.range(0, images.size()).parallel().mapToObj(i -> {
+			try {
+				return preprocessor.crop(images.get(i));
+			}
+			catch (final IllegalArgumentException e) {
+				throw new IllegalArgumentException("Image " + (first + i + 1) + " of " +
+					total + ": " + e.getMessage(), e);
+			}
+		}).collect(Collectors.toList());
 	}
 
 	/**

@@ -24,6 +24,9 @@ import java.util.List;
  */
 public final class ImagePreprocessor {
 
+	/** Longest allowed ratio of the longer to the shorter image side. */
+	public static final int MAX_ASPECT_RATIO = 32;
+
 	private final int resize;
 	private final int crop;
 
@@ -51,8 +54,21 @@ public final class ImagePreprocessor {
 
 	/** Resize and centre crop: the standard view of an image. */
 	public RasterImage crop(final RasterImage image) {
-		return ImageTransforms.centerCrop(AntialiasedResize.toShorterSide(image,
-			resize), crop);
+		return ImageTransforms.centerCrop(resized(image), crop);
+	}
+
+	/**
+	 * Resizes the shorter side to {@link #resize()}, refusing strips so thin
+	 * that the resized image would be huge and the crop meaningless.
+	 */
+	private RasterImage resized(final RasterImage image) {
+		final int shorter = Math.min(image.width(), image.height());
+		final int longer = Math.max(image.width(), image.height());
+		if ((long) longer > (long) MAX_ASPECT_RATIO * shorter)
+			throw new IllegalArgumentException("A " + image.width() + " × " + image
+				.height() + " image is more than " + MAX_ASPECT_RATIO +
+				" times longer than wide; crop it to the region to inspect first.");
+		return AntialiasedResize.toShorterSide(image, resize);
 	}
 
 	/**
@@ -74,7 +90,7 @@ public final class ImagePreprocessor {
 		final int views = augmentation.viewCount();
 		final List<RasterImage> out = new ArrayList<>(views);
 		if (views == 0) return out;
-		final RasterImage resized = AntialiasedResize.toShorterSide(image, resize);
+		final RasterImage resized = resized(image);
 		final RasterImage base;
 		final RasterImage flippedBase;
 		if (augmentation.rotatesCrop()) {

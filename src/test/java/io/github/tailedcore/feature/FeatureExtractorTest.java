@@ -111,6 +111,20 @@ class FeatureExtractorTest {
 	}
 
 	@Test
+	void uncroppableImagesAreNamedByPosition() {
+		final FeatureExtractor fx = new FeatureExtractor(new MeanBackbone(),
+			new BackboneId("fake", ""), 3);
+		final List<ImageSource> sources = new ArrayList<>();
+		for (final RasterImage image : images(4))
+			sources.add(ImageSource.of(image));
+		sources.add(ImageSource.of(new RasterImage(400, 10, new float[4000])));
+		final IllegalArgumentException e = assertThrows(
+			IllegalArgumentException.class, () -> fx.extractAll(sources, Progress
+				.none()));
+		assertTrue(e.getMessage().startsWith("Image 5 of 5: "), e.getMessage());
+	}
+
+	@Test
 	void tailViewsGiveOnePatchSetPerView() {
 		final MeanBackbone fake = new MeanBackbone();
 		final FeatureExtractor fx = new FeatureExtractor(fake, new BackboneId(

@@ -2,6 +2,8 @@ package io.github.tailedcore.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tailedcore.tail.TailAugmentation;
 
@@ -31,6 +33,14 @@ class ImagePreprocessorTest {
 		// offset round(58.5) = 58 horizontally, 16 vertically
 		assertEquals(resized.get(0, 58, 16), crop.get(0, 0, 0));
 		assertEquals(resized.get(0, 58 + 223, 16 + 223), crop.get(0, 223, 223));
+	}
+
+	@Test
+	void thinStripsAreRefused() {
+		final IllegalArgumentException e = assertThrows(
+			IllegalArgumentException.class, () -> pre.crop(random(330, 10, 5)));
+		assertTrue(e.getMessage().contains("330 × 10"), e.getMessage());
+		assertEquals(224, pre.crop(random(320, 10, 5)).width()); // 32 : 1 is fine
 	}
 
 	@Test
