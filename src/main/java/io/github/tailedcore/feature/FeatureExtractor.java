@@ -1,0 +1,225 @@
+package io.github.tailedcore.feature;
+
+import io.github.tailedcore.Progress;
+import io.github.tailedcore.image.ImagePreprocessor;
+import io.github.tailedcore.image.InputNormalization;
+import io.github.tailedcore.image.RasterImage;
+import io.github.tailedcore.tail.TailAugmentation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Patch features F<sub>i</sub> and embeddings e<sub>i</sub> of images (spec
+ * §2): the facade of this package. Each image is resized (shorter side 256),
+ * centre-cropped (224), normalised as the backbone's manifest says, run
+ * through the backbone in batches, and its {@code layer2}/{@code layer3}
+ * maps aggregated into L × 1024 patch vectors by {@link PatchAggregator}.
+ *
+ * <pre>
+ * try (FeatureExtractor fx = FeatureExtractor.open(BackboneLocator.standard()
+ * 	.find("mobilenet_v2_imagenet"))) {
+ * 	PatchFeatures p = fx.extractAll(sources, progress);
+ * }
+ * </pre>
+ * <p>
+ * Thread-safe as far as its backbone is; memory is bounded by one batch of
+ * decoded images at a time in {@link #extractAll}.
+ * </p>
+ */
+public final class FeatureExtractor implements AutoCloseable {
+
+	/** Images per network call unless set otherwise. */
+	public static final int DEFAULT_BATCH_SIZE = 8;
+
+	private final Backbone backbone;
+	private final BackboneId id;
+	private final int batchSize;
+	private final ImagePreprocessor preprocessor;
+	private final InputNormalization normalization;
+	private final PatchAggregator aggregator;
+	private final FeatureGrid grid;
+
+	/**
+	 * @param backbone the network; closed with this extractor
+	 * @param id what model files record about it
+	 * @param batchSize images per network call, ≥ 1
+	 */
+	public FeatureExtractor(final Backbone backbone, final BackboneId id,
+		final int batchSize)
+	{
+		if (batchSize < 1) throw new IllegalArgumentException(
+			"The batch size must be at least 1, got " + batchSize + ".");
+		final BackboneManifest m = backbone.manifest();
+		this.backbone = backbone;
+		this.id = id;
+		this.batchSize = batchSize;
+		preprocessor = new ImagePreprocessor(m.resize(), m.inputSize());
+		normalization = m.normalization();
+		aggregator = new PatchAggregator(backbone.layer2Shape(), backbone
+			.layer3Shape());
+		grid = aggregator.grid(m.inputSize());
+	}
+
+	/**
+	 * Loads the ONNX backbone a located manifest names, identified by its name
+	 * and the SHA-256 of its file, with the default batch size.
+	 */
+	public static FeatureExtractor open(final BackboneLocator.Located located)
+		throws IOException
+	{
+		return open(located, DEFAULT_BATCH_SIZE);
+	}
+
+	/** As {@link #open(BackboneLocator.Located)}, with a batch size. */
+	public static FeatureExtractor open(final BackboneLocator.Located located,
+		final int batchSize) throws IOException
+	{
+		final BackboneId id = new BackboneId(located.manifest().name(), Sha256.of(
+			located.onnxFile()));
+		final OnnxBackbone backbone = OnnxBackbone.load(located.manifest(),
+			located.onnxFile());
+		try {
+			return new FeatureExtractor(backbone, id, batchSize);
+		}
+		catch (final RuntimeException e) {
+			backbone.close();
+			throw e;
+		}
+	}
+
+	/** Opens the backbone described by a manifest file, next to it. */
+	public static FeatureExtractor open(final Path manifestFile)
+		throws IOException
+	{
+		final BackboneManifest m = BackboneManifest.read(manifestFile);
+		return open(new BackboneLocator.Located(m, m.onnxFile()));
+	}
+
+	/** The patch grid: H₂ × W₂ locations of 1024 dims, 224 px crop. */
+	public FeatureGrid grid() {
+		return grid;
+	}
+
+	/** Name and file checksum of the backbone. */
+	public BackboneId backboneId() {
+		return id;
+	}
+
+	/** The network. */
+	public Backbone backbone() {
+		return backbone;
+	}
+
+	/** Resizing and cropping used before the network. */
+	public ImagePreprocessor preprocessor() {
+		return preprocessor;
+	}
+
+	/** Features of one image. */
+	public ImageFeatures extract(final RasterImage image) {
+		return extract(List.of(image)).get(0);
+	}
+
+	/** Features of several images, run in batches. */
+	public List<ImageFeatures> extract(final List<RasterImage> images) {
+		final List<ImageFeatures> out = new ArrayList<>(images.size());
+		for (int start = 0; start < images.size(); start += batchSize)
+			out.addAll(runCrops(cropAll(images.subList(start, Math.min(images
+				.size(), start + batchSize)), start, images.size())));
+		return out;
+	}
+
+	/**
+	 * Patch features of the V rotated and flipped views of a tail image
+	 * (spec §6), in the augmentation's view order, each L × 1024.
+	 */
+	public List<float[]> extractViews(final RasterImage image,
+		final TailAugmentation augmentation)
+	{
+		final List<RasterImage> views = preprocessor.tailViews(image,
+			augmentation);
+		final List<float[]> out = new ArrayList<>(views.size());
+		for (int start = 0; start < views.size(); start += batchSize)
+			for (final ImageFeatures f : runCrops(views.subList(start, Math.min(views
+				.size(), start + batchSize))))
+				out.add(f.patches());
+		return out;
+	}
+
+	/**
+	 * Features of many images in order, decoding one batch at a time: patches
+	 * and embeddings go into a new {@link PatchFeatures}. Reports
+	 * {@code update(done, N)} after each image and stops between batches if
+	 * canceled.
+	 *
+	 * @throws IOException from the first image that cannot be read
+	 * @throws IllegalArgumentException naming the position of an image that
+	 *           cannot be cropped (e.g. a thin strip)
+	 * @throws java.util.concurrent.CancellationException if canceled
+	 */
+	public PatchFeatures extractAll(final List<? extends ImageSource> images,
+		final Progress progress) throws IOException
+	{
+		final PatchFeatures features = new PatchFeatures(grid);
+		final int total = images.size();
+		for (int start = 0; start < total; start += batchSize) {
+			progress.checkCanceled();
+			final List<RasterImage> decoded = new ArrayList<>();
+			for (final ImageSource source : images.subList(start, Math.min(total,
+				start + batchSize)))
+				decoded.add(source.open());
+			final List<RasterImage> crops = cropAll(decoded, start, total);
+			int done = start;
+			for (final ImageFeatures f : runCrops(crops)) {
+				features.add(f.patches(), f.embedding());
+				progress.update(++done, total);
+			}
+		}
+		return features;
+	}
+
+	/** Frees the backbone. */
+	@Override
+	public void close() {
+		backbone.close();
+	}
+
+	/**
+	 * Resizes and crops images in parallel; an error names the image's
+	 * position {@code first + i + 1} of {@code total}.
+	 */
+	private List<RasterImage> cropAll(final List<RasterImage> images,
+		final int first, final int total)
+	{
+		return IntStream.range(0, images.size()).parallel().mapToObj(i -> {
+			try {
+				return preprocessor.crop(images.get(i));
+			}
+			catch (final IllegalArgumentException e) {
+				throw new IllegalArgumentException("Image " + (first + i + 1) + " of " +
+					total + ": " + e.getMessage(), e);
+			}
+		}).collect(Collectors.toList());
+	}
+
+	/**
+	 * Normalises crops into one NCHW batch, runs it and aggregates; the Java
+	 * work before and after the network runs in parallel over the images.
+	 */
+	private List<ImageFeatures> runCrops(final List<RasterImage> crops) {
+		final int n = crops.size();
+		final int s = preprocessor.crop();
+		final float[] input = new float[n * 3 * s * s];
+		IntStream.range(0, n).parallel().forEach(i -> normalization.write(crops
+			.get(i), input, i * 3 * s * s));
+		final BackboneOutput out = backbone.run(input, n);
+		return IntStream.range(0, n).parallel().mapToObj(i -> new ImageFeatures(
+			aggregator.aggregate(out.layer2(), out.layer3(), i), out.embeddings()
+				.row(i), out.logits().row(i))).collect(Collectors.toList());
+	}
+}

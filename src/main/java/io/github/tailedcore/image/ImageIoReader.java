@@ -1,0 +1,123 @@
+package io.github.tailedcore.image;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+/**
+ * Reads PNG, JPEG, TIFF, BMP and GIF files with {@code javax.imageio} into a
+ * {@link RasterImage}, without ImageJ (for the command line and tests).
+ * <p>
+ * Samples are read raw, with no colour management: grey images stay grey,
+ * RGB(A) images give their three colour channels (alpha is dropped),
+ * palette images are expanded to RGB. Every sample is scaled by its bit
+ * depth to 0–255, {@code v · 255 / (2^bits − 1)}, so 8-bit values are kept
+ * exactly and 16-bit values become {@code v · 255 / 65535}. Floating-point
+ * and 32-bit integer samples are refused: open such files through Fiji.
+ * Only the first image of a multi-page file is read.
+ * </p>
+ * <p>
+ * This class uses {@code java.awt.image} only as a decoder's data holder; it
+ * needs no display.
+ * </p>
+ */
+public final class ImageIoReader {
+
+	private ImageIoReader() {}
+
+	/**
+	 * Reads one image file.
+	 *
+	 * @throws IOException naming the file if it is missing, not an image Java
+	 *           can decode, or of an unsupported kind
+	 */
+	public static RasterImage read(final Path file) throws IOException {
+		if (!Files.isRegularFile(file)) throw new NoSuchFileException(file
+			.toString(), null, "The image file does not exist.");
+		final BufferedImage image;
+		try {
+			image = ImageIO.read(file.toFile());
+		}
+		catch (final IOException | RuntimeException e) {
+			throw new IOException("Cannot read the image file " + file +
+				": it is damaged or not a PNG, JPEG, TIFF, BMP or GIF file (" + e
+					.getMessage() + ").", e);
+		}
+		if (image == null) throw new IOException("Cannot read the image file " +
+			file + ": it is not a PNG, JPEG, TIFF, BMP or GIF file.");
+		try {
+			return toRaster(image);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IOException("Cannot use the image file " + file + ": " + e
+				.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Converts a decoded image: grey or RGB samples scaled by bit depth,
+	 * palette colours expanded to RGB.
+	 *
+	 * @throws IllegalArgumentException for colour spaces other than grey and
+	 *           RGB, or floating-point / 32-bit samples
+	 */
+	public static RasterImage toRaster(final BufferedImage image) {
+		final ColorModel model = image.getColorModel();
+		final int w = image.getWidth();
+		final int h = image.getHeight();
+		if (model instanceof IndexColorModel) return fromPalette(image);
+		final int type = image.getRaster().getDataBuffer().getDataType();
+		if (type != DataBuffer.TYPE_BYTE && type != DataBuffer.TYPE_USHORT &&
+			type != DataBuffer.TYPE_SHORT && type != DataBuffer.TYPE_INT)
+			throw new IllegalArgumentException(
+				"its samples are floating-point numbers; open it in Fiji instead.");
+		final int colourType = model.getColorSpace().getType();
+		final int channels;
+		if (colourType == ColorSpace.TYPE_GRAY) channels = 1;
+		else if (colourType == ColorSpace.TYPE_RGB) channels = 3;
+		else throw new IllegalArgumentException(
+			"only grey, RGB and palette images are supported, not colour space type " +
+				colourType + " (e.g. CMYK); convert it to RGB first.");
+		final float[][] planes = new float[channels][w * h];
+		final Raster raster = image.getRaster();
+		final int[] row = new int[w];
+		for (int c = 0; c < channels; c++) {
+			final int bits = model.getComponentSize(c);
+			if (bits > 16) throw new IllegalArgumentException("its samples have " +
+				bits + " bits; open it in Fiji instead.");
+			final double scale = 255.0 / ((1 << bits) - 1);
+			for (int y = 0; y < h; y++) {
+				raster.getSamples(0, y, w, 1, c, row);
+				for (int x = 0; x < w; x++)
+					planes[c][y * w + x] = (float) (row[x] * scale);
+			}
+		}
+		return new RasterImage(w, h, planes);
+	}
+
+	private static RasterImage fromPalette(final BufferedImage image) {
+		final int w = image.getWidth();
+		final int h = image.getHeight();
+		final float[][] rgb = new float[3][w * h];
+		final int[] row = new int[w];
+		for (int y = 0; y < h; y++) {
+			image.getRGB(0, y, w, 1, row, 0, w);
+			for (int x = 0; x < w; x++) {
+				final int p = row[x];
+				rgb[0][y * w + x] = (p >> 16) & 0xff;
+				rgb[1][y * w + x] = (p >> 8) & 0xff;
+				rgb[2][y * w + x] = p & 0xff;
+			}
+		}
+		return new RasterImage(w, h, rgb);
+	}
+}
