@@ -4,9 +4,13 @@ import java.util.SplittableRandom;
 
 /**
  * Random defect regions of an image, sized for a 256-pixel image and
- * scaled with the image, centred in its inner 70 %.
+ * scaled with the image (but never below a few pixels), centred in its
+ * inner 70 %.
  */
 final class Regions {
+
+	/** Least semi-axis of an ellipse and side of a rectangle, in pixels. */
+	private static final double MIN_SIDE = 4;
 
 	private final int w;
 	private final int h;
@@ -63,7 +67,8 @@ final class Regions {
 		final double cx = centre(w);
 		final double cy = centre(h);
 		for (int e = 0; e < count; e++) {
-			final double a = scale * (min + (max - min) * random.nextDouble());
+			final double a = Math.max(MIN_SIDE, scale * (min + (max - min) * random
+				.nextDouble()));
 			final double b = a * (0.6 + 0.4 * random.nextDouble());
 			final double spread = count == 1 ? 0 : scale * max * 0.6;
 			final double ex = cx + spread * (2 * random.nextDouble() - 1);
@@ -89,12 +94,14 @@ final class Regions {
 	/** An axis-parallel rectangle of 14–40 px sides (at 256 px). */
 	private boolean[] rectangle() {
 		final boolean[] region = new boolean[w * h];
-		final double rw = scale * (14 + 26 * random.nextDouble());
-		final double rh = scale * (14 + 26 * random.nextDouble());
+		final double rw = Math.max(MIN_SIDE, scale * (14 + 26 * random
+			.nextDouble()));
+		final double rh = Math.max(MIN_SIDE, scale * (14 + 26 * random
+			.nextDouble()));
 		final int x0 = (int) Math.max(0, centre(w) - rw / 2);
 		final int y0 = (int) Math.max(0, centre(h) - rh / 2);
-		for (int y = y0; y < Math.min(h, y0 + Math.max(2, rh)); y++)
-			for (int x = x0; x < Math.min(w, x0 + Math.max(2, rw)); x++)
+		for (int y = y0; y < Math.min(h, y0 + rh); y++)
+			for (int x = x0; x < Math.min(w, x0 + rw); x++)
 				region[y * w + x] = true;
 		return region;
 	}

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Writes synthetic classes as an MVTec-layout data set:
@@ -47,7 +48,7 @@ public final class SyntheticDatasetWriter {
 					TestImage.GOOD), i, seed, c.name(), "test"));
 			for (final DefectKind kind : c.defects())
 				for (int i = 0; i < c.perDefect(); i++) {
-					final var random = Seeds.random(seed, c.name(), kind.folderName(), i);
+					final SplittableRandom random = Seeds.random(seed, c.name(), kind.folderName(), i);
 					final DefectSample d = DefectPainter.paint(sampler.sample(size, size,
 						random), kind, random);
 					final Path image = folder.resolve("test").resolve(kind.folderName())
