@@ -65,12 +65,13 @@ public final class PixelEvaluation {
 		if (size + (long) map.length > Integer.MAX_VALUE - 8)
 			throw new IllegalArgumentException("Too many pixels for one " +
 				"evaluation; evaluate fewer or smaller maps.");
+		for (int i = 0; i < map.length; i++)
+			if (Float.isNaN(map[i])) throw new IllegalArgumentException(
+				"Anomaly map pixel " + i + " is NaN.");
 		final ConnectedRegions found = ConnectedRegions.of(truth);
 		final int[] labels = found.labels();
 		ensureCapacity(size + map.length);
 		for (int i = 0; i < map.length; i++) {
-			if (Float.isNaN(map[i])) throw new IllegalArgumentException(
-				"Anomaly map pixel " + i + " is NaN.");
 			final int region = labels[i] == 0 ? 0 : regions + labels[i];
 			keys[size++] = (long) orderedBits(map[i]) << 32 | region;
 			if (region == 0) defectFree++;
