@@ -241,7 +241,10 @@ public final class HeatmapOverlay {
 			return this;
 		}
 
-		/** 0 = invisible, 1 = opaque; default {@value HeatmapOverlay#DEFAULT_OPACITY}. */
+		/**
+		 * 0 = invisible, 1 = opaque; default
+		 * {@value HeatmapOverlay#DEFAULT_OPACITY}.
+		 */
 		public Builder opacity(final double value) {
 			opacity = value;
 			return this;
