@@ -111,6 +111,21 @@ class HeatmapOverlayTest {
 	}
 
 	@Test
+	void hyperstackSlicesGetTheirZAndT() {
+		final ImagePlus imp = IJ.createImage("zt", "8-bit black", W, H, 1, 2, 2);
+		assertTrue(imp.isHyperStack());
+		// stack index 3 = (c 1, z 1, t 2)
+		final HeatmapOverlay.Result r = OVERLAY.apply(imp, Arrays.asList(null,
+			null, twoBlobs(), null));
+		for (final Roi roi : imp.getOverlay().toArray()) {
+			assertEquals(1, roi.getZPosition(), roi.getName());
+			assertEquals(2, roi.getTPosition(), roi.getName());
+		}
+		assertEquals(2, r.map().getNSlices());
+		assertEquals(2, r.map().getNFrames());
+	}
+
+	@Test
 	void applyingAgainReplacesOnlyOurRois() {
 		final ImagePlus imp = IJ.createImage("again", "8-bit black", W, H, 1);
 		final Overlay overlay = new Overlay(new Roi(1, 1, 2, 2));
