@@ -1,5 +1,7 @@
 package io.github.tailedcore;
 
+import io.github.tailedcore.tail.TailEstimate;
+
 import java.util.Arrays;
 
 /**
@@ -55,6 +57,25 @@ public final class FitSummary {
 		this.tailImages = tailImages.clone();
 		this.tailMemory = tailMemory;
 		this.cleanMemory = cleanMemory;
+	}
+
+	/**
+	 * The summary of a fit.
+	 *
+	 * @param droppedPatches patches the noise filter removed (0 without one)
+	 * @param tail TailSampler's estimate, or {@code null} if the method has
+	 *          no tail branch
+	 */
+	public static FitSummary of(final int imageCount, final long patchCount,
+		final long droppedPatches, final TailEstimate tail, final int tailMemory,
+		final int cleanMemory)
+	{
+		if (tail == null) return new FitSummary(imageCount, patchCount,
+			droppedPatches, new int[0], new int[0], -1, -1, -1, new int[0],
+			tailMemory, cleanMemory);
+		return new FitSummary(imageCount, patchCount, droppedPatches, tail.kappa(),
+			tail.classCounts(), tail.kElbow(), tail.kCap(), tail.kMax(), tail
+				.tailIndices(), tailMemory, cleanMemory);
 	}
 
 	public int imageCount() {

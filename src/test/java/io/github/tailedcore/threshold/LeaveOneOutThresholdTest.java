@@ -1,0 +1,110 @@
+package io.github.tailedcore.threshold;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tailedcore.Progress;
+import io.github.tailedcore.Threshold;
+import io.github.tailedcore.feature.FeatureGrid;
+import io.github.tailedcore.feature.PatchFeatures;
+import io.github.tailedcore.linalg.FeatureMatrix;
+import io.github.tailedcore.memory.MemoryBank;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class LeaveOneOutThresholdTest {
+
+	private static final FeatureGrid GRID = new FeatureGrid(2, 2, 3, 16);
+
+	private static PatchFeatures randomImages(final int n, final long seed) {
+		final Random random = new Random(seed);
+		final PatchFeatures f = new PatchFeatures(GRID);
+		for (int i = 0; i < n; i++) {
+			final float[] p = new float[GRID.locations() * GRID.dims()];
+			for (int k = 0; k < p.length; k++)
+				p[k] = (float) random.nextGaussian();
+			f.add(p, null);
+		}
+		return f;
+	}
+
+	/** Memory = every patch of every image, origin = its image. */
+	private static MemoryBank allPatches(final PatchFeatures f) {
+		final int values = GRID.locations() * GRID.dims();
+		final float[] data = new float[f.imageCount() * values];
+		for (int i = 0; i < f.imageCount(); i++)
+			System.arraycopy(f.patches(i), 0, data, i * values, values);
+		return new MemoryBank(new FeatureMatrix(f.imageCount() * GRID.locations(),
+			GRID.dims(), data), null, 0);
+	}
+
+	private static int[] originsOfAllPatches(final int images) {
+		final int[] origins = new int[images * GRID.locations()];
+		for (int r = 0; r < origins.length; r++)
+			origins[r] = r / GRID.locations();
+		return origins;
+	}
+
+	@Test
+	void scoresEachImageAgainstTheOtherImagesOnly() {
+		final PatchFeatures f = randomImages(4, 3);
+		final double[] scores = LeaveOneOutThreshold.scores(allPatches(f),
+			originsOfAllPatches(4), f, new int[] { 0, 2 }, 0, Progress.none());
+		assertEquals(reference(f, 0), scores[0], 1e-5);
+		assertEquals(reference(f, 2), scores[1], 1e-5);
+		assertTrue(scores[0] > 0, "its own patches would give 0");
+	}
+
+	/** max over the image's patches of the squared distance to the nearest patch of another image. */
+	private static double reference(final PatchFeatures f, final int image) {
+		double max = 0;
+		final int d = GRID.dims();
+		for (int l = 0; l < GRID.locations(); l++) {
+			double min = Double.POSITIVE_INFINITY;
+			for (int j = 0; j < f.imageCount(); j++) {
+				if (j == image) continue;
+				for (int m = 0; m < GRID.locations(); m++) {
+					double s = 0;
+					for (int k = 0; k < d; k++) {
+						final double diff = f.patches(image)[l * d + k] - f.patches(j)[m *
+							d + k];
+						s += diff * diff;
+					}
+					min = Math.min(min, s);
+				}
+			}
+			max = Math.max(max, min);
+		}
+		return max;
+	}
+
+	@Test
+	void theThresholdIsTheQuantileOfTheSampledScores() {
+		final PatchFeatures f = randomImages(5, 4);
+		final Threshold t = new LeaveOneOutThreshold(10, 1.0, 0).estimate(
+			allPatches(f), originsOfAllPatches(5), f, 0, Progress.none());
+		double max = 0;
+		for (int i = 0; i < 5; i++)
+			max = Math.max(max, reference(f, i));
+		assertEquals(max, t.value(), 1e-5);
+		assertTrue(t.method().contains("5 of the 5 training images"), t.method());
+	}
+
+	@Test
+	void scoresAtMostTheRequestedNumberOfImages() {
+		final PatchFeatures f = randomImages(6, 5);
+		final Threshold t = new LeaveOneOutThreshold(2, 0.5, 1).estimate(
+			allPatches(f), originsOfAllPatches(6), f, 0, Progress.none());
+		assertTrue(t.method().contains("2 of the 6"), t.method());
+	}
+
+	@Test
+	void oneImageGivesNoThreshold() {
+		final PatchFeatures f = randomImages(1, 6);
+		assertNull(new LeaveOneOutThreshold(10, 0.95, 0).estimate(allPatches(f),
+			originsOfAllPatches(1), f, 0, Progress.none()));
+	}
+}
