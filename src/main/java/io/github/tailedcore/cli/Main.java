@@ -15,7 +15,9 @@ public final class Main {
 
 	/** Every subcommand, in the order {@code help} lists them. */
 	static List<Subcommand> subcommands() {
-		return Arrays.asList();
+		return Arrays.asList(new ExampleCommand(), new FitCommand(),
+			new ScoreCommand(), new MakeTestImagesCommand(),
+			new BenchBackboneCommand());
 	}
 
 	public static void main(final String... args) {

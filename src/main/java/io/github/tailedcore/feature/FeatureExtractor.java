@@ -92,6 +92,30 @@ public final class FeatureExtractor implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Opens the backbone a model was fitted with: found by name in the
+	 * standard model folders (or {@code nameOrFile} when given) and checked
+	 * against the recorded SHA-256, so that a model is never scored with
+	 * features of another network.
+	 *
+	 * @param nameOrFile a backbone name or manifest/ONNX file, or
+	 *          {@code null} for the model's own backbone name
+	 * @throws IOException if it cannot be found, or its file differs from the
+	 *           one the model was fitted with (naming both)
+	 */
+	public static FeatureExtractor openMatching(final BackboneId required,
+		final String nameOrFile) throws IOException
+	{
+		final FeatureExtractor extractor = open(BackboneLocator.standard().resolve(
+			nameOrFile == null ? required.name() : nameOrFile));
+		if (extractor.backboneId().matches(required)) return extractor;
+		extractor.close();
+		throw new IOException("The model was fitted with the backbone " +
+			required + ", but the backbone found is " + extractor.backboneId() +
+			". Put the model's backbone file into a models folder (" +
+			BackboneLocator.standard().folders() + "), or fit a new model.");
+	}
+
 	/** Opens the backbone described by a manifest file, next to it. */
 	public static FeatureExtractor open(final Path manifestFile)
 		throws IOException

@@ -1,15 +1,15 @@
 package io.github.tailedcore.ij;
 
 import ij.measure.ResultsTable;
+
 import io.github.tailedcore.Threshold;
+import io.github.tailedcore.io.AtomicWrite;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Image scores in an ImageJ {@link ResultsTable}, one row per image or stack
@@ -67,26 +67,15 @@ public final class ResultsTables {
 	public static void writeCsv(final ResultsTable table, final Path file)
 		throws IOException
 	{
-		final Path dir = file.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		final Path tmp = Files.createTempFile(dir, file.getFileName() + ".",
-			".tmp");
 		try {
-			try (Writer out = Files.newBufferedWriter(tmp,
-				StandardCharsets.UTF_8))
-			{
-				write(table, out);
-			}
-			try {
-				Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
-					StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-			}
+			AtomicWrite.write(file, true, out -> {
+				final Writer writer = new OutputStreamWriter(out,
+					StandardCharsets.UTF_8);
+				write(table, writer);
+				writer.flush();
+			});
 		}
 		catch (final IOException e) {
-			Files.deleteIfExists(tmp);
 			throw new IOException("Cannot write the results to " + file + ": " + e
 				.getMessage(), e);
 		}

@@ -7,16 +7,11 @@ import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.feature.BackboneId;
 import io.github.tailedcore.memory.MemoryBank;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -87,35 +82,17 @@ public final class ModelFile {
 		final boolean overwrite) throws ModelFileException
 	{
 		final Path target = file.toAbsolutePath();
-		if (!overwrite && Files.exists(target)) throw exists(target);
-		final Path temp;
 		try {
-			temp = Files.createTempFile(target.getParent(), "." + target
-				.getFileName() + "-", ".tmp");
+			AtomicWrite.write(target, overwrite, out -> write(model, out));
 		}
-		catch (final IOException | UnsupportedOperationException e) {
-			throw new ModelFileException(target, "Cannot save the model as " +
-				target + ": the folder " + target.getParent() +
-				" does not exist or cannot be written to (" + e + "). Choose a " +
-				"folder you can write to.", e);
-		}
-		try {
-			write(model, temp);
-			if (!overwrite && Files.exists(target)) throw exists(target);
-			move(temp, target, overwrite);
+		catch (final FileAlreadyExistsException e) {
+			throw exists(target);
 		}
 		catch (final IOException e) {
-			final ModelFileException failure = e instanceof ModelFileException
-				? (ModelFileException) e : new ModelFileException(target,
-					"Could not save the model as " + target + " (" + e + "). Check " +
-						"that the disk has room and that the name is not a folder or a " +
-						"file in use, then save again.", e);
-			delete(temp, failure);
-			throw failure;
-		}
-		catch (final RuntimeException | Error e) {
-			delete(temp, e);
-			throw e;
+			throw new ModelFileException(target, "Could not save the model as " +
+				target + " (" + e + "). Check that the folder can be written to, " +
+				"that the disk has room and that the name is not a folder or a file " +
+				"in use, then save again.", e);
 		}
 	}
 
@@ -153,26 +130,20 @@ public final class ModelFile {
 		return v == null ? "development build" : v;
 	}
 
-	private static void write(final TailedCoreModel model, final Path temp)
-		throws IOException
+	private static void write(final TailedCoreModel model,
+		final OutputStream out) throws IOException
 	{
 		final MemoryBank memory = model.memory();
 		final byte[] manifest = GSON.toJson(ModelManifest.describe(model, Instant
 			.now().toString(), libraryVersion())).getBytes(StandardCharsets.UTF_8);
-		try (FileChannel channel = FileChannel.open(temp,
-			StandardOpenOption.WRITE);
-				ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(
-					Channels.newOutputStream(channel), 1 << 16)))
-		{
-			zip.putNextEntry(new ZipEntry(MANIFEST));
-			zip.write(manifest);
-			zip.closeEntry();
-			putStored(zip, MEMORY, memory.vectors().data());
-			if (memory.weights() != null) putStored(zip, WEIGHTS, memory.weights());
-			zip.finish();
-			zip.flush();
-			channel.force(true);
-		}
+		final ZipOutputStream zip = new ZipOutputStream(out);
+		zip.putNextEntry(new ZipEntry(MANIFEST));
+		zip.write(manifest);
+		zip.closeEntry();
+		putStored(zip, MEMORY, memory.vectors().data());
+		if (memory.weights() != null) putStored(zip, WEIGHTS, memory.weights());
+		zip.finish();
+		zip.flush();
 	}
 
 	/** Writes {@code values} as an uncompressed entry (fast to read back). */
@@ -189,31 +160,8 @@ public final class ModelFile {
 		zip.closeEntry();
 	}
 
-	private static void move(final Path temp, final Path target,
-		final boolean overwrite) throws IOException
-	{
-		try {
-			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (final AtomicMoveNotSupportedException e) {
-			if (overwrite) Files.move(temp, target,
-				StandardCopyOption.REPLACE_EXISTING);
-			else Files.move(temp, target);
-		}
-	}
-
 	private static ModelFileException exists(final Path target) {
 		return new ModelFileException(target, "Not saving the model: " + target +
 			" already exists. Choose another name, or allow overwriting it.");
-	}
-
-	/** Removes the temporary file of a failed save. */
-	private static void delete(final Path temp, final Throwable failure) {
-		try {
-			Files.deleteIfExists(temp);
-		}
-		catch (final IOException e) {
-			failure.addSuppressed(e);
-		}
 	}
 }

@@ -3,13 +3,11 @@ package io.github.tailedcore.io;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,33 +110,23 @@ public final class NpyFile {
 	public void write(final Path file, final boolean overwrite)
 		throws IOException
 	{
-		if (!overwrite && Files.exists(file))
-			throw new java.nio.file.FileAlreadyExistsException(file.toString(), null,
-				"it exists already; choose another name or allow overwriting");
 		final StringBuilder s = new StringBuilder();
 		for (final int d : shape)
 			s.append(d).append(", ");
 		String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + (shape.length == 1
 			? shape[0] + "," : s.substring(0, Math.max(0, s.length() - 2))) + "), }";
 		final int total = MAGIC.length + 4 + header.length() + 1;
-		header += " ".repeat((64 - total % 64) % 64) + "\n";
-		final Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(),
-			".npy", ".tmp");
-		try (OutputStream out = Files.newOutputStream(tmp)) {
+		final String padded = header + " ".repeat((64 - total % 64) % 64) + "\n";
+		AtomicWrite.write(file, overwrite, out -> {
 			out.write(MAGIC);
-			out.write(new byte[] { 1, 0, (byte) header.length(), (byte) (header
+			out.write(new byte[] { 1, 0, (byte) padded.length(), (byte) (padded
 				.length() >> 8) });
-			out.write(header.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(padded.getBytes(StandardCharsets.ISO_8859_1));
 			final ByteBuffer b = ByteBuffer.allocate(data.length * 4).order(
 				ByteOrder.LITTLE_ENDIAN);
 			b.asFloatBuffer().put(data);
 			out.write(b.array());
-		}
-		catch (final IOException e) {
-			Files.deleteIfExists(tmp);
-			throw e;
-		}
-		Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+		});
 	}
 
 	private static String find(final Pattern p, final String header,

@@ -30,7 +30,7 @@ import java.util.stream.IntStream;
 public final class LeaveOneOutThreshold {
 
 	/** Images scored by default. */
-	public static final int DEFAULT_MAX_IMAGES = 32;
+	public static final int DEFAULT_MAX_IMAGES = 16;
 	/** The quantile of their scores taken by default. */
 	public static final double DEFAULT_QUANTILE = 0.95;
 

@@ -1,0 +1,152 @@
+package io.github.tailedcore.cli;
+
+import io.github.tailedcore.Method;
+import io.github.tailedcore.Progress;
+import io.github.tailedcore.TailViewSource;
+import io.github.tailedcore.TailedCore;
+import io.github.tailedcore.TailedCoreModel;
+import io.github.tailedcore.TailedCoreSettings;
+import io.github.tailedcore.feature.BackboneId;
+import io.github.tailedcore.feature.BackboneLocator;
+import io.github.tailedcore.feature.FeatureExtractor;
+import io.github.tailedcore.feature.FeatureGrid;
+import io.github.tailedcore.feature.ImageSource;
+import io.github.tailedcore.feature.PatchFeatures;
+import io.github.tailedcore.image.ImageFolder;
+import io.github.tailedcore.io.ModelFile;
+import io.github.tailedcore.io.NpyFile;
+import io.github.tailedcore.tail.TailAugmentation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code fit}: fits a model on a folder of normal images (or on patch
+ * feature arrays computed elsewhere) and saves it as one model file.
+ */
+public final class FitCommand implements Subcommand {
+
+	/** The backbone recorded for models fitted on feature arrays. */
+	static final BackboneId EXTERNAL_FEATURES = new BackboneId(
+		"external-features", "");
+
+	@Override
+	public String name() {
+		return "fit";
+	}
+
+	@Override
+	public String summary() {
+		return "Fit a model on a folder of normal images (or on .npy features).";
+	}
+
+	@Override
+	public String usage() {
+		return String.join("\n", //
+			"--train DIR             folder of training images (normal, possibly a few",
+			"                        defective, any mix of product kinds)",
+			"--pattern GLOB          file names to use (default: PNG, TIFF, JPEG, BMP)",
+			"--recursive             include subfolders",
+			"--features FILE.npy     instead of --train: patch features, float32 (N, H, W, D)",
+			"--embeddings FILE.npy   with --features: image embeddings (N, E), for TailedCore",
+			"--crop PX               with --features: crop size the grid covers (default 224)",
+			"--model FILE            model file to write (" + ModelFile.EXTENSION + ")",
+			"--overwrite             replace an existing model file",
+			"--method NAME           tailedcore (default), patchcore or softpatch",
+			"--backbone NAME|FILE    backbone (default " +
+				BackboneLocator.DEFAULT_BACKBONE + ")",
+			"--coreset-ratio R       coreset fraction (default 0.1)",
+			"--noise-drop R          fraction of patches LOF drops (default 0.15)",
+			"--tail-augmentation A   rot15flip (default), rot30flip, rot45flip, rotflip, none",
+			"--seed N                seed of projections and coreset starts (default 0)");
+	}
+
+	@Override
+	public int run(final Arguments args) throws Exception {
+		final TailedCoreSettings settings = settings(args);
+		final Path modelFile = args.path("model");
+		final boolean overwrite = args.flag("overwrite");
+		final Path featuresFile = args.path("features", null);
+		final Progress progress = new ConsoleProgress(System.out);
+		final long start = System.nanoTime();
+		final TailedCoreModel model;
+		if (featuresFile != null) {
+			final Path embeddings = args.path("embeddings", null);
+			final int crop = args.integer("crop", 224);
+			args.rejectUnknown();
+			if (settings.method() == Method.TAILEDCORE && embeddings == null)
+				throw new IllegalArgumentException("TailedCore needs image " +
+					"embeddings: add --embeddings FILE.npy, or use --method patchcore.");
+			model = new TailedCore(settings).fit(readFeatures(featuresFile,
+				embeddings, crop), EXTERNAL_FEATURES, TailViewSource.NONE, progress);
+		}
+		else {
+			final Path train = args.path("train");
+			final String pattern = args.get("pattern", ImageFolder.DEFAULT_PATTERN);
+			final boolean recursive = args.flag("recursive");
+			final String backbone = args.get("backbone",
+				BackboneLocator.DEFAULT_BACKBONE);
+			args.rejectUnknown();
+			final ImageFolder folder = ImageFolder.scan(train, pattern, recursive);
+			final List<Path> images = folder.requireImages(pattern);
+			for (final ImageFolder.Skipped s : folder.skipped())
+				System.out.println("Skipped " + s);
+			try (FeatureExtractor extractor = FeatureExtractor.open(
+				BackboneLocator.standard().resolve(backbone)))
+			{
+				model = new TailedCore(settings).fit(images.stream().map(
+					ImageSource::of).collect(Collectors.toList()), extractor, progress);
+			}
+		}
+		ModelFile.save(model, modelFile, overwrite);
+		System.out.printf("%s fitted in %.1f s: %s%n", settings.method()
+			.displayName(), (System.nanoTime() - start) / 1e9, model.summary());
+		System.out.println("Default threshold: " + (model.threshold() == null
+			? "none (one training image cannot be left out)" : model.threshold()));
+		System.out.println("Saved " + modelFile);
+		return 0;
+	}
+
+	private static TailedCoreSettings settings(final Arguments args) {
+		return TailedCoreSettings.builder() //
+			.method(Method.parse(args.get("method", "tailedcore"))) //
+			.coresetRatio(args.real("coreset-ratio",
+				TailedCoreSettings.DEFAULT_CORESET_RATIO)) //
+			.noiseDropFraction(args.real("noise-drop",
+				TailedCoreSettings.DEFAULT_NOISE_DROP_FRACTION)) //
+			.tailAugmentation(TailAugmentation.parse(args.get("tail-augmentation",
+				TailedCoreSettings.DEFAULT_TAIL_AUGMENTATION.name()))) //
+			.seed(args.integer("seed", (int) TailedCoreSettings.DEFAULT_SEED)) //
+			.build();
+	}
+
+	/** Patch features (N, H, W, D) and optional embeddings (N, E) from .npy files. */
+	static PatchFeatures readFeatures(final Path patchesFile,
+		final Path embeddingsFile, final int crop) throws IOException
+	{
+		final NpyFile patches = NpyFile.read(patchesFile);
+		final int[] s = patches.shape();
+		if (s.length != 4) throw new IOException(patchesFile + " has shape " +
+			Arrays.toString(s) + "; patch features need (images, height, width, " +
+			"dims).");
+		final FeatureGrid grid = new FeatureGrid(s[1], s[2], s[3], crop);
+		final int values = s[1] * s[2] * s[3];
+		NpyFile embeddings = null;
+		if (embeddingsFile != null) {
+			embeddings = NpyFile.read(embeddingsFile);
+			final int[] e = embeddings.shape();
+			if (e.length != 2 || e[0] != s[0]) throw new IOException(embeddingsFile +
+				" has shape " + Arrays.toString(e) + "; embeddings need (" + s[0] +
+				", dims), one row per image of " + patchesFile + ".");
+		}
+		final PatchFeatures features = new PatchFeatures(grid);
+		for (int i = 0; i < s[0]; i++)
+			features.add(Arrays.copyOfRange(patches.data(), i * values, (i + 1) *
+				values), embeddings == null ? null : Arrays.copyOfRange(embeddings
+					.data(), i * embeddings.shape()[1], (i + 1) * embeddings.shape()[1]));
+		return features;
+	}
+}
