@@ -1,0 +1,148 @@
+package io.github.tailedcore.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tailedcore.Method;
+import io.github.tailedcore.TailedCoreModel;
+import io.github.tailedcore.io.ModelFile;
+import io.github.tailedcore.io.NpyFile;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fit} and {@code score} through {@link Main#run}, as a user types them. */
+class FitAndScoreCommandTest {
+
+	@TempDir
+	Path dir;
+
+	/** Runs the command line, returning exit code and everything printed. */
+	private static String[] run(final String... args) {
+		final PrintStream out = System.out;
+		final PrintStream err = System.err;
+		final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		final PrintStream capture = new PrintStream(buffer, true,
+			StandardCharsets.UTF_8);
+		System.setOut(capture);
+		System.setErr(capture);
+		try {
+			final int code = Main.run(args);
+			return new String[] { Integer.toString(code), buffer.toString(
+				StandardCharsets.UTF_8) };
+		}
+		finally {
+			System.setOut(out);
+			System.setErr(err);
+		}
+	}
+
+	/** N images of a 3 × 3 grid of 8-d patches near one prototype. */
+	private Path features(final String name, final int n, final long seed,
+		final float shift) throws Exception
+	{
+		final Random random = new Random(seed);
+		final float[] data = new float[n * 9 * 8];
+		for (int k = 0; k < data.length; k++)
+			data[k] = (k % 8 == 0 ? 1 : 0) + shift + 0.05f * (float) random
+				.nextGaussian();
+		final Path file = dir.resolve(name);
+		new NpyFile(new int[] { n, 3, 3, 8 }, data).write(file, false);
+		return file;
+	}
+
+	@Test
+	void fitsOnFeatureArraysAndScoresThem() throws Exception {
+		final Path model = dir.resolve("m.tailedcore");
+		final String[] fit = run("fit", "--features", features("train.npy", 20,
+			1, 0).toString(), "--method", "softpatch", "--model", model
+				.toString());
+		assertEquals("0", fit[0], fit[1]);
+		assertTrue(fit[1].contains("SoftPatch fitted"), fit[1]);
+		final TailedCoreModel loaded = ModelFile.load(model);
+		assertEquals(Method.SOFTPATCH, loaded.settings().method());
+		assertEquals(180, loaded.summary().patchCount());
+		assertEquals((int) Math.floor(0.1 * (180 - loaded.summary()
+			.droppedPatches())), loaded.memory().size());
+
+		final Path out = dir.resolve("out");
+		features("normal.npy", 2, 2, 0);
+		final String[] normal = run("score", "--model", model.toString(),
+			"--features", dir.resolve("normal.npy").toString(), "--output", out
+				.toString());
+		assertEquals("0", normal[0], normal[1]);
+		final List<String> csv = Files.readAllLines(out.resolve("scores.csv"));
+		assertEquals("image,score,threshold,verdict", csv.get(0));
+		assertEquals(3, csv.size());
+		assertTrue(csv.get(1).endsWith(",normal"), csv.get(1));
+
+		features("defect.npy", 1, 3, 2f);
+		final String[] again = run("score", "--model", model.toString(),
+			"--features", dir.resolve("defect.npy").toString(), "--output", out
+				.toString());
+		assertEquals("1", again[0], "scores.csv must not be overwritten silently");
+		assertTrue(again[1].contains("exists already"), again[1]);
+		final String[] defect = run("score", "--model", model.toString(),
+			"--features", dir.resolve("defect.npy").toString(), "--output", out
+				.toString(), "--overwrite");
+		assertEquals("0", defect[0], defect[1]);
+		assertTrue(Files.readAllLines(out.resolve("scores.csv")).get(1).endsWith(
+			",anomalous"));
+	}
+
+	@Test
+	void refusesToOverwriteAModelAndNamesBadOptions() throws Exception {
+		final Path model = dir.resolve("m.tailedcore");
+		Files.writeString(model, "precious");
+		final String[] fit = run("fit", "--features", features("t.npy", 4, 1, 0)
+			.toString(), "--method", "patchcore", "--model", model.toString());
+		assertEquals("1", fit[0]);
+		assertTrue(fit[1].contains("already exists"), fit[1]);
+		assertEquals("precious", Files.readString(model));
+		final String[] typo = run("fit", "--features", dir.resolve("t.npy")
+			.toString(), "--methd", "patchcore", "--model", dir.resolve("n")
+				.toString());
+		assertEquals("2", typo[0]);
+		assertTrue(typo[1].contains("Unknown option --methd"), typo[1]);
+		final String[] noEmbeddings = run("fit", "--features", dir.resolve("t.npy")
+			.toString(), "--model", dir.resolve("n").toString());
+		assertEquals("2", noEmbeddings[0]);
+		assertTrue(noEmbeddings[1].contains("--embeddings"), noEmbeddings[1]);
+	}
+
+	@Test
+	void fitsAndScoresAFolderOfImagesWithTheSharedBackbone() throws Exception {
+		final Path grid = Paths.get("test-images", "grid");
+		final Path model = dir.resolve("grid.tailedcore");
+		final String[] fit = run("fit", "--train", grid.resolve("train/good")
+			.toString(), "--method", "patchcore", "--coreset-ratio", "0.02",
+			"--model", model.toString());
+		assertEquals("0", fit[0], fit[1]);
+		assertTrue(fit[1].contains("12 images"), fit[1]);
+		final Path out = dir.resolve("scores");
+		final String[] score = run("score", "--model", model.toString(),
+			"--input", grid.resolve("test").toString(), "--recursive", "--output",
+			out.toString());
+		assertEquals("0", score[0], score[1]);
+		final List<String> csv = Files.readAllLines(out.resolve("scores.csv"));
+		assertEquals(1 + 5, csv.size(), String.join("\n", csv));
+		double worstGood = 0;
+		double bestDefect = Double.POSITIVE_INFINITY;
+		for (final String row : csv.subList(1, csv.size())) {
+			final double s = Double.parseDouble(row.split(",")[1]);
+			if (row.contains("/good/")) worstGood = Math.max(worstGood, s);
+			else bestDefect = Math.min(bestDefect, s);
+		}
+		assertTrue(bestDefect > worstGood, "defects " + bestDefect +
+			" should outscore good images " + worstGood);
+	}
+}
