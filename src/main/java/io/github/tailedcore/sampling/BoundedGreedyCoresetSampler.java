@@ -42,6 +42,10 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 	private static final double SAFETY = 1 + 1e-4;
 	/** Cells per parallel task of the centre scan. */
 	private static final int SCAN_CHUNK = 4096;
+	/** Pivots (the first picks) whose distances bound centre distances. */
+	private static final int PIVOTS = 8;
+	/** Absolute slack of a pivot bound, relative to the pivot distances. */
+	private static final double PIVOT_SLACK = 1e-6;
 	/** Members below which touched cells are relaxed on one thread. */
 	private static final int PARALLEL_MEMBERS = 16384;
 
@@ -91,6 +95,10 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 		private final int[][] members;
 		private final int[] sizes;
 		private final double[] radii;
+		/** ‖c − p‖ of each cell centre to each pivot, cell t at t · PIVOTS. */
+		private final double[] pivotDistances;
+		/** Per cell, ‖c − s‖² / (4 · SAFETY) for the current pick s. */
+		private final double[] reach;
 		private final ArgmaxTree tree;
 		private int cellCount;
 
@@ -103,6 +111,8 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 			members = new int[count][];
 			sizes = new int[count];
 			radii = new double[count];
+			reach = new double[count];
+			pivotDistances = new double[Math.multiplyExact(count, PIVOTS)];
 			tree = new ArgmaxTree(count);
 		}
 
@@ -110,6 +120,7 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 		void add(final int pick) {
 			final int t = cellCount++;
 			System.arraycopy(data, pick * dims, centres, t * dims, dims);
+			placeOnPivots(t);
 			final int[][] moved;
 			final int[] touched;
 			if (t == 0) {
@@ -121,12 +132,13 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 						SCAN_CHUNK)).toArray(), pick));
 			}
 			else {
-				touched = touchedCells(t, pick);
+				touched = touchedCells(t, pick, reach);
 				moved = new int[touched.length][];
 				final long work = Arrays.stream(touched).mapToLong(j -> sizes[j]).sum();
 				IntStream range = IntStream.range(0, touched.length);
 				if (work >= PARALLEL_MEMBERS) range = range.parallel();
-				range.forEach(i -> moved[i] = relaxCell(touched[i], pick));
+				range.forEach(i -> moved[i] = relaxCell(touched[i], pick, reach[touched[
+					i]]));
 			}
 			members[t] = concat(moved);
 			sizes[t] = members[t].length;
@@ -136,10 +148,43 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 		}
 
 		/**
-		 * The earlier cells that {@code pick} may take points from: those not
-		 * proven out of reach by ‖c − s‖² ≥ 4R (widened by {@link #SAFETY}).
+		 * Fills the distances of centre t to the pivots, and while t is itself
+		 * one of the first {@link #PIVOTS} picks, those of the earlier centres
+		 * to it.
 		 */
-		private int[] touchedCells(final int t, final int pick) {
+		private void placeOnPivots(final int t) {
+			for (int p = 0; p < Math.min(t + 1, PIVOTS); p++) {
+				final double d = Math.sqrt(SquaredDistance.between(centres, t * dims,
+					centres, p * dims, dims));
+				pivotDistances[t * PIVOTS + p] = d;
+				if (t < PIVOTS) pivotDistances[p * PIVOTS + t] = d;
+			}
+		}
+
+		/**
+		 * Whether the pivots prove ‖c<sub>j</sub> − c<sub>t</sub>‖² ≥ 4R
+		 * (widened) without reading the centres: ‖c − s‖ ≥ |‖c − p‖ −
+		 * ‖s − p‖| for every pivot p, less a slack for their rounding.
+		 */
+		private boolean outOfReachByPivots(final int j, final int t) {
+			double bound = 0;
+			for (int p = 0; p < Math.min(t + 1, PIVOTS); p++) {
+				final double a = pivotDistances[j * PIVOTS + p];
+				final double b = pivotDistances[t * PIVOTS + p];
+				bound = Math.max(bound, Math.abs(a - b) - PIVOT_SLACK * (a + b));
+			}
+			return bound * bound / (4 * SAFETY) >= radii[j];
+		}
+
+		/**
+		 * The earlier cells that {@code pick} may take points from, those not
+		 * proven out of reach by ‖c − s‖² ≥ 4R (widened by {@link #SAFETY}),
+		 * in cell order; {@code reach[j]} receives ‖c − s‖² / (4 · SAFETY) of
+		 * each.
+		 */
+		private int[] touchedCells(final int t, final int pick,
+			final double[] reach)
+		{
 			final int chunks = (t + SCAN_CHUNK - 1) / SCAN_CHUNK;
 			IntStream range = IntStream.range(0, chunks);
 			if (chunks > 1) range = range.parallel();
@@ -148,10 +193,13 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 				final int[] found = new int[end - c * SCAN_CHUNK];
 				int k = 0;
 				for (int j = c * SCAN_CHUNK; j < end; j++) {
-					if (sizes[j] == 0) continue;
-					final double bound = 4 * radii[j] * SAFETY;
-					if (SquaredDistance.between(centres, j * dims, data, pick * dims,
-						dims) < bound) found[k++] = j;
+					if (sizes[j] == 0 || outOfReachByPivots(j, t)) continue;
+					final double d = SquaredDistance.between(centres, j * dims, data,
+						pick * dims, dims) / (4 * SAFETY);
+					if (d < radii[j]) {
+						reach[j] = d;
+						found[k++] = j;
+					}
 				}
 				return Arrays.copyOf(found, k);
 			}).flatMapToInt(Arrays::stream).toArray();
@@ -160,10 +208,16 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 		/**
 		 * Lowers δ of the members of cell {@code j} with their distance to
 		 * {@code pick}, keeps the others in place and returns the moved ones.
+		 * A member with δ(x) ≤ {@code reach} = ‖c − s‖² / 4 (widened) cannot
+		 * get closer to s and is not computed.
 		 */
-		private int[] relaxCell(final int j, final int pick) {
+		private int[] relaxCell(final int j, final int pick, final double reach) {
 			final int[] cell = members[j];
-			final int[] moved = relax(Arrays.copyOf(cell, sizes[j]), pick);
+			final int[] candidates = new int[sizes[j]];
+			int count = 0;
+			for (int i = 0; i < sizes[j]; i++)
+				if (delta[cell[i]] > reach) candidates[count++] = cell[i];
+			final int[] moved = relax(Arrays.copyOf(candidates, count), pick);
 			if (moved.length == 0) return moved;
 			int kept = 0, m = 0;
 			for (int i = 0; i < sizes[j]; i++) {
@@ -176,7 +230,7 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 
 		/**
 		 * Lowers δ of {@code rows} with their distance to {@code pick} and
-		 * returns those lowered, in the given order.
+		 * returns those lowered, in the given order (the array is reused).
 		 */
 		private int[] relax(final int[] rows, final int pick) {
 			int moved = 0;
