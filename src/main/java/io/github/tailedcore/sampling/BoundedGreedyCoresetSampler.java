@@ -46,8 +46,10 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 	private static final int PIVOTS = 8;
 	/** Absolute slack of a pivot bound, relative to the pivot distances. */
 	private static final double PIVOT_SLACK = 1e-6;
+	/** Picks after which the points are copied in cell order. */
+	private static final int REORDER_AFTER = 1024;
 	/** Members below which touched cells are relaxed on one thread. */
-	private static final int PARALLEL_MEMBERS = 16384;
+	private static final int PARALLEL_MEMBERS = 2048;
 
 	/**
 	 * {@inheritDoc}
@@ -87,7 +89,11 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 	/** The state of one selection: δ, the cells and their maxima. */
 	private static final class Cells {
 
-		private final float[] data;
+		private final float[] source;
+		/** The points, in cell order after {@link #reorder()}. */
+		private float[] data;
+		/** Original index of each row of {@link #data}; null before reordering. */
+		private int[] original;
 		private final int dims;
 		private final double[] delta;
 		/** Rows of the cell centres, cell t at {@code t * dims}. */
@@ -103,7 +109,8 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 		private int cellCount;
 
 		Cells(final FeatureMatrix points, final int count) {
-			data = points.data();
+			source = points.data();
+			data = source;
 			dims = points.cols();
 			delta = new double[points.rows()];
 			Arrays.fill(delta, Double.POSITIVE_INFINITY);
@@ -119,7 +126,7 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 		/** Makes {@code pick} the centre of a new cell and lowers δ with it. */
 		void add(final int pick) {
 			final int t = cellCount++;
-			System.arraycopy(data, pick * dims, centres, t * dims, dims);
+			System.arraycopy(source, pick * dims, centres, t * dims, dims);
 			placeOnPivots(t);
 			final int[][] moved;
 			final int[] touched;
@@ -129,15 +136,15 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 				moved = new int[(rows + SCAN_CHUNK - 1) / SCAN_CHUNK][];
 				IntStream.range(0, moved.length).parallel().forEach(b -> moved[b] =
 					relax(IntStream.range(b * SCAN_CHUNK, Math.min(rows, (b + 1) *
-						SCAN_CHUNK)).toArray(), pick));
+						SCAN_CHUNK)).toArray(), t));
 			}
 			else {
-				touched = touchedCells(t, pick, reach);
+				touched = touchedCells(t, reach);
 				moved = new int[touched.length][];
 				final long work = Arrays.stream(touched).mapToLong(j -> sizes[j]).sum();
 				IntStream range = IntStream.range(0, touched.length);
 				if (work >= PARALLEL_MEMBERS) range = range.parallel();
-				range.forEach(i -> moved[i] = relaxCell(touched[i], pick, reach[touched[
+				range.forEach(i -> moved[i] = relaxCell(touched[i], t, reach[touched[
 					i]]));
 			}
 			members[t] = concat(moved);
@@ -145,6 +152,31 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 			for (final int j : touched)
 				updateMaximum(j);
 			updateMaximum(t);
+			if (cellCount == REORDER_AFTER) reorder();
+		}
+
+		/**
+		 * Copies the points in cell order, so that the members of a cell, close
+		 * in space, are close in memory too: the cells of later picks are
+		 * parts of these, and their exact distances then read nearby rows
+		 * instead of rows scattered over the whole array. Indices and
+		 * therefore ties stay those of the original rows.
+		 */
+		private void reorder() {
+			final float[] sorted = new float[data.length];
+			final double[] sortedDelta = new double[delta.length];
+			original = new int[delta.length];
+			int position = 0;
+			for (int j = 0; j < cellCount; j++)
+				for (int i = 0; i < sizes[j]; i++) {
+					final int r = members[j][i];
+					System.arraycopy(data, r * dims, sorted, position * dims, dims);
+					sortedDelta[position] = delta[r];
+					original[position] = r;
+					members[j][i] = position++;
+				}
+			data = sorted;
+			System.arraycopy(sortedDelta, 0, delta, 0, delta.length);
 		}
 
 		/**
@@ -182,8 +214,7 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 		 * in cell order; {@code reach[j]} receives ‖c − s‖² / (4 · SAFETY) of
 		 * each.
 		 */
-		private int[] touchedCells(final int t, final int pick,
-			final double[] reach)
+		private int[] touchedCells(final int t, final double[] reach)
 		{
 			final int chunks = (t + SCAN_CHUNK - 1) / SCAN_CHUNK;
 			IntStream range = IntStream.range(0, chunks);
@@ -194,8 +225,8 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 				int k = 0;
 				for (int j = c * SCAN_CHUNK; j < end; j++) {
 					if (sizes[j] == 0 || outOfReachByPivots(j, t)) continue;
-					final double d = SquaredDistance.between(centres, j * dims, data,
-						pick * dims, dims) / (4 * SAFETY);
+					final double d = SquaredDistance.between(centres, j * dims, centres,
+						t * dims, dims) / (4 * SAFETY);
 					if (d < radii[j]) {
 						reach[j] = d;
 						found[k++] = j;
@@ -211,13 +242,13 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 		 * A member with δ(x) ≤ {@code reach} = ‖c − s‖² / 4 (widened) cannot
 		 * get closer to s and is not computed.
 		 */
-		private int[] relaxCell(final int j, final int pick, final double reach) {
+		private int[] relaxCell(final int j, final int t, final double reach) {
 			final int[] cell = members[j];
 			final int[] candidates = new int[sizes[j]];
 			int count = 0;
 			for (int i = 0; i < sizes[j]; i++)
 				if (delta[cell[i]] > reach) candidates[count++] = cell[i];
-			final int[] moved = relax(Arrays.copyOf(candidates, count), pick);
+			final int[] moved = relax(Arrays.copyOf(candidates, count), t);
 			if (moved.length == 0) return moved;
 			int kept = 0, m = 0;
 			for (int i = 0; i < sizes[j]; i++) {
@@ -229,13 +260,14 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 		}
 
 		/**
-		 * Lowers δ of {@code rows} with their distance to {@code pick} and
-		 * returns those lowered, in the given order (the array is reused).
+		 * Lowers δ of {@code rows} with their distance to centre t, as the
+		 * reference computes it (point first, pick second), and returns those
+		 * lowered, in the given order (the array is reused).
 		 */
-		private int[] relax(final int[] rows, final int pick) {
+		private int[] relax(final int[] rows, final int t) {
 			int moved = 0;
 			for (final int r : rows) {
-				final double d = SquaredDistance.between(data, r * dims, data, pick *
+				final double d = SquaredDistance.between(data, r * dims, centres, t *
 					dims, dims);
 				if (d < delta[r]) {
 					delta[r] = d;
@@ -251,9 +283,10 @@ public final class BoundedGreedyCoresetSampler implements CoresetSampler {
 			int argmax = Integer.MAX_VALUE;
 			for (int i = 0; i < sizes[j]; i++) {
 				final int r = members[j][i];
-				if (delta[r] > max || delta[r] == max && r < argmax) {
+				final int index = original == null ? r : original[r];
+				if (delta[r] > max || delta[r] == max && index < argmax) {
 					max = delta[r];
-					argmax = r;
+					argmax = index;
 				}
 			}
 			radii[j] = max;
