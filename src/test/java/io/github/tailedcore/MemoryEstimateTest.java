@@ -17,9 +17,9 @@ class MemoryEstimateTest {
 	void mvtecSizedFitByHand() {
 		assertEquals(5_138_022_400L, mvtec.featureBytes());
 		// coreset stage: 642,252,800 projected + 657,305,600 working set
-		// + 1,027,603,660.8 bank and layout = 2,327,162,060.8 bytes;
+		// + 1,027,604,480 bank and layout = 2,327,162,880 bytes;
 		// LOF: 2 × (10,240,000 + 7,372,800) = 35,225,600, smaller.
-		final double expected = 1.1 * (5_138_022_400L + 2_327_162_060.8);
+		final double expected = 1.1 * (5_138_022_400L + 2_327_162_880L);
 		assertEquals(expected, mvtec.peakBytes(), 2);
 	}
 
