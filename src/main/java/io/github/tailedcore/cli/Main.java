@@ -15,7 +15,8 @@ public final class Main {
 
 	/** Every subcommand, in the order {@code help} lists them. */
 	static List<Subcommand> subcommands() {
-		return Arrays.asList();
+		return Arrays.asList(
+			new BenchSpeedCommand());
 	}
 
 	public static void main(final String... args) {
