@@ -40,9 +40,10 @@ import java.util.stream.Collectors;
  * coreset against {@link GreedyCoresetSampler} on real projected patch
  * features (from the industrial data set's training images through the
  * standard backbone, tiled with jitter where more points are asked for;
- * the reference is timed on its first picks and extrapolated, since its
- * cost per pick is constant), a small fit and score, and the peak heap of
- * an MVTec-size fit.
+ * both samplers make the same first {@code --max-picks} picks, so that the
+ * large sizes finish in minutes), a small fit and score, and the peak heap
+ * of an MVTec-size fit. The NN kernel is warmed up on a small bank first,
+ * so that the JIT has compiled it before it is timed.
  */
 public final class BenchSpeedCommand implements Subcommand {
 
@@ -78,7 +79,7 @@ public final class BenchSpeedCommand implements Subcommand {
 	public String usage() {
 		return "[--quick] [--data ../shared/datasets/industrial] [--images 128]" +
 			" [--nn-sizes 100000,250000] [--coreset-sizes 100000,300000,1000000]" +
-			" [--reference-picks 1000] [--full-reference-up-to 100000]";
+			" [--max-picks 3000]";
 	}
 
 	@Override
@@ -91,10 +92,7 @@ public final class BenchSpeedCommand implements Subcommand {
 			: "100000,250000"));
 		final int[] coresetSizes = sizes(args.get("coreset-sizes", quick
 			? "12544,30000,100000" : "100000,300000,1000000"));
-		final int referencePicks = args.integer("reference-picks", quick ? 200
-			: 1000);
-		final int fullReference = args.integer("full-reference-up-to", quick
-			? 12544 : 100000);
+		final int maxPicks = args.integer("max-picks", quick ? 1000 : 3000);
 		args.rejectUnknown();
 		final int threads = ForkJoinPool.getCommonPoolParallelism() + 1;
 		out.println("Nearest-neighbour path: " + NearestNeighborSearches
@@ -110,7 +108,7 @@ public final class BenchSpeedCommand implements Subcommand {
 		final FeatureMatrix projected = new RandomProjection(DIMS, PROJECTION,
 			SEED).apply(features);
 		for (final int n : coresetSizes)
-			coreset(projected, n, referencePicks, n <= fullReference);
+			coreset(projected, n, maxPicks);
 		fitAndScore(features, projected);
 		out.println("Peak heap, MVTec-size fit: " + MemoryEstimate.forFit(1600,
 			QUERIES, DIMS, PROJECTION, RATIO, threads));
@@ -119,8 +117,9 @@ public final class BenchSpeedCommand implements Subcommand {
 
 	/** NN GFLOP/s of the fastest search (and the portable one at ≤ 20k). */
 	private void searchThroughput(final int m, final double peak) {
-		final FeatureMatrix memory = uniform(m, DIMS, 1);
 		final FeatureMatrix queries = uniform(QUERIES, DIMS, 2);
+		warmUp(NearestNeighborSearches.fastest(uniform(4096, DIMS, 3)), queries);
+		final FeatureMatrix memory = uniform(m, DIMS, 1);
 		final double fast = gflops(NearestNeighborSearches.fastest(memory),
 			queries, 2);
 		out.printf(Locale.ROOT,
@@ -133,6 +132,15 @@ public final class BenchSpeedCommand implements Subcommand {
 		out.printf(Locale.ROOT,
 			"  portable path, M = %d: %.1f GFLOP/s (Vector API %.1f× faster)%n",
 			small.rows(), portable, fast / portable);
+	}
+
+	/** Runs enough searches for the JIT to compile the kernel fully. */
+	private static void warmUp(final NearestNeighborSearch search,
+		final FeatureMatrix queries)
+	{
+		for (int r = 0; r < 20; r++)
+			search.search(queries, new float[queries.rows()], new int[queries
+				.rows()]);
 	}
 
 	/** Best GFLOP/s of {@code runs} searches after one warm-up search. */
@@ -170,30 +178,30 @@ public final class BenchSpeedCommand implements Subcommand {
 		}
 	}
 
-	/** The accelerated coreset against the reference at one size. */
+	/**
+	 * The accelerated coreset against the reference at one size, both for
+	 * the same first {@code maxPicks} picks (all picks if fewer).
+	 */
 	private void coreset(final FeatureMatrix real, final int n,
-		final int referencePicks, final boolean fullReference)
+		final int maxPicks)
 	{
 		final FeatureMatrix points = CoresetPoints.of(real, n, SEED);
 		final int count = CoresetFraction.size(n, RATIO);
+		final int k = Math.min(count, maxPicks);
 		final int start = CoresetFraction.randomStart(n, SEED);
-		final int[][] fast = new int[1][];
-		final double tFast = seconds(() -> fast[0] = new BoundedGreedyCoresetSampler()
-			.select(points, count, start, Progress.none()));
-		final int k = fullReference ? count : Math.min(count, referencePicks);
-		final int[][] ref = new int[1][];
-		final double tRef = seconds(() -> ref[0] = new GreedyCoresetSampler()
+		final int[][] picks = new int[2][];
+		final double fast = seconds(() -> picks[0] =
+			new BoundedGreedyCoresetSampler().select(points, k, start, Progress
+				.none()));
+		final double reference = seconds(() -> picks[1] = new GreedyCoresetSampler()
 			.select(points, k, start, Progress.none()));
-		final double tRefAll = k == count ? tRef : tRef * (count - 1) / Math.max(1,
-			k - 1);
-		final boolean same = Arrays.equals(ref[0], Arrays.copyOf(fast[0], k));
 		out.printf(Locale.ROOT,
-			"Coreset N = %d%s, %d picks: accelerated %.1f s, reference %.1f s%s; " +
-				"speedup %.1f×; first %d picks identical: %s%n", n, CoresetPoints
-					.tiled(real, n) ? " (real features tiled with 1 % jitter)" : "",
-			count, tFast, tRefAll, k == count ? "" : " (extrapolated from " + k +
-				" picks in " + String.format(Locale.ROOT, "%.1f", tRef) + " s)",
-			tRefAll / tFast, k, same ? "yes" : "NO");
+			"Coreset N = %d%s, %s: accelerated %.1f s, reference %.1f s, " +
+				"speedup %.2f×, identical picks: %s%n", n, CoresetPoints.tiled(real, n)
+					? " (real features tiled with 1 % jitter)" : " (real features)",
+			k == count ? "all " + count + " picks" : "first " + k + " of " + count +
+				" picks", fast, reference, reference / fast, Arrays.equals(picks[0],
+					picks[1]) ? "yes" : "NO");
 	}
 
 	/** LOF, coreset and scoring on the extracted images. */
