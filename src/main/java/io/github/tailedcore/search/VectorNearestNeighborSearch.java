@@ -19,9 +19,9 @@ import jdk.incubator.vector.VectorSpecies;
  * and multiplied by −2 (exact in float), so that one vector load gives one
  * dimension of 16 memory rows. The kernel keeps 8 queries × P rows of
  * partial sums in 16 vector registers and, per dimension, loads two panel
- * vectors and broadcasts 8 query values: 16 FMAs for 10 loads. Each panel
- * (128 kB for D = 1024) stays in the L2 cache while all queries pass over
- * it. The copy costs as much memory as the bank itself.
+ * vectors and broadcasts 8 query values: 16 FMAs for 10 loads. Groups of
+ * 8 panels (1 MB for D = 1024) stay in the L2 cache while all queries pass
+ * over them. The copy costs as much memory as the bank itself.
  * </p>
  * <p>
  * Only {@link NearestNeighborSearches} should name this class, and only
@@ -37,6 +37,8 @@ public final class VectorNearestNeighborSearch extends BlockedSearch<float[][]> 
 	private static final int PANEL = 2 * LANES;
 	/** Queries per register tile. */
 	private static final int QUERIES = 8;
+	/** Panels that share one pass over the queries. */
+	private static final int GROUP = 8;
 
 	/** Per panel, −2·m<sub>row,d</sub> at {@code d * PANEL + row}. */
 	private final float[][] panels;
@@ -83,24 +85,38 @@ public final class VectorNearestNeighborSearch extends BlockedSearch<float[][]> 
 		return blocks;
 	}
 
+	/**
+	 * Panels in groups of {@value #GROUP} (1 MB for D = 1024, held in L2)
+	 * meet every query block, so that the queries stream from memory once
+	 * per group rather than once per panel.
+	 */
 	@Override
 	void scan(final float[][] queries, final int queryCount, final int from,
 		final int to, final NearestCandidates candidates)
 	{
 		final float[] keys = new float[QUERIES * PANEL];
-		for (int p = from / PANEL; p * PANEL < to; p++)
-			for (int b = 0; b < queries.length; b++) {
-				tile(panels[p], queries[b], p * PANEL, keys);
-				for (int r = 0; r < QUERIES && b * QUERIES + r < queryCount; r++) {
-					final int q = b * QUERIES + r;
-					float threshold = candidates.threshold(q);
-					for (int j = 0; j < PANEL; j++)
-						if (keys[r * PANEL + j] < threshold) {
-							candidates.offer(q, keys[r * PANEL + j], p * PANEL + j);
-							threshold = candidates.threshold(q);
-						}
+		final int end = (to + PANEL - 1) / PANEL;
+		for (int g = from / PANEL; g < end; g += GROUP)
+			for (int b = 0; b < queries.length; b++)
+				for (int p = g; p < Math.min(end, g + GROUP); p++) {
+					tile(panels[p], queries[b], p * PANEL, keys);
+					offer(keys, b, p, queryCount, candidates);
 				}
-			}
+	}
+
+	/** Offers the keys of one tile that beat their query's threshold. */
+	private static void offer(final float[] keys, final int block, final int panel,
+		final int queryCount, final NearestCandidates candidates)
+	{
+		for (int r = 0; r < QUERIES && block * QUERIES + r < queryCount; r++) {
+			final int q = block * QUERIES + r;
+			float threshold = candidates.threshold(q);
+			for (int j = 0; j < PANEL; j++)
+				if (keys[r * PANEL + j] < threshold) {
+					candidates.offer(q, keys[r * PANEL + j], panel * PANEL + j);
+					threshold = candidates.threshold(q);
+				}
+		}
 	}
 
 	/**
