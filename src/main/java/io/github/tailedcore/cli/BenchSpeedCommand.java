@@ -79,7 +79,7 @@ public final class BenchSpeedCommand implements Subcommand {
 	public String usage() {
 		return "[--quick] [--data ../shared/datasets/industrial] [--images 128]" +
 			" [--nn-sizes 100000,250000] [--coreset-sizes 100000,300000,1000000]" +
-			" [--max-picks 3000]";
+			" [--max-picks 300]";
 	}
 
 	@Override
@@ -92,7 +92,7 @@ public final class BenchSpeedCommand implements Subcommand {
 			: "100000,250000"));
 		final int[] coresetSizes = sizes(args.get("coreset-sizes", quick
 			? "12544,30000,100000" : "100000,300000,1000000"));
-		final int maxPicks = args.integer("max-picks", quick ? 1000 : 3000);
+		final int maxPicks = args.integer("max-picks", quick ? 100 : 300);
 		args.rejectUnknown();
 		final int threads = ForkJoinPool.getCommonPoolParallelism() + 1;
 		out.println("Nearest-neighbour path: " + NearestNeighborSearches
