@@ -173,6 +173,9 @@ class PluginCommandsTest {
 		context.inject(module.getDelegateObject());
 		module.setInput("training_dir", DOTTED.resolve("train/good").toFile());
 		module.setInput("model_file", file.toFile());
+		module.setInput("method", "TailedCore");
+		for (final String name : List.of("training_dir", "model_file", "method"))
+			module.resolveInput(name);
 		final java.util.concurrent.Future<?> running = context.service(
 			ModuleService.class).run(module, true);
 		Thread.sleep(1500); // TailedCore's tail views alone take longer
