@@ -62,11 +62,21 @@ public final class TailedCoreMacro {
 	public static String scoreFolder(final String modelFile,
 		final String inputDir, final String outputDir)
 	{
+		return scoreFolder(modelFile, inputDir, outputDir, "false");
+	}
+
+	/**
+	 * As {@link #scoreFolder(String, String, String)}; {@code recursive}
+	 * {@code "true"} includes subfolders.
+	 */
+	public static String scoreFolder(final String modelFile,
+		final String inputDir, final String outputDir, final String recursive)
+	{
 		try (ScoringSession session = ScoringSession.open(Paths.get(modelFile))) {
 			final int rows = new FolderScoring(session.extractor(), session.scorer(),
 				session.model().threshold(), HeatmapOverlay.DEFAULT_OPACITY).run(
 					ImageFolder.scan(Paths.get(inputDir), ImageFolder.DEFAULT_PATTERN,
-						false), ImageFolder.DEFAULT_PATTERN, Paths.get(outputDir), false,
+						Boolean.parseBoolean(recursive)), ImageFolder.DEFAULT_PATTERN, Paths.get(outputDir), false,
 					Progress.none(), IJ::log).size();
 			return "Scored " + rows + " images into " + outputDir;
 		}
