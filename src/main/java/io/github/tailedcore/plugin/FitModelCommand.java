@@ -1,0 +1,104 @@
+package io.github.tailedcore.plugin;
+
+import io.github.tailedcore.Method;
+import io.github.tailedcore.TailedCore;
+import io.github.tailedcore.TailedCoreModel;
+import io.github.tailedcore.TailedCoreSettings;
+import io.github.tailedcore.feature.BackboneLocator;
+import io.github.tailedcore.feature.FeatureExtractor;
+import io.github.tailedcore.feature.ImageSource;
+import io.github.tailedcore.image.ImageFolder;
+import io.github.tailedcore.io.ModelFile;
+import io.github.tailedcore.tail.TailAugmentation;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+/**
+ * <em>Plugins › TailedCore › Fit Model...</em>: fits a model on a folder of
+ * normal (possibly noisy, long-tailed) images and saves it as one file; the
+ * summary says what was used, skipped and estimated.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>TailedCore>Fit Model...")
+public class FitModelCommand extends TailedCoreCommand {
+
+	@Parameter(label = "Training images", style = FileWidget.DIRECTORY_STYLE,
+		persist = false)
+	private File training_dir;
+
+	@Parameter(label = "File pattern")
+	private String file_pattern = ImageFolder.DEFAULT_PATTERN;
+
+	@Parameter(label = "Include subfolders")
+	private boolean recursive;
+
+	@Parameter(label = "Method", choices = { "TailedCore", "PatchCore",
+		"SoftPatch" })
+	private String method = "TailedCore";
+
+	@Parameter(label = "Backbone (name or file)")
+	private String backbone = BackboneLocator.DEFAULT_BACKBONE;
+
+	@Parameter(label = "Coreset ratio", min = "0.001", max = "1",
+		stepSize = "0.01")
+	private double coreset_ratio = TailedCoreSettings.DEFAULT_CORESET_RATIO;
+
+	@Parameter(label = "Noise drop fraction", min = "0", max = "0.99",
+		stepSize = "0.01")
+	private double noise_drop_fraction =
+		TailedCoreSettings.DEFAULT_NOISE_DROP_FRACTION;
+
+	@Parameter(label = "Tail augmentation", choices = { "rot15flip",
+		"rot30flip", "rot45flip", "rotflip", "none" })
+	private String tail_augmentation = "rot15flip";
+
+	@Parameter(label = "Seed")
+	private long seed = TailedCoreSettings.DEFAULT_SEED;
+
+	@Parameter(label = "Model file", style = FileWidget.SAVE_STYLE,
+		persist = false)
+	private File model_file;
+
+	@Parameter(label = "Overwrite an existing model file")
+	private boolean overwrite;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "TailedCore fit")
+	private String summary;
+
+	@Override
+	protected void execute() throws IOException {
+		final TailedCoreSettings settings = TailedCoreSettings.builder().method(
+			Method.parse(method)).coresetRatio(coreset_ratio).noiseDropFraction(
+				noise_drop_fraction).tailAugmentation(TailAugmentation.parse(
+					tail_augmentation)).seed(seed).build();
+		final Path target = require(model_file, "model_file").toPath();
+		if (!overwrite && Files.exists(target)) throw new IOException(target +
+			" exists already; choose another model file or allow overwriting.");
+		status.showStatus("Reading " + training_dir);
+		final ImageFolder folder = ImageFolder.scan(require(training_dir,
+			"training_dir").toPath(),
+			file_pattern, recursive);
+		folder.skipped().forEach(s -> log.warn("Skipped " + s));
+		final List<Path> images = folder.requireImages(file_pattern);
+		final TailedCoreModel model;
+		try (FeatureExtractor extractor = FeatureExtractor.open(BackboneLocator
+			.standard().resolve(backbone)))
+		{
+			model = new TailedCore(settings).fit(images.stream().map(
+				ImageSource::of).collect(Collectors.toList()), extractor, progress());
+		}
+		ModelFile.save(model, target, overwrite);
+		summary = FitReport.of(model, images, folder.skipped(), target);
+		log.info(summary);
+	}
+}
