@@ -6,6 +6,11 @@
 #   .ci/xvfb-macro-test.sh                  a built-in smoke macro
 #   .ci/xvfb-macro-test.sh MACRO.ijm [ARG]  any macro, with one argument
 #
+# TAILEDCORE_CLASSPATH (optional): the jars to stage, ':'-separated, instead
+# of building them with Maven (the Maven build's MacroBatchIT passes its
+# own class path): ij-*.jar becomes ImageJ, TailedCore_*.jar goes to
+# plugins/, every other jar to plugins/jars/.
+#
 # A truly headless JVM cannot run open(), run() or newImage() (ImageJ builds
 # AWT menus first), hence Xvfb: `apt-get install -y xvfb xauth`.
 # ImageJ's -batch mode exits 0 even when a macro fails, so the macro must
@@ -25,12 +30,26 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/plugins/jars"
 
 # ImageJ itself, our jar in plugins/, every other dependency in plugins/jars.
-mvn -B -q package -DskipTests
-cp target/TailedCore_-*[0-9T].jar "$work/plugins/"
-mvn -B -q dependency:copy-dependencies -DincludeScope=compile \
-	-DexcludeArtifactIds=ij -DoutputDirectory="$work/plugins/jars"
-mvn -B -q dependency:copy -Dartifact=net.imagej:ij:1.54p \
-	-DoutputDirectory="$work"
+if [ -n "${TAILEDCORE_CLASSPATH:-}" ]; then
+	IFS=: read -ra jars <<<"$TAILEDCORE_CLASSPATH"
+	for jar in "${jars[@]}"; do
+		case "${jar##*/}" in
+			ij-*.jar) cp "$jar" "$work/ij.jar" ;;
+			TailedCore_*.jar) cp "$jar" "$work/plugins/" ;;
+			*.jar) cp "$jar" "$work/plugins/jars/" ;;
+		esac
+	done
+	[ -e "$work/ij.jar" ] || { echo "error: no ij-*.jar in" \
+		"TAILEDCORE_CLASSPATH." >&2; exit 2; }
+else
+	mvn -B -q package -DskipTests
+	cp target/TailedCore_-*[0-9T].jar "$work/plugins/"
+	mvn -B -q dependency:copy-dependencies -DincludeScope=compile \
+		-DexcludeArtifactIds=ij -DoutputDirectory="$work/plugins/jars"
+	mvn -B -q dependency:copy -Dartifact=net.imagej:ij:1.54p \
+		-DoutputDirectory="$work"
+	mv "$work/ij-1.54p.jar" "$work/ij.jar"
+fi
 
 if [ $# -ge 1 ]; then
 	macro="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
@@ -59,7 +78,7 @@ log="$work/out.log"
 status=0
 (cd "$work" && xvfb-run -a timeout -k 10 "${MACRO_TIMEOUT:-300}" java \
 	-Djava.awt.headless=false -Dplugins.dir="$work" \
-	-cp "$work/ij-1.54p.jar" ij.ImageJ -ijpath "$work" \
+	-cp "$work/ij.jar" ij.ImageJ -ijpath "$work" \
 	-batch "$macro" "$arg") >"$log" 2>&1 || status=$?
 cat "$log"
 if [ $status -eq 124 ] || [ $status -eq 137 ]; then

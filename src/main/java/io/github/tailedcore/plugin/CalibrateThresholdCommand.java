@@ -47,9 +47,8 @@ public class CalibrateThresholdCommand extends TailedCoreCommand {
 
 	@Override
 	protected void execute() throws IOException {
-		final Path modelPath = require(model_file, "model_file").toPath();
-		final LabelledFolder folder = LabelledFolder.scan(require(labelled_dir,
-			"labelled_dir").toPath(), file_pattern);
+		final Path modelPath = model_file.toPath();
+		final LabelledFolder folder = LabelledFolder.scan(labelled_dir.toPath(), file_pattern);
 		folder.skipped().forEach(s -> log.warn("Skipped " + s));
 		final List<LabelledFolder.Labelled> images = folder.images();
 		final double[] scores = new double[images.size()];

@@ -81,12 +81,11 @@ public class FitModelCommand extends TailedCoreCommand {
 			Method.parse(method)).coresetRatio(coreset_ratio).noiseDropFraction(
 				noise_drop_fraction).tailAugmentation(TailAugmentation.parse(
 					tail_augmentation)).seed(seed).build();
-		final Path target = require(model_file, "model_file").toPath();
+		final Path target = model_file.toPath();
 		if (!overwrite && Files.exists(target)) throw new IOException(target +
 			" exists already; choose another model file or allow overwriting.");
 		status.showStatus("Reading " + training_dir);
-		final ImageFolder folder = ImageFolder.scan(require(training_dir,
-			"training_dir").toPath(),
+		final ImageFolder folder = ImageFolder.scan(training_dir.toPath(),
 			file_pattern, recursive);
 		folder.skipped().forEach(s -> log.warn("Skipped " + s));
 		final List<Path> images = folder.requireImages(file_pattern);

@@ -59,11 +59,8 @@ public class ScoreFolderCommand extends TailedCoreCommand {
 
 	@Override
 	protected void execute() throws IOException {
-		final Path output = require(output_dir, "output_dir").toPath();
-		require(input_dir, "input_dir");
-		try (ImageScorer scorer = ImageScorer.open(require(model_file,
-			"model_file").toPath()))
-		{
+		final Path output = output_dir.toPath();
+		try (ImageScorer scorer = ImageScorer.open(model_file.toPath())) {
 			final ImagePlusScoring scoring = new ImagePlusScoring(scorer, threshold(
 				scorer.model(), threshold), overlay_opacity, true, false);
 			summary = new FolderScoring(scoring, progress(), log::warn).score(

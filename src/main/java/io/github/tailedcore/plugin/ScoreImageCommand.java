@@ -56,14 +56,11 @@ public class ScoreImageCommand extends TailedCoreCommand {
 
 	@Override
 	protected void execute() throws IOException {
-		require(image, "image");
 		final boolean headless = GraphicsEnvironment.isHeadless();
 		final ResultsTable shown = headless ? null : ResultsTable
 			.getResultsTable(TABLE);
 		table = shown != null ? shown : new ResultsTable();
-		try (ImageScorer scorer = ImageScorer.open(require(model_file,
-			"model_file").toPath()))
-		{
+		try (ImageScorer scorer = ImageScorer.open(model_file.toPath())) {
 			status.showStatus("Scoring " + image.getTitle());
 			anomaly_map = new ImagePlusScoring(scorer, threshold(scorer.model(),
 				threshold), overlay_opacity, show_regions, true).score(image, image

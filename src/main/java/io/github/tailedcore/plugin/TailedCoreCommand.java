@@ -52,18 +52,6 @@ public abstract class TailedCoreCommand extends ContextCommand {
 		}
 	}
 
-	/**
-	 * Fails with a clear message when a required input was not given (e.g.
-	 * a macro without the key).
-	 *
-	 * @param key the parameter's name, as macros spell it
-	 */
-	protected static <T> T require(final T value, final String key) {
-		if (value == null) throw new IllegalArgumentException("Give " + key +
-			" (e.g. " + key + "=[...] in a macro).");
-		return value;
-	}
-
 	/** Progress that reports here and stops when this command is canceled. */
 	protected Progress progress() {
 		return new StatusProgress(status, this);
