@@ -1,10 +1,23 @@
-// Fits a TailedCore model on a folder of normal images.
-// Headless:  ImageJ --headless -batch macros/fit_folder.ijm "/path/to/train,/path/to/model.tailedcore"
-// In Fiji:   run("Fit Model...", "training_dir=[...] model_file=[...] method=TailedCore") does the same with a dialog.
-args = split(getArgument(), ",");
-if (args.length < 2) exit("Usage: -batch fit_folder.ijm \"TRAINING_DIR,MODEL_FILE[,METHOD]\"");
-method = "TailedCore";
-if (args.length > 2) method = args[2];
-result = call("io.github.tailedcore.plugin.TailedCoreMacro.fit", args[0], args[1], method);
-print(result);
-if (startsWith(result, "Error")) exit(result);
+// Fits a TailedCore model on a folder of normal images and saves it.
+//
+// The argument is the options string of "Fit Model...", e.g.
+//   training_dir=[/data/train] model_file=[/data/screws.tailedcore] method=TailedCore
+// (optional keys: file_pattern, recursive, backbone, coreset_ratio,
+// noise_drop_fraction, tail_augmentation, seed, overwrite). Without an
+// argument it asks for the folder and the model file.
+//
+// Works in Fiji, in plain ImageJ 1.x and headless, because it goes through
+// the static macro API; in Fiji the same is
+//   run("Fit Model...", options);
+//
+// Headless:
+//   ImageJ-linux64 --headless --console -macro fit_folder.ijm "training_dir=[...] model_file=[...]"
+//   java -Djava.awt.headless=true -cp ij.jar ij.ImageJ -ijpath IJDIR -batch fit_folder.ijm "training_dir=[...] model_file=[...]"
+
+options = getArgument();
+if (options == "") {
+	train = getDirectory("Folder of normal training images");
+	model = File.openDialog("Model file to write (.tailedcore)");
+	options = "training_dir=[" + train + "] model_file=[" + model + "]";
+}
+print(call("io.github.tailedcore.plugin.TailedCoreMacro.fit", options));

@@ -1,11 +1,28 @@
-// Scores every image of a folder with a fitted TailedCore model: writes scores.csv, one
-// anomaly-map TIFF and one overlay PNG per image into the output folder (never overwrites).
-// Headless:  ImageJ --headless -batch macros/score_folder.ijm "/path/model.tailedcore,/path/images,/path/out[,recursive]"
-// In Fiji:   run("Score Folder...", "input_dir=[...] model_file=[...] output_dir=[...]") does the same.
-args = split(getArgument(), ",");
-if (args.length < 3) exit("Usage: -batch score_folder.ijm \"MODEL_FILE,INPUT_DIR,OUTPUT_DIR[,recursive]\"");
-recursive = "false";
-if (args.length > 3 && args[3] == "recursive") recursive = "true";
-result = call("io.github.tailedcore.plugin.TailedCoreMacro.scoreFolder", args[0], args[1], args[2], recursive);
-print(result);
-if (startsWith(result, "Error")) exit(result);
+// Scores every image of a folder with a fitted TailedCore model and writes
+// into the output folder scores.csv (image, slice, score, threshold,
+// verdict), one anomaly map TIFF and one overlay PNG per image. Unreadable
+// files are skipped with a logged reason; existing outputs are kept unless
+// "overwrite" is given.
+//
+// The argument is the options string of "Score Folder...", e.g.
+//   input_dir=[/data/new] model_file=[/data/screws.tailedcore] output_dir=[/data/out]
+// (optional keys: file_pattern, recursive, threshold, overlay_opacity,
+// overwrite). Without an argument it asks for the folders and the model.
+//
+// Works in Fiji, in plain ImageJ 1.x and headless, because it goes through
+// the static macro API; in Fiji the same is
+//   run("Score Folder...", options);
+//
+// Headless:
+//   ImageJ-linux64 --headless --console -macro score_folder.ijm "input_dir=[...] model_file=[...] output_dir=[...]"
+//   java -Djava.awt.headless=true -cp ij.jar ij.ImageJ -ijpath IJDIR -batch score_folder.ijm "input_dir=[...] model_file=[...] output_dir=[...]"
+
+options = getArgument();
+if (options == "") {
+	input = getDirectory("Folder of images to score");
+	model = File.openDialog("TailedCore model file");
+	output = getDirectory("Output folder");
+	options = "input_dir=[" + input + "] model_file=[" + model +
+		"] output_dir=[" + output + "]";
+}
+print(call("io.github.tailedcore.plugin.TailedCoreMacro.scoreFolder", options));

@@ -4,6 +4,7 @@
 #   update-site/stage.sh [DIR]          build, populate DIR (default
 #                                       update-site/staging), then prune it
 #   update-site/stage.sh --prune DIR    only prune an already populated DIR
+#                                       (and add the macros)
 #
 # Building runs `mvn install -DskipTests -Dscijava.app.directory=DIR`: the
 # populate-app goal of pom-scijava copies our jar and its compile/runtime
@@ -16,7 +17,8 @@
 # new dependency is never uploaded, or left out, by accident. DJL's jar
 # "api-<version>.jar" is renamed "djl-api-<version>.jar": the updater knows a
 # file by its name without version, and "jars/api.jar" is too generic a
-# name to claim on a shared Fiji installation.
+# name to claim on a shared Fiji installation. The example macros of the
+# repository's macros/ folder are copied to DIR/macros.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -49,6 +51,8 @@ prune() {
 		fi
 	done < <(find "$dir" -type f -name '*.jar' -print0)
 	find "$dir" -mindepth 1 -type d -empty -delete
+	mkdir -p "$dir/macros"
+	cp "$here"/../macros/*.ijm "$dir/macros/"
 	return $status
 }
 
@@ -69,7 +73,7 @@ if [ ! -e "$marker" ] && [ -n "$(ls -A "$dir")" ]; then
 	exit 2
 fi
 touch "$marker"
-rm -rf "${dir:?}"/jars "$dir"/plugins
+rm -rf "${dir:?}"/jars "$dir"/plugins "$dir"/macros
 (cd "$here/.." && mvn -B -q install -DskipTests -Dscijava.app.directory="$dir")
 prune "$dir"
 echo "Staged in $dir:"

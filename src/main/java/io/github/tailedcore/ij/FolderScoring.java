@@ -1,134 +1,189 @@
 package io.github.tailedcore.ij;
 
 import ij.ImagePlus;
-import ij.ImageStack;
-import ij.io.TiffEncoder;
+import ij.io.FileSaver;
 import ij.measure.ResultsTable;
-import ij.process.FloatProcessor;
 
 import io.github.tailedcore.Progress;
-import io.github.tailedcore.Threshold;
-import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.io.AtomicWrite;
-import io.github.tailedcore.scoring.AnomalyScorer;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
 
 /**
- * Scores every image of a folder, as <em>Score Folder...</em> and the macro
- * API do: {@code scores.csv} (a row per image and slice), and per image an
- * anomaly-map TIFF (32-bit, the input's size) and a PNG of the image with the
- * heatmap and anomaly outlines burnt in. Files that cannot be read are
- * logged with the reason and skipped; existing outputs are never replaced
- * unless {@code overwrite} is set, and each is written atomically.
+ * Scores every image of a folder, the batch behind the Fiji command, the
+ * macro API and the command line, and optionally writes for each image
+ * <ul>
+ * <li>{@code <name>_map.tif}: the 32-bit anomaly map, image-sized, Fire
+ * LUT;</li>
+ * <li>{@code <name>_overlay.png}: the image with its heatmap and outlines
+ * flattened ({@code <name>_overlay_<slice>.png} for each slice of a
+ * stack);</li>
+ * </ul>
+ * in the same sub-folder of the output folder as the image has in the input
+ * folder, and {@value #SCORES_CSV} with one row per image and slice.
+ * <p>
+ * A file that cannot be read or scored is skipped with its reason (logged
+ * at once) and the batch goes on. Existing outputs are never replaced
+ * unless asked: without {@code overwrite}, the run stops before any work if
+ * one of its outputs exists. Progress is reported per image and the batch
+ * stops between images when canceled.
+ * </p>
  */
 public final class FolderScoring {
 
-	/** The table every run writes. */
+	/** The table every run writes into the output folder. */
 	public static final String SCORES_CSV = "scores.csv";
+	static final String MAP_SUFFIX = "_map.tif";
+	static final String OVERLAY_SUFFIX = "_overlay";
 
-	private final FeatureExtractor extractor;
-	private final AnomalyScorer scorer;
-	private final Threshold threshold;
-	private final HeatmapOverlay overlay;
+	private final ImagePlusScoring scoring;
+	private final Progress progress;
+	private final Consumer<String> log;
 
 	/**
-	 * @param threshold τ for verdicts and outlines, or {@code null}
-	 * @param opacity of the heatmap in the PNGs
+	 * @param scoring how each image is scored and overlaid
+	 * @param progress receives one update per image; canceling stops the batch
+	 * @param log receives a line for each skipped file
 	 */
-	public FolderScoring(final FeatureExtractor extractor,
-		final AnomalyScorer scorer, final Threshold threshold,
-		final double opacity)
+	public FolderScoring(final ImagePlusScoring scoring, final Progress progress,
+		final Consumer<String> log)
 	{
-		this.extractor = extractor;
-		this.scorer = scorer;
-		this.threshold = threshold;
-		final HeatmapOverlay.Builder b = HeatmapOverlay.builder().opacity(opacity)
-			.roiManager(false);
-		if (threshold != null && threshold.value() > 0) b.threshold(threshold
-			.value()).displayRange(0, 2 * threshold.value());
-		overlay = b.build();
+		this.scoring = scoring;
+		this.progress = progress;
+		this.log = log;
 	}
 
 	/**
-	 * Scores the folder's images into {@code outputDir}.
+	 * What a run did.
 	 *
-	 * @param log receives one line per skipped file, with the reason
-	 * @return the results table that was written as {@value #SCORES_CSV}
-	 * @throws IOException if the folder has no readable image, or an output
-	 *           exists and {@code overwrite} is false (checked before any
-	 *           work), or an output cannot be written
+	 * @param table one row per scored image and slice
+	 * @param scored the images scored
+	 * @param skipped files left out, with the reason
 	 */
-	public ResultsTable run(final ImageFolder folder, final String pattern,
-		final Path outputDir, final boolean overwrite, final Progress progress,
-		final Consumer<String> log) throws IOException
+	public record Result(ResultsTable table, List<Path> scored,
+		List<ImageFolder.Skipped> skipped)
 	{
-		final List<Path> images = folder.requireImages(pattern);
-		for (final ImageFolder.Skipped s : folder.skipped())
-			log.accept("Skipped " + s);
-		if (!overwrite) refuseEarlierRun(outputDir);
+
+		/** One line for a log or a macro. */
+		public String summary(final Path output) {
+			return "Scored " + scored.size() + " images" + (skipped.isEmpty() ? ""
+				: ", skipped " + skipped.size()) + (output == null ? "" : "; wrote " +
+					output.resolve(SCORES_CSV));
+		}
+	}
+
+	/**
+	 * Scores the images of {@code folder} matching {@code pattern}.
+	 *
+	 * @param output where to write maps, overlays and {@value #SCORES_CSV}, or
+	 *          {@code null} to write nothing
+	 * @param overwrite whether existing outputs may be replaced
+	 * @throws IOException if the folder has no readable image, an output
+	 *           exists and {@code overwrite} is false, or an output cannot be
+	 *           written
+	 * @throws java.util.concurrent.CancellationException when canceled
+	 */
+	public Result score(final Path folder, final String pattern,
+		final boolean recursive, final Path output, final boolean overwrite)
+		throws IOException
+	{
+		progress.stage("Reading " + folder);
+		final ImageFolder images = ImageFolder.scan(folder, pattern, recursive);
+		final List<ImageFolder.Skipped> skipped = new ArrayList<>(images
+			.skipped());
+		skipped.forEach(s -> log.accept("Skipped " + s));
+		final List<Path> files = images.requireImages(pattern);
+		if (output != null && !overwrite) refuseExisting(folder, files, output);
+		progress.stage("Scoring " + files.size() + " images");
 		final ResultsTable table = new ResultsTable();
-		progress.stage("Scoring " + images.size() + " images");
-		for (int i = 0; i < images.size(); i++) {
+		final List<Path> scored = new ArrayList<>();
+		for (int i = 0; i < files.size(); i++) {
 			progress.checkCanceled();
-			final Path file = images.get(i);
+			final Path file = files.get(i);
+			final String name = name(folder, file);
 			try {
 				final ImagePlus imp = ImageFileReader.open(file);
-				final SliceScores scores = SliceScores.of(imp, extractor, scorer);
-				for (int s = 0; s < scores.size(); s++)
-					ResultsTables.addScore(table, folder.folder().relativize(file)
-						.toString(), s + 1, scores.score(s), threshold);
-				write(imp, scores, outputDir, stem(folder.folder(), file), overwrite);
+				final ImagePlusScoring.Scored s = scoring.score(imp, name, table);
+				if (output != null) write(imp, s, output.resolve(name), overwrite);
+				scored.add(file);
 			}
 			catch (final IOException | IllegalArgumentException e) {
-				log.accept("Skipped " + file + ": " + e.getMessage());
+				final ImageFolder.Skipped skip = new ImageFolder.Skipped(file, e
+					.getMessage());
+				skipped.add(skip);
+				log.accept("Skipped " + skip);
 			}
-			progress.update(i + 1, images.size());
+			progress.update(i + 1, files.size());
 		}
-		ResultsTables.writeCsv(table, outputDir.resolve(SCORES_CSV));
-		return table;
+		if (output != null) ResultsTables.writeCsv(table, output.resolve(
+			SCORES_CSV));
+		return new Result(table, scored, skipped);
 	}
 
-	private void write(final ImagePlus imp, final SliceScores scores,
-		final Path outputDir, final String stem, final boolean overwrite)
-		throws IOException
+	/** The image's path relative to the folder, with '/' separators. */
+	private static String name(final Path folder, final Path file) {
+		return folder.relativize(file).toString().replace('\\', '/');
+	}
+
+	/** {@code a/b.png} → {@code a/b}. */
+	private static Path stem(final Path relative) {
+		final String n = relative.getFileName().toString();
+		final int dot = n.lastIndexOf('.');
+		return relative.resolveSibling(dot > 0 ? n.substring(0, dot) : n);
+	}
+
+	private static Path mapFile(final Path image) {
+		return image.resolveSibling(stem(image).getFileName() + MAP_SUFFIX);
+	}
+
+	private static Path overlayFile(final Path image, final int slice,
+		final int slices)
 	{
-		final ImageStack stack = new ImageStack(imp.getWidth(), imp.getHeight());
-		for (final float[] map : scores.maps())
-			stack.addSlice(new FloatProcessor(imp.getWidth(), imp.getHeight(), map));
-		final ImagePlus mapImage = new ImagePlus(stem + "_map", stack);
-		AtomicWrite.write(outputDir.resolve(stem + "_map.tif"), overwrite,
-			out -> new TiffEncoder(mapImage.getFileInfo()).write(out));
-		imp.setSlice(1);
-		overlay.apply(imp, scores.maps());
-		final ImagePlus flat = imp.flatten();
-		AtomicWrite.write(outputDir.resolve(stem + "_overlay.png"), overwrite,
-			out -> ImageIO.write(flat.getBufferedImage(), "png", out));
+		return image.resolveSibling(stem(image).getFileName() + OVERLAY_SUFFIX +
+			(slices > 1 ? "_" + slice : "") + ".png");
 	}
 
-	/** Output name of an image: its path below the folder, separators as "_", no extension. */
-	static String stem(final Path folder, final Path file) {
-		final String relative = folder.relativize(file).toString().replace('/',
-			'_').replace('\\', '_');
-		final int dot = relative.lastIndexOf('.');
-		return dot > 0 ? relative.substring(0, dot) : relative;
-	}
-
-	private static void refuseEarlierRun(final Path outputDir)
-		throws IOException
+	private static void refuseExisting(final Path folder, final List<Path> files,
+		final Path output) throws IOException
 	{
-		if (Files.exists(outputDir.resolve(SCORES_CSV)))
-			throw new FileAlreadyExistsException(outputDir.resolve(SCORES_CSV)
-				.toString(), null,
-				"outputs of an earlier run are there; choose another output folder " +
-					"or allow overwriting");
+		final List<Path> planned = new ArrayList<>();
+		planned.add(output.resolve(SCORES_CSV));
+		for (final Path f : files) {
+			final Path image = output.resolve(name(folder, f));
+			planned.add(mapFile(image));
+			planned.add(overlayFile(image, 1, 1));
+			planned.add(overlayFile(image, 1, 2));
+		}
+		final List<Path> existing = planned.stream().filter(Files::exists)
+			.collect(Collectors.toList());
+		if (!existing.isEmpty()) throw new IOException(existing.size() +
+			" outputs exist already in " + output + " (e.g. " + existing.get(0) +
+			"); choose another output folder, or allow overwriting.");
+	}
+
+	private static void write(final ImagePlus imp,
+		final ImagePlusScoring.Scored scored, final Path image,
+		final boolean overwrite) throws IOException
+	{
+		final byte[] tiff = new FileSaver(scored.overlay().map()).serialize();
+		AtomicWrite.write(mapFile(image), overwrite, out -> out.write(tiff));
+		final int slices = imp.getStackSize();
+		for (int s = 1; s <= slices; s++) {
+			imp.setSliceWithoutUpdate(s);
+			final ImagePlus flat = imp.flatten();
+			AtomicWrite.write(overlayFile(image, s, slices), overwrite, out -> {
+				if (!ImageIO.write(flat.getBufferedImage(), "png", out))
+					throw new IOException("No PNG writer in this Java.");
+			});
+		}
 	}
 }

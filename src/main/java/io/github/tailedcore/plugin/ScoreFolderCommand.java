@@ -2,81 +2,71 @@ package io.github.tailedcore.plugin;
 
 import io.github.tailedcore.ij.FolderScoring;
 import io.github.tailedcore.ij.HeatmapOverlay;
-import io.github.tailedcore.ij.ScoringSession;
+import io.github.tailedcore.ij.ImagePlusScoring;
 import io.github.tailedcore.image.ImageFolder;
+import io.github.tailedcore.scoring.ImageScorer;
 
 import java.io.File;
-import java.util.concurrent.CancellationException;
+import java.io.IOException;
+import java.nio.file.Path;
 
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
 
 /**
  * <em>Plugins › TailedCore › Score Folder...</em>: scores every image of a
- * folder into an output folder ({@link FolderScoring}: {@code scores.csv},
- * a map TIFF and an overlay PNG per image), skipping unreadable files with
- * a logged reason.
+ * folder and writes {@value FolderScoring#SCORES_CSV}, an anomaly-map TIFF
+ * and an overlay PNG per image ({@link FolderScoring}); unreadable files
+ * are logged and skipped, existing outputs are kept unless
+ * {@code overwrite} is set.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>TailedCore>Score Folder...")
-public final class ScoreFolderCommand extends ContextCommand {
+public class ScoreFolderCommand extends TailedCoreCommand {
 
-	@Parameter(label = "Images", style = "directory")
+	@Parameter(label = "Images", style = FileWidget.DIRECTORY_STYLE,
+		persist = false)
 	private File input_dir;
 
-	@Parameter(label = "File pattern", required = false)
+	@Parameter(label = "File pattern")
 	private String file_pattern = ImageFolder.DEFAULT_PATTERN;
 
-	@Parameter(label = "Include subfolders", required = false)
+	@Parameter(label = "Include subfolders")
 	private boolean recursive;
 
-	@Parameter(label = "Model file", style = "open")
+	@Parameter(label = "Model file", style = FileWidget.OPEN_STYLE,
+		persist = false)
 	private File model_file;
 
-	@Parameter(label = "Output folder", style = "directory")
+	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE,
+		persist = false)
 	private File output_dir;
 
-	@Parameter(label = "Threshold (empty: the model's)", required = false)
-	private double threshold = Double.NaN;
+	@Parameter(label = "Threshold (0 = the model's)", min = "0")
+	private double threshold;
 
 	@Parameter(label = "Overlay opacity", min = "0", max = "1",
-		required = false)
+		stepSize = "0.05")
 	private double overlay_opacity = HeatmapOverlay.DEFAULT_OPACITY;
 
-	@Parameter(label = "Overwrite existing outputs", required = false)
+	@Parameter(label = "Overwrite existing outputs")
 	private boolean overwrite;
 
-	@Parameter(type = ItemIO.OUTPUT)
+	@Parameter(type = ItemIO.OUTPUT, label = "TailedCore batch")
 	private String summary;
 
-	@Parameter
-	private StatusService status;
-
-	@Parameter
-	private LogService log;
-
 	@Override
-	public void run() {
-		try (ScoringSession session = ScoringSession.open(model_file.toPath())) {
-			final int rows = new FolderScoring(session.extractor(), session.scorer(),
-				session.threshold(threshold), overlay_opacity).run(ImageFolder.scan(
-					input_dir.toPath(), file_pattern, recursive), file_pattern, output_dir
-						.toPath(), overwrite, new StatusProgress(status, this::isCanceled),
-					log::warn).size();
-			summary = "Scored " + rows + " images/slices into " + output_dir;
-			log.info(summary);
+	protected void execute() throws IOException {
+		final Path output = output_dir.toPath();
+		try (ImageScorer scorer = ImageScorer.open(model_file.toPath())) {
+			final ImagePlusScoring scoring = new ImagePlusScoring(scorer, threshold(
+				scorer.model(), threshold), overlay_opacity, true, false);
+			summary = new FolderScoring(scoring, progress(), log::warn).score(
+				input_dir.toPath(), file_pattern, recursive, output, overwrite)
+				.summary(output);
 		}
-		catch (final CancellationException e) {
-			cancel("Score Folder canceled; the outputs written so far are kept.");
-		}
-		catch (final Exception e) {
-			summary = "Score Folder failed: " + e.getMessage();
-			log.error(summary);
-			cancel(summary);
-		}
+		log.info(summary);
 	}
 }

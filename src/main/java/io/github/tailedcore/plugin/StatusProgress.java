@@ -2,40 +2,42 @@ package io.github.tailedcore.plugin;
 
 import io.github.tailedcore.Progress;
 
-import java.util.function.BooleanSupplier;
-
+import org.scijava.Cancelable;
 import org.scijava.app.StatusService;
 
 /**
- * Shows a fit's or a batch's progress in Fiji's status bar and asks the
- * command whether the user canceled it.
+ * The core's {@link Progress} on Fiji's status bar: each stage as a status
+ * message, its progress as the progress bar, and the command's
+ * {@link Cancelable} state as the answer to "stop?".
  */
 final class StatusProgress implements Progress {
 
+	/** Steps of the progress bar, whatever the unit of work. */
+	private static final int STEPS = 1000;
+
 	private final StatusService status;
-	private final BooleanSupplier canceled;
+	private final Cancelable cancelable;
 	private volatile String stage = "";
 
-	StatusProgress(final StatusService status, final BooleanSupplier canceled) {
+	StatusProgress(final StatusService status, final Cancelable cancelable) {
 		this.status = status;
-		this.canceled = canceled;
+		this.cancelable = cancelable;
 	}
 
 	@Override
 	public void stage(final String name) {
 		stage = name;
-		status.showStatus("TailedCore: " + name);
+		status.showStatus(name);
 	}
 
 	@Override
 	public void update(final long done, final long total) {
-		status.showStatus((int) Math.min(done, Integer.MAX_VALUE), (int) Math.min(
-			total, Integer.MAX_VALUE), "TailedCore: " + stage + " (" + done + "/" +
-				total + ")");
+		status.showStatus((int) (STEPS * done / Math.max(1, total)), STEPS,
+			stage);
 	}
 
 	@Override
 	public boolean isCanceled() {
-		return canceled.getAsBoolean();
+		return cancelable.isCanceled();
 	}
 }

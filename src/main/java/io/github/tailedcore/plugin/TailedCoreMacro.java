@@ -1,87 +1,176 @@
 package io.github.tailedcore.plugin;
 
-import io.github.tailedcore.Method;
-import io.github.tailedcore.Progress;
-import io.github.tailedcore.TailedCore;
-import io.github.tailedcore.TailedCoreModel;
-import io.github.tailedcore.TailedCoreSettings;
-import io.github.tailedcore.feature.BackboneLocator;
-import io.github.tailedcore.feature.FeatureExtractor;
-import io.github.tailedcore.feature.ImageSource;
-import io.github.tailedcore.ij.FolderScoring;
-import io.github.tailedcore.ij.HeatmapOverlay;
-import io.github.tailedcore.ij.ScoringSession;
-import io.github.tailedcore.image.ImageFolder;
-import io.github.tailedcore.io.ModelFile;
-
 import ij.IJ;
+import ij.Macro;
+import ij.WindowManager;
+import ij.measure.ResultsTable;
 
-import java.nio.file.Paths;
-import java.util.stream.Collectors;
+import io.github.tailedcore.ij.ResultsTables;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+
+import org.scijava.Context;
+import org.scijava.command.Command;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.convert.ConvertService;
+import org.scijava.module.ModuleItem;
 
 /**
- * The macro interface for plain ImageJ 1.x, Fiji and headless runs:
+ * The TailedCore commands for ImageJ 1.x macros through {@code call()}: works
+ * in Fiji, in plain ImageJ 1.x (which does not see SciJava commands) and in a
+ * truly headless JVM.
+ * <p>
+ * Each method takes the command's parameters as an ImageJ options string,
+ * with the same keys as {@code run("Score Folder...", ...)} in Fiji
+ * ({@code key=value}, {@code key=[value with spaces]}, a bare {@code key}
+ * for a true check box), runs the command and returns its summary, or a
+ * line starting with {@value #ERROR} saying what went wrong (macros test it
+ * with {@code startsWith}). Nothing is ever thrown at the macro.
+ * </p>
+ *
  * <pre>
- * call("io.github.tailedcore.plugin.TailedCoreMacro.fit", trainDir, modelFile, "TailedCore");
- * call("io.github.tailedcore.plugin.TailedCoreMacro.scoreFolder", modelFile, inputDir, outputDir);
+ * r = call("io.github.tailedcore.plugin.TailedCoreMacro.scoreFolder",
+ * 	"input_dir=[/data/new] model_file=[/data/screws.tailedcore] output_dir=[/data/out]");
+ * if (startsWith(r, "Error")) exit(r);
  * </pre>
- * Each method returns a line for the macro to print: what was done, or
- * {@code "Error: ..."} with the reason (macros cannot catch exceptions).
- * Existing files are never replaced.
  */
 public final class TailedCoreMacro {
 
+	/** How a failed call's answer starts. */
+	public static final String ERROR = "Error: ";
+
+	private static Context context;
+
 	private TailedCoreMacro() {}
 
-	/** Fits a model on every image of {@code trainingDir}; {@code method}: TailedCore, PatchCore or SoftPatch. */
-	public static String fit(final String trainingDir, final String modelFile,
-		final String method)
-	{
-		try {
-			final ImageFolder folder = ImageFolder.scan(Paths.get(trainingDir),
-				ImageFolder.DEFAULT_PATTERN, false);
-			folder.requireImages(ImageFolder.DEFAULT_PATTERN);
-			final TailedCoreModel model;
-			try (FeatureExtractor extractor = FeatureExtractor.open(BackboneLocator
-				.standard().resolve(BackboneLocator.DEFAULT_BACKBONE)))
-			{
-				model = new TailedCore(TailedCoreSettings.builder().method(Method.parse(
-					method)).build()).fit(folder.images().stream().map(ImageSource::of)
-						.collect(Collectors.toList()), extractor, Progress.none());
-			}
-			ModelFile.save(model, Paths.get(modelFile), false);
-			return "Saved " + modelFile + ": " + model.summary() +
-				"; default threshold " + model.threshold();
-		}
-		catch (final Exception e) {
-			return "Error: " + e.getMessage();
-		}
+	/** <em>Fit Model...</em>; returns the fit summary. */
+	public static String fit(final String options) {
+		return run(FitModelCommand.class, options, "summary");
 	}
 
-	/** Scores every image of {@code inputDir} into {@code outputDir} (scores.csv, map TIFFs, overlay PNGs). */
-	public static String scoreFolder(final String modelFile,
-		final String inputDir, final String outputDir)
-	{
-		return scoreFolder(modelFile, inputDir, outputDir, "false");
+	/** <em>Score Folder...</em>; returns how many images were scored. */
+	public static String scoreFolder(final String options) {
+		return run(ScoreFolderCommand.class, options, "summary");
+	}
+
+	/** <em>Calibrate Threshold...</em>; returns the new threshold. */
+	public static String calibrateThreshold(final String options) {
+		return run(CalibrateThresholdCommand.class, options, "summary");
 	}
 
 	/**
-	 * As {@link #scoreFolder(String, String, String)}; {@code recursive}
-	 * {@code "true"} includes subfolders.
+	 * <em>Score Image</em> on the current image (its overlay gets the heatmap
+	 * and outlines); returns the image score of each slice, comma-separated.
 	 */
-	public static String scoreFolder(final String modelFile,
-		final String inputDir, final String outputDir, final String recursive)
+	public static String scoreImage(final String options) {
+		if (WindowManager.getCurrentImage() == null) return ERROR +
+			"there is no current image to score; open one first.";
+		return run(ScoreImageCommand.class, options, null);
+	}
+
+	/**
+	 * Runs a command with inputs parsed from a macro options string, as
+	 * Fiji's macro preprocessor does.
+	 *
+	 * @param output the output to return as text, or {@code null} for the
+	 *          scores of "Score Image"
+	 */
+	static String run(final Class<? extends Command> command,
+		final String options, final String output)
 	{
-		try (ScoringSession session = ScoringSession.open(Paths.get(modelFile))) {
-			final int rows = new FolderScoring(session.extractor(), session.scorer(),
-				session.model().threshold(), HeatmapOverlay.DEFAULT_OPACITY).run(
-					ImageFolder.scan(Paths.get(inputDir), ImageFolder.DEFAULT_PATTERN,
-						Boolean.parseBoolean(recursive)), ImageFolder.DEFAULT_PATTERN, Paths.get(outputDir), false,
-					Progress.none(), IJ::log).size();
-			return "Scored " + rows + " images into " + outputDir;
+		try {
+			final Context ctx = context();
+			final CommandInfo info = ctx.service(CommandService.class).getCommand(
+				command);
+			final Map<String, Object> inputs = inputs(info, options == null ? ""
+				: options, ctx.service(ConvertService.class));
+			if (command == ScoreImageCommand.class) inputs.put("image",
+				WindowManager.getCurrentImage());
+			final CommandModule module = (CommandModule) ctx.service(
+				CommandService.class).run(info, true, inputs).get();
+			if (module.isCanceled()) return ERROR + module.getCancelReason();
+			if (output != null) return String.valueOf(module.getOutput(output));
+			return scores(module);
 		}
-		catch (final Exception e) {
-			return "Error: " + e.getMessage();
+		catch (final ExecutionException e) {
+			return ERROR + e.getCause();
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return ERROR + "interrupted.";
+		}
+		catch (final RuntimeException e) {
+			return ERROR + e.getMessage();
+		}
+	}
+
+	/**
+	 * Each input of the command that the options name, converted to the
+	 * input's type; services and the image are left to the framework.
+	 */
+	static Map<String, Object> inputs(final CommandInfo info,
+		final String options, final ConvertService convert)
+	{
+		final Map<String, Object> inputs = new HashMap<>();
+		for (final ModuleItem<?> item : info.inputs()) {
+			final String key = item.getName();
+			final Class<?> type = item.getType();
+			if (type == boolean.class || type == Boolean.class) {
+				final String v = Macro.getValue(options, key, null);
+				inputs.put(key, v == null ? Pattern.compile("(^|\\s)" + key +
+					"(\\s|$)").matcher(options).find() : Boolean.parseBoolean(v));
+				continue;
+			}
+			final String v = Macro.getValue(options, key, null);
+			if (v == null) continue;
+			final Object value = convert.convert(v, type);
+			if (value == null) throw new IllegalArgumentException("Cannot use '" +
+				v + "' as " + key + ".");
+			inputs.put(key, value);
+		}
+		return inputs;
+	}
+
+	/** The image score of each slice, comma-separated. */
+	private static String scores(final CommandModule module) {
+		final ResultsTable table = ((ScoreImageCommand) module.getCommand())
+			.table();
+		final StringJoiner scores = new StringJoiner(",");
+		for (int row = 0; row < table.size(); row++)
+			scores.add(String.valueOf(table.getValue(ResultsTables.SCORE, row)));
+		return scores.toString();
+	}
+
+	/**
+	 * Fiji's context when running inside Fiji, else one of our own, made
+	 * with this plugin's class loader as the thread's context class loader
+	 * (ImageJ 1.x loads plugins with its own loader, in which SciJava
+	 * otherwise finds no plugins).
+	 */
+	private static synchronized Context context() {
+		if (context != null) return context;
+		try {
+			Class.forName("net.imagej.legacy.LegacyService");
+			final Object fiji = IJ.runPlugIn("org.scijava.Context", "");
+			if (fiji instanceof Context) return context = (Context) fiji;
+		}
+		catch (final ClassNotFoundException e) {
+			// plain ImageJ 1.x: make our own below
+		}
+		final Thread thread = Thread.currentThread();
+		final ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(TailedCoreMacro.class.getClassLoader());
+		try {
+			return context = new Context();
+		}
+		finally {
+			thread.setContextClassLoader(previous);
 		}
 	}
 }

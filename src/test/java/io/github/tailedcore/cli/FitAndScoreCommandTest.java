@@ -81,7 +81,7 @@ class FitAndScoreCommandTest {
 				.toString());
 		assertEquals("0", normal[0], normal[1]);
 		final List<String> csv = Files.readAllLines(out.resolve("scores.csv"));
-		assertEquals("image,score,threshold,verdict", csv.get(0));
+		assertEquals("image,slice,score,threshold,verdict", csv.get(0));
 		assertEquals(3, csv.size());
 		assertTrue(csv.get(1).endsWith(",normal"), csv.get(1));
 
@@ -135,13 +135,20 @@ class FitAndScoreCommandTest {
 		assertEquals("0", score[0], score[1]);
 		final List<String> csv = Files.readAllLines(out.resolve("scores.csv"));
 		assertEquals(1 + 5, csv.size(), String.join("\n", csv));
+		assertEquals("image,slice,score,threshold,verdict", csv.get(0));
 		double worstGood = 0;
 		double bestDefect = Double.POSITIVE_INFINITY;
+		int goods = 0;
 		for (final String row : csv.subList(1, csv.size())) {
-			final double s = Double.parseDouble(row.split(",")[1]);
-			if (row.contains("/good/")) worstGood = Math.max(worstGood, s);
+			final String[] cells = row.split(",");
+			final double s = Double.parseDouble(cells[2]);
+			if (cells[0].startsWith("good/")) {
+				goods++;
+				worstGood = Math.max(worstGood, s);
+			}
 			else bestDefect = Math.min(bestDefect, s);
 		}
+		assertEquals(2, goods, String.join("\n", csv));
 		assertTrue(bestDefect > worstGood, "defects " + bestDefect +
 			" should outscore good images " + worstGood);
 	}

@@ -26,8 +26,9 @@ import org.w3c.dom.NodeList;
 /**
  * {@code update-site/stage.sh --prune} on a fake populated directory: the
  * file list that Maven's populate-app produced for this project (checked by
- * hand), so the test needs no Maven run. Also checks that every shipped
- * dependency of the POM is classified in one of the two lists.
+ * hand), so the test needs no Maven run; the example macros are added.
+ * Also checks that every shipped dependency of the POM is classified in one
+ * of the two lists.
  */
 class UpdateSiteStageScriptTest {
 
@@ -58,7 +59,8 @@ class UpdateSiteStageScriptTest {
 		assertEquals(0, run.exit, run.output);
 		assertEquals(List.of("jars/TailedCore_-0.1.0-SNAPSHOT.jar",
 			"jars/djl-api-0.35.1.jar", "jars/onnxruntime-1.21.1.jar",
-			"jars/onnxruntime-engine-0.35.1.jar"), files());
+			"jars/onnxruntime-engine-0.35.1.jar", "macros/fit_folder.ijm",
+			"macros/score_folder.ijm"), files());
 		assertFalse(Files.exists(dir.resolve("jars/linux64")),
 			"emptied folders go");
 	}

@@ -1,0 +1,62 @@
+package io.github.tailedcore.plugin;
+
+import io.github.tailedcore.FitSummary;
+import io.github.tailedcore.TailedCoreModel;
+import io.github.tailedcore.image.ImageFolder;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The account of a fit a user reads at the end of <em>Fit Model</em>: the
+ * images used and skipped (with why), TailSampler's estimate of the class
+ * structure (η, K<sub>max</sub>, the tail images with their κ), the memory
+ * size and the default threshold with how it was chosen.
+ */
+final class FitReport {
+
+	private FitReport() {}
+
+	/**
+	 * @param images the training images, in fit order
+	 * @param skipped files of the folder that were left out
+	 */
+	static String of(final TailedCoreModel model, final List<Path> images,
+		final List<ImageFolder.Skipped> skipped, final Path modelFile)
+	{
+		final FitSummary s = model.summary();
+		final StringBuilder r = new StringBuilder();
+		r.append(model.settings().method().displayName()).append(" fitted on ")
+			.append(images.size()).append(" images");
+		if (skipped.isEmpty()) r.append(", none skipped.\n");
+		else {
+			r.append("; skipped ").append(skipped.size()).append(":\n");
+			for (final ImageFolder.Skipped k : skipped)
+				r.append("  ").append(k).append('\n');
+		}
+		if (s.kMax() >= 0) {
+			final int[] kappa = s.kappa();
+			r.append("Estimated class sizes η = ").append(Arrays.toString(s
+				.classSizes())).append(", K_max = ").append(s.kMax()).append(
+					" (elbow ").append(s.kElbow()).append(", cap ").append(s.kCap())
+				.append("); ").append(s.tailImages().length).append(" tail images");
+			for (final int t : s.tailImages())
+				r.append("\n  ").append(images.get(t).getFileName()).append(" (κ = ")
+					.append(kappa[t]).append(')');
+			r.append('\n');
+		}
+		if (s.droppedPatches() > 0) r.append("Noise filter dropped ").append(s
+			.droppedPatches()).append(" of ").append(s.patchCount()).append(
+				" patches.\n");
+		r.append("Memory: ").append(model.memory().size()).append(
+			" patch vectors of ").append(model.memory().dims()).append(
+				" dims (tail ").append(s.tailMemory()).append(", clean ").append(s
+					.cleanMemory()).append(") from ").append(s.patchCount()).append(
+						" patches.\n");
+		r.append("Default threshold: ").append(model.threshold() == null
+			? "none (one training image cannot be left out)" : model.threshold())
+			.append(".\nSaved as ").append(modelFile).append('.');
+		return r.toString();
+	}
+}

@@ -1,0 +1,127 @@
+package io.github.tailedcore.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tailedcore.Method;
+import io.github.tailedcore.TailedCoreModel;
+import io.github.tailedcore.io.ModelFile;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+/** Fit Model through the command service, headless. */
+class FitModelCommandTest {
+
+	@TempDir
+	Path dir;
+
+	/**
+	 * Setup: 4 grid and 2 dotted training images and one broken file.
+	 * Process: TailedCore without extra tail views, 5 % coreset. Test: the
+	 * model file and a summary naming the skipped file, the tail estimate
+	 * and the memory.
+	 */
+	@Test
+	void fitsAndSummarizes() throws Exception {
+		final Path train = dir.resolve("train");
+		Files.createDirectories(train);
+		for (final Path p : Fixtures.trainImages("grid", 4))
+			Files.copy(p, train.resolve("grid-" + p.getFileName()));
+		for (final Path p : Fixtures.trainImages("dotted", 2))
+			Files.copy(p, train.resolve("dotted-" + p.getFileName()));
+		Fixtures.garbage(train.resolve("broken.png"));
+		final Path model = dir.resolve("m.tailedcore");
+
+		final CommandModule m = Fixtures.run(FitModelCommand.class, inputs(train,
+			model));
+
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final String summary = (String) m.getOutput("summary");
+		assertTrue(summary.startsWith("TailedCore fitted on 6 images; skipped 1:"),
+			summary);
+		assertTrue(summary.contains("broken.png"), summary);
+		assertTrue(summary.contains("K_max = "), summary);
+		assertTrue(summary.contains("tail images"), summary);
+		assertTrue(summary.contains("Memory: "), summary);
+		assertTrue(summary.contains("Default threshold: "), summary);
+		final TailedCoreModel fitted = ModelFile.load(model);
+		assertEquals(Method.TAILEDCORE, fitted.settings().method());
+		assertEquals(6, fitted.summary().imageCount());
+		assertNotNull(fitted.threshold());
+	}
+
+	@Test
+	void canceledAtTheCoresetWritesNoModel() throws Exception {
+		final Path model = dir.resolve("m.tailedcore");
+		final Map<String, Object> in = map(inputs(Fixtures.GRID.resolve(
+			"train/good"), model));
+		final CommandModule m = Fixtures.runCanceledAt("Coreset",
+			FitModelCommand.class, in);
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().startsWith("Canceled by the test at " +
+			"'Coreset"), m.getCancelReason());
+		assertFalse(Files.exists(model));
+	}
+
+	@Test
+	void emptyFolderSaysSo() throws Exception {
+		Files.createDirectories(dir.resolve("empty"));
+		final CommandModule m = Fixtures.run(FitModelCommand.class, inputs(dir
+			.resolve("empty"), dir.resolve("m.tailedcore")));
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().startsWith("No readable images matching"),
+			m.getCancelReason());
+	}
+
+	@Test
+	void unknownBackboneAndExistingModelSaySo() throws Exception {
+		final Object[] in = inputs(Fixtures.GRID.resolve("train/good"), dir
+			.resolve("m.tailedcore"));
+		in[in.length - 1] = "no_such_backbone";
+		CommandModule m = Fixtures.run(FitModelCommand.class, in);
+		assertTrue(m.getCancelReason().contains("no_such_backbone"), m
+			.getCancelReason());
+
+		final Path existing = Files.writeString(dir.resolve("old.tailedcore"),
+			"x");
+		m = Fixtures.run(FitModelCommand.class, inputs(Fixtures.GRID.resolve(
+			"train/good"), existing));
+		assertTrue(m.getCancelReason().contains("exists already"), m
+			.getCancelReason());
+		assertEquals("x", Files.readString(existing));
+	}
+
+	@Test
+	void menuPath() {
+		assertEquals("Plugins > TailedCore > Fit Model...", Fixtures.context()
+			.service(CommandService.class).getCommand(FitModelCommand.class)
+			.getMenuPath().getMenuString());
+	}
+
+	/** All inputs but the services; the backbone comes last. */
+	private static Object[] inputs(final Path train, final Path model) {
+		return new Object[] { "training_dir", train.toFile(), "file_pattern",
+			"*.png", "recursive", false, "method", "TailedCore", "coreset_ratio",
+			0.05, "noise_drop_fraction", 0.15, "tail_augmentation", "none", "seed",
+			1L, "model_file", new File(model.toString()), "overwrite", false,
+			"backbone", "mobilenet_v2_imagenet" };
+	}
+
+	private static Map<String, Object> map(final Object[] inputs) {
+		final Map<String, Object> m = new HashMap<>();
+		for (int i = 0; i < inputs.length; i += 2)
+			m.put((String) inputs[i], inputs[i + 1]);
+		return m;
+	}
+}

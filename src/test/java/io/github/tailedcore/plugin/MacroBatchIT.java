@@ -1,0 +1,71 @@
+package io.github.tailedcore.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The example macros in a real ImageJ 1.x under Xvfb, run by Maven's
+ * integration-test phase (after the jar is packaged):
+ * {@code .ci/xvfb-macro-test.sh .ci/macro-batch-test.ijm} with this JVM's
+ * class path as the staged jars. The macro fits a model with
+ * {@code macros/fit_folder.ijm}, scores {@code test-images/} with
+ * {@code macros/score_folder.ijm} and checks its outputs; since ImageJ
+ * exits 0 even when a macro fails, the outputs are checked here too.
+ * Skipped, saying why, where {@code xvfb-run} is missing.
+ */
+class MacroBatchIT {
+
+	@TempDir
+	Path out;
+
+	@Test
+	void scoreFolderMacroOverTheExampleImages() throws Exception {
+		assumeTrue(onPath("xvfb-run"), "xvfb-run is not on the PATH; install " +
+			"it (apt-get install -y xvfb xauth) to run the ImageJ 1.x macro test.");
+		final List<String> jars = Arrays.stream(System.getProperty(
+			"java.class.path").split(File.pathSeparator)).filter(p -> p.endsWith(
+				".jar")).collect(Collectors.toList());
+		assumeTrue(jars.stream().anyMatch(j -> Path.of(j).getFileName().toString()
+			.startsWith("TailedCore_")), "the plugin jar is not on the class path " +
+				"(run through mvn verify).");
+		final Path repo = Path.of("").toAbsolutePath();
+		final ProcessBuilder pb = new ProcessBuilder("bash", ".ci/xvfb-macro-test.sh",
+			".ci/macro-batch-test.ijm", repo + "|" + out).redirectErrorStream(true);
+		pb.environment().put("TAILEDCORE_CLASSPATH", String.join(":", jars));
+		pb.environment().put("TAILEDCORE_MODELS", Path.of(System.getProperty(
+			"tailedcore.shared", "../shared"), "models").toAbsolutePath()
+			.toString());
+		final Process p = pb.start();
+		final String log = new String(p.getInputStream().readAllBytes(),
+			StandardCharsets.UTF_8);
+		assertEquals(0, p.waitFor(), log);
+
+		final List<String> csv = Files.readAllLines(out.resolve(
+			"scores/scores.csv"));
+		assertEquals(60, csv.size(), log);
+		assertTrue(csv.contains(csv.stream().filter(l -> l.startsWith(
+			"grid/test/hole/000.png,1,")).findFirst().orElse("missing")), log);
+		assertTrue(Files.size(out.resolve("scores/grid/test/hole/000_map.tif")) >
+			256 * 256 * 4, "a 256 x 256 float map");
+		assertTrue(Files.exists(out.resolve(
+			"scores/dotted/train/good/000_overlay.png")));
+	}
+
+	private static boolean onPath(final String program) {
+		return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(
+			File.pathSeparator)).anyMatch(d -> Files.isExecutable(Path.of(d,
+				program)));
+	}
+}
