@@ -6,6 +6,10 @@
  * detectors with image AUROC, pixel AUROC and AUPRO
  * ({@link io.github.tailedcore.benchmark.metrics}), and generating
  * synthetic MVTec-layout data sets with exact defect masks
- * ({@link io.github.tailedcore.benchmark.synthetic}).
+ * ({@link io.github.tailedcore.benchmark.synthetic}). This package runs the
+ * protocol ({@link io.github.tailedcore.benchmark.BenchmarkRunner}: one
+ * model per method on all classes, evaluated class by class, over features
+ * extracted once), and {@link io.github.tailedcore.benchmark.report} writes
+ * its results.
  */
 package io.github.tailedcore.benchmark;

@@ -21,9 +21,11 @@ public final class Arguments {
 	private final Map<String, String> options = new LinkedHashMap<>();
 	private final List<String> positional = new ArrayList<>();
 	private final Set<String> used = new HashSet<>();
+	private final List<String> words;
 
 	/** Parses {@code args}; a {@code --key} followed by another option or nothing is a flag. */
 	public Arguments(final String... args) {
+		words = List.of(args);
 		for (int i = 0; i < args.length; i++) {
 			final String a = args[i];
 			if (a.startsWith("--") && a.length() > 2) {
@@ -35,6 +37,11 @@ public final class Arguments {
 			}
 			else positional.add(a);
 		}
+	}
+
+	/** The arguments as given, joined by spaces (for records of a run). */
+	public String line() {
+		return String.join(" ", words);
 	}
 
 	/** Positional words (the subcommand name removed by the caller). */

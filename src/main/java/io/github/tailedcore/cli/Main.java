@@ -17,7 +17,8 @@ public final class Main {
 	static List<Subcommand> subcommands() {
 		return Arrays.asList(new ExampleCommand(), new FitCommand(),
 			new ScoreCommand(), new MakeTestImagesCommand(),
-			new BenchBackboneCommand());
+			new BenchBackboneCommand(), new BenchSpeedCommand(),
+			new BenchmarkCommand());
 	}
 
 	public static void main(final String... args) {

@@ -1,5 +1,8 @@
 /**
  * Choosing the memory bank: the seeded random projection used for selection,
- * and greedy k-center coreset sampling S<sub>core</sub> (PatchCore; spec §3).
+ * and greedy k-center coreset sampling S<sub>core</sub> (PatchCore; spec §3),
+ * by brute force ({@link io.github.tailedcore.sampling.GreedyCoresetSampler},
+ * the reference) or with triangle-inequality pruning and the same picks
+ * ({@link io.github.tailedcore.sampling.BoundedGreedyCoresetSampler}).
  */
 package io.github.tailedcore.sampling;

@@ -6,6 +6,7 @@ import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.search.BruteForceSearch;
 import io.github.tailedcore.search.NearestNeighborSearch;
+import io.github.tailedcore.search.NearestNeighborSearches;
 
 import java.util.Arrays;
 import java.util.List;
@@ -61,10 +62,14 @@ public final class AnomalyScorer {
 		this.maps = new AnomalyMapGenerator(grid.cropSize(), sigma);
 	}
 
-	/** A brute-force scorer for a fitted model, with the model's σ. */
+	/**
+	 * A scorer for a fitted model, with the model's σ and the fastest exact
+	 * search this JVM can run ({@link NearestNeighborSearches#fastest}).
+	 */
 	public static AnomalyScorer of(final TailedCoreModel model) {
-		return new AnomalyScorer(model.memory(), model.grid(), model.settings()
-			.gaussianSigma());
+		return new AnomalyScorer(model.memory(), NearestNeighborSearches.fastest(
+			model.memory().vectors()), model.grid(), model.settings()
+				.gaussianSigma());
 	}
 
 	/** The patch grid images must have. */

@@ -70,12 +70,8 @@ public final class BruteForceSearch implements NearestNeighborSearch {
 		double best = Double.POSITIVE_INFINITY;
 		int bestIndex = 0;
 		for (int j = 0; j < memory.rows(); j++) {
-			final int mOffset = memory.offset(j);
-			double sum = 0;
-			for (int d = 0; d < dims; d++) {
-				final double diff = (double) query[qOffset + d] - rows[mOffset + d];
-				sum += diff * diff;
-			}
+			final double sum = squaredDistance(query, qOffset, rows, memory.offset(
+				j), dims);
 			// "j == 0" keeps a NaN query NaN instead of reporting +∞.
 			if (j == 0 || sum < best) {
 				best = sum;
@@ -84,5 +80,22 @@ public final class BruteForceSearch implements NearestNeighborSearch {
 		}
 		squaredDistances[q] = (float) best;
 		indices[q] = bestIndex;
+	}
+
+	/**
+	 * The reference distance Σ<sub>d</sub> (q<sub>d</sub> −
+	 * m<sub>d</sub>)², each difference and the running sum in
+	 * {@code double}, in ascending d. Faster searches re-rank their candidates
+	 * with it, so that they report the reference's value for the same row.
+	 */
+	static double squaredDistance(final float[] q, final int qOffset,
+		final float[] m, final int mOffset, final int dims)
+	{
+		double sum = 0;
+		for (int d = 0; d < dims; d++) {
+			final double diff = (double) q[qOffset + d] - m[mOffset + d];
+			sum += diff * diff;
+		}
+		return sum;
 	}
 }

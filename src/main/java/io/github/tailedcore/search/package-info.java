@@ -4,5 +4,8 @@
  * {@link io.github.tailedcore.search.NearestNeighborSearch} is the stage
  * interface and {@link io.github.tailedcore.search.BruteForceSearch} the
  * exact reference every faster search must agree with.
+ * {@link io.github.tailedcore.search.NearestNeighborSearches#fastest} picks
+ * the blocked Vector API search when {@code jdk.incubator.vector} is loaded
+ * and the portable blocked search otherwise.
  */
 package io.github.tailedcore.search;

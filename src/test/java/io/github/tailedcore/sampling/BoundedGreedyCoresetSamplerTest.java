@@ -1,0 +1,172 @@
+package io.github.tailedcore.sampling;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.tailedcore.Progress;
+import io.github.tailedcore.linalg.FeatureMatrix;
+
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link BoundedGreedyCoresetSampler} must return exactly the picks of
+ * {@link GreedyCoresetSampler}, pick for pick, on every kind of data.
+ */
+class BoundedGreedyCoresetSamplerTest {
+
+	private final CoresetSampler fast = new BoundedGreedyCoresetSampler();
+	private final CoresetSampler reference = new GreedyCoresetSampler();
+
+	private void assertSamePicks(final FeatureMatrix points, final int count,
+		final int start)
+	{
+		assertArrayEquals(reference.select(points, count, start, Progress.none()),
+			fast.select(points, count, start, Progress.none()), "count " + count +
+				", start " + start);
+	}
+
+	@Test
+	void theSpecLineExample() {
+		final FeatureMatrix line = line(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+		assertArrayEquals(new int[] { 0, 10, 5, 2, 7, 1, 3, 4, 6, 8, 9 }, fast
+			.select(line, 11, 0, Progress.none()));
+	}
+
+	@Test
+	void duplicatePointsRepeatIndexZeroOnceAllIsCovered() {
+		assertArrayEquals(new int[] { 0, 4, 2, 0, 0 }, fast.select(line(0, 0, 5, 5,
+			10), 5, 0, Progress.none()));
+		final FeatureMatrix constant = new FeatureMatrix(6, 3, new float[18]);
+		assertArrayEquals(new int[] { 3, 0, 0, 0 }, fast.select(constant, 4, 3,
+			Progress.none()));
+	}
+
+	@Test
+	void randomDataEveryCountUpToN() {
+		final FeatureMatrix points = random(300, 8, 1);
+		assertSamePicks(points, 300, 0);
+		assertSamePicks(points, 300, 299);
+		for (final long seed : new long[] { 2, 3, 4 }) {
+			final FeatureMatrix p = random(500, 13, seed);
+			assertSamePicks(p, 120, (int) (seed * 37));
+		}
+	}
+
+	@Test
+	void clusteredData() {
+		for (final long seed : new long[] { 5, 6, 7 }) {
+			final FeatureMatrix points = clustered(3000, 16, 12, seed);
+			assertSamePicks(points, 400, (int) seed);
+		}
+		assertSamePicks(clustered(400, 5, 3, 8), 400, 17);
+	}
+
+	@Test
+	void duplicatesAndGridTies() {
+		// a 2-d integer grid, every point four times: exact distance ties
+		final int side = 9;
+		final float[] data = new float[4 * side * side * 2];
+		for (int copy = 0, k = 0; copy < 4; copy++)
+			for (int x = 0; x < side; x++)
+				for (int y = 0; y < side; y++) {
+					data[k++] = x;
+					data[k++] = y;
+				}
+		final FeatureMatrix grid = new FeatureMatrix(4 * side * side, 2, data);
+		assertSamePicks(grid, grid.rows(), 0);
+		assertSamePicks(grid, 100, 200);
+	}
+
+	@Test
+	void oneDimensionalData() {
+		final Random random = new Random(9);
+		final float[] values = new float[2000];
+		for (int i = 0; i < values.length; i++)
+			values[i] = random.nextInt(300) * 0.25f;
+		final FeatureMatrix points = new FeatureMatrix(values.length, 1, values);
+		assertSamePicks(points, 2000, 5);
+		assertSamePicks(points, 10, 1999);
+	}
+
+	@Test
+	void largeEnoughForParallelScansAndCells() {
+		assertSamePicks(clustered(40000, 4, 50, 10), 6000, 123);
+	}
+
+	@Test
+	void smallCountsAndValidation() {
+		final FeatureMatrix points = random(10, 3, 11);
+		assertArrayEquals(new int[0], fast.select(points, 0, 0, Progress.none()));
+		assertArrayEquals(new int[] { 7 }, fast.select(points, 1, 7, Progress
+			.none()));
+		assertThrows(IllegalArgumentException.class, () -> fast.select(points, 11,
+			0, Progress.none()));
+		assertThrows(IllegalArgumentException.class, () -> fast.select(points, 2,
+			10, Progress.none()));
+	}
+
+	@Test
+	void cancellationStopsBetweenPicksAndProgressCountsPicks() {
+		final AtomicInteger updates = new AtomicInteger();
+		final Progress cancelAfterFive = new Progress() {
+
+			@Override
+			public void stage(final String name) {}
+
+			@Override
+			public void update(final long done, final long total) {
+				assertEquals(updates.incrementAndGet(), done);
+				assertEquals(100, total);
+			}
+
+			@Override
+			public boolean isCanceled() {
+				return updates.get() >= 5;
+			}
+		};
+		assertThrows(CancellationException.class, () -> fast.select(random(200, 4,
+			12), 100, 0, cancelAfterFive));
+		assertEquals(5, updates.get());
+	}
+
+	static FeatureMatrix line(final float... xs) {
+		return new FeatureMatrix(xs.length, 1, xs.clone());
+	}
+
+	static FeatureMatrix random(final int rows, final int dims, final long seed) {
+		final Random random = new Random(seed);
+		final float[] data = new float[rows * dims];
+		for (int i = 0; i < data.length; i++)
+			data[i] = (float) random.nextGaussian();
+		return new FeatureMatrix(rows, dims, data);
+	}
+
+	/** Gaussian blobs of very different sizes and spreads. */
+	static FeatureMatrix clustered(final int rows, final int dims,
+		final int clusters, final long seed)
+	{
+		final Random random = new Random(seed);
+		final float[][] centres = new float[clusters][dims];
+		final float[] spreads = new float[clusters];
+		for (int c = 0; c < clusters; c++) {
+			for (int d = 0; d < dims; d++)
+				centres[c][d] = 20 * random.nextFloat();
+			spreads[c] = (float) Math.pow(10, -3 * random.nextDouble());
+		}
+		final float[] data = new float[rows * dims];
+		for (int r = 0; r < rows; r++) {
+			// cluster c with probability ∝ 1/(c+1)²: a long tail of small ones
+			int c = (int) Math.min(clusters - 1, Math.floor(1 / Math.sqrt(random
+				.nextDouble())) - 1);
+			for (int d = 0; d < dims; d++)
+				data[r * dims + d] = centres[c][d] + spreads[c] * (float) random
+					.nextGaussian();
+		}
+		return new FeatureMatrix(rows, dims, data);
+	}
+}
