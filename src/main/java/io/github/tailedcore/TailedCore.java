@@ -2,6 +2,7 @@ package io.github.tailedcore;
 
 import io.github.tailedcore.feature.BackboneId;
 import io.github.tailedcore.feature.FeatureExtractor;
+import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.feature.ImageSource;
 import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.linalg.FeatureMatrix;
@@ -19,6 +20,7 @@ import io.github.tailedcore.threshold.LeaveOneOutThreshold;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -85,11 +87,15 @@ public final class TailedCore {
 	 * images.
 	 *
 	 * @throws IOException naming the first image that cannot be read
+	 * @throws IllegalStateException before any work if the heap is too small
+	 *           for this many images ({@link MemoryEstimate})
 	 */
 	public TailedCoreModel fit(final List<? extends ImageSource> images,
 		final FeatureExtractor extractor, final Progress progress)
 		throws IOException
 	{
+		MemoryEstimate.forFit(images.size(), extractor.grid().locations(),
+			extractor.grid().dims(), settings).requireHeap();
 		progress.stage("Features of " + images.size() + " training images");
 		final PatchFeatures features = extractor.extractAll(images, progress);
 		return fit(features, extractor.backboneId(), (image,
@@ -210,6 +216,7 @@ public final class TailedCore {
 			pool.add(features.patches(i), null);
 		}
 		if (augmentation != TailAugmentation.NONE && tailImages.length > 0) {
+			requireHeapForViews(tailImages.length, augmentation, features.grid());
 			progress.stage("Tail views (" + augmentation.viewCount() +
 				" per tail image)");
 			for (int t = 0; t < tailImages.length; t++) {
@@ -223,6 +230,28 @@ public final class TailedCore {
 		}
 		return new TailPool(pool, Arrays.copyOf(origins, pool
 			.imageCount()));
+	}
+
+	/**
+	 * The views of the tail images are held in memory until their coreset is
+	 * picked: |T| · V · L · D floats. Fails before extracting them if the heap
+	 * cannot hold them twice over (the pool and its projection and gather).
+	 */
+	private static void requireHeapForViews(final int tailImages,
+		final TailAugmentation augmentation, final FeatureGrid grid)
+	{
+		final Runtime runtime = Runtime.getRuntime();
+		final long free = runtime.maxMemory() - (runtime.totalMemory() - runtime
+			.freeMemory());
+		final long needed = 2L * tailImages * augmentation.viewCount() * grid
+			.locations() * grid.dims() * Float.BYTES;
+		if (needed > free) throw new IllegalStateException(String.format(
+			Locale.ROOT, "The %d tail images need about %.1f GB more heap for " +
+				"their %d %s views each, but only %.1f GB are free. Give Java more " +
+				"memory (-Xmx; in Fiji: Edit > Options > Memory & Threads) or choose " +
+				"a tail augmentation with fewer views (rot45flip: 15, rotflip: 7, " +
+				"none).", tailImages, needed / 1e9, augmentation.viewCount(),
+			augmentation.name().toLowerCase(Locale.ROOT), free / 1e9));
 	}
 
 	private TailedCoreModel model(final PatchFeatures features,

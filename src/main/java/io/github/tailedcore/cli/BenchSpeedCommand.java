@@ -11,6 +11,7 @@ import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.feature.ImageSource;
 import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.linalg.FeatureMatrix;
+import io.github.tailedcore.linalg.VectorApi;
 import io.github.tailedcore.noise.LofNoiseFilter;
 import io.github.tailedcore.noise.NoiseFilterResult;
 import io.github.tailedcore.sampling.BoundedGreedyCoresetSampler;
@@ -79,7 +80,7 @@ public final class BenchSpeedCommand implements Subcommand {
 	public String usage() {
 		return "[--quick] [--data ../shared/datasets/industrial] [--images 128]" +
 			" [--nn-sizes 100000,250000] [--coreset-sizes 100000,300000,1000000]" +
-			" [--max-picks 3000]";
+			" [--max-picks 300]";
 	}
 
 	@Override
@@ -92,7 +93,7 @@ public final class BenchSpeedCommand implements Subcommand {
 			: "100000,250000"));
 		final int[] coresetSizes = sizes(args.get("coreset-sizes", quick
 			? "12544,30000,100000" : "100000,300000,1000000"));
-		final int maxPicks = args.integer("max-picks", quick ? 1000 : 3000);
+		final int maxPicks = args.integer("max-picks", quick ? 100 : 300);
 		args.rejectUnknown();
 		final int threads = ForkJoinPool.getCommonPoolParallelism() + 1;
 		out.println("Nearest-neighbour path: " + NearestNeighborSearches
@@ -189,19 +190,24 @@ public final class BenchSpeedCommand implements Subcommand {
 		final int count = CoresetFraction.size(n, RATIO);
 		final int k = Math.min(count, maxPicks);
 		final int start = CoresetFraction.randomStart(n, SEED);
-		final int[][] picks = new int[2][];
-		final double fast = seconds(() -> picks[0] =
+		final int[][] picks = new int[3][];
+		final double reference = seconds(() -> picks[0] = GreedyCoresetSampler
+			.scalarReference().select(points, k, start, Progress.none()));
+		final double vector = seconds(() -> picks[1] = new GreedyCoresetSampler()
+			.select(points, k, start, Progress.none()));
+		final double bounded = seconds(() -> picks[2] =
 			new BoundedGreedyCoresetSampler().select(points, k, start, Progress
 				.none()));
-		final double reference = seconds(() -> picks[1] = new GreedyCoresetSampler()
-			.select(points, k, start, Progress.none()));
 		out.printf(Locale.ROOT,
-			"Coreset N = %d%s, %s: accelerated %.1f s, reference %.1f s, " +
-				"speedup %.2f×, identical picks: %s%n", n, CoresetPoints.tiled(real, n)
+			"Coreset N = %d%s, %s: scalar reference %.1f s; default (%s kernel) " +
+				"%.1f s, speedup %.2f×; triangle-bounded %.1f s, speedup %.2f×; " +
+				"identical picks: %s%n", n, CoresetPoints.tiled(real, n)
 					? " (real features tiled with 1 % jitter)" : " (real features)",
 			k == count ? "all " + count + " picks" : "first " + k + " of " + count +
-				" picks", fast, reference, reference / fast, Arrays.equals(picks[0],
-					picks[1]) ? "yes" : "NO");
+				" picks", reference, VectorApi.usable() ? "Vector API" : "scalar",
+			vector, reference / vector, bounded, reference / bounded, Arrays.equals(
+				picks[0], picks[1]) && Arrays.equals(picks[0], picks[2]) ? "yes"
+					: "NO");
 	}
 
 	/** LOF, coreset and scoring on the extracted images. */
@@ -217,7 +223,7 @@ public final class BenchSpeedCommand implements Subcommand {
 		final FeatureMatrix[] bank = new FeatureMatrix[1];
 		final double tCoreset = seconds(() -> {
 			final int[] picks = CoresetFraction.select(
-				new BoundedGreedyCoresetSampler(), projected.selectRows(keptRows),
+				new GreedyCoresetSampler(), projected.selectRows(keptRows),
 				RATIO, SEED, Progress.none());
 			bank[0] = features.gather(Arrays.stream(picks).mapToLong(p -> kept[p])
 				.toArray());

@@ -2,7 +2,7 @@ package io.github.tailedcore.sampling;
 
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.linalg.FeatureMatrix;
-import io.github.tailedcore.linalg.SquaredDistance;
+import io.github.tailedcore.linalg.SquaredDistanceKernel;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -40,17 +40,34 @@ public final class GreedyCoresetSampler implements CoresetSampler {
 	static final int DEFAULT_BLOCK_ROWS = 4096;
 
 	private final int blockRows;
+	private final SquaredDistanceKernel distance;
 
-	/** A sampler with the default block size. */
+	/** A sampler with the default block size and the fastest distance kernel. */
 	public GreedyCoresetSampler() {
-		this(DEFAULT_BLOCK_ROWS);
+		this(DEFAULT_BLOCK_ROWS, SquaredDistanceKernel.fastest());
 	}
 
-	/** A sampler that splits each pass into blocks of {@code blockRows}. */
-	GreedyCoresetSampler(final int blockRows) {
+	/**
+	 * The reference on the scalar distance loop, whatever the JVM offers (for
+	 * benchmarks: the same picks, the speed of plain Java).
+	 */
+	public static GreedyCoresetSampler scalarReference() {
+		return new GreedyCoresetSampler(DEFAULT_BLOCK_ROWS,
+			SquaredDistanceKernel.SCALAR);
+	}
+
+	/**
+	 * A sampler that splits each pass into blocks of {@code blockRows} and
+	 * computes distances with {@code distance} (every kernel gives the same
+	 * picks).
+	 */
+	GreedyCoresetSampler(final int blockRows,
+		final SquaredDistanceKernel distance)
+	{
 		if (blockRows < 1) throw new IllegalArgumentException(
 			"A block needs at least one row, got " + blockRows + ".");
 		this.blockRows = blockRows;
+		this.distance = distance;
 	}
 
 	/**
@@ -113,8 +130,8 @@ public final class GreedyCoresetSampler implements CoresetSampler {
 		double max = Double.NEGATIVE_INFINITY;
 		int argmax = first;
 		for (int r = first; r < end; r++) {
-			final double d = SquaredDistance.between(data, r * dims, data,
-				lastOffset, dims);
+			final double d = distance.between(data, r * dims, data, lastOffset,
+				dims);
 			if (d < minDistances[r]) minDistances[r] = d;
 			if (minDistances[r] > max) {
 				max = minDistances[r];

@@ -62,13 +62,7 @@ abstract class BlockedSearch<Q> implements NearestNeighborSearch {
 	public void search(final FeatureMatrix queries, final float[] squaredDistances,
 		final int[] indices)
 	{
-		if (queries.cols() != dims()) throw new IllegalArgumentException(
-			"Queries of " + queries.cols() + " dims cannot be compared with " +
-				"memory vectors of " + dims() + " dims.");
-		if (squaredDistances.length < queries.rows() || indices.length < queries
-			.rows()) throw new IllegalArgumentException("Outputs of length " +
-				squaredDistances.length + " and " + indices.length + " cannot hold " +
-				queries.rows() + " results.");
+		checkShapes(queries, squaredDistances, indices);
 		if (queries.rows() == 0) return;
 		final Q prepared = prepare(queries);
 		final int blocks = (size() + rowBlock - 1) / rowBlock;

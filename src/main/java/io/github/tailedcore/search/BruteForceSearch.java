@@ -48,13 +48,7 @@ public final class BruteForceSearch implements NearestNeighborSearch {
 	public void search(final FeatureMatrix queries, final float[] squaredDistances,
 		final int[] indices)
 	{
-		if (queries.cols() != dims()) throw new IllegalArgumentException(
-			"Queries of " + queries.cols() + " dims cannot be compared with " +
-				"memory vectors of " + dims() + " dims.");
-		if (squaredDistances.length < queries.rows() || indices.length < queries
-			.rows()) throw new IllegalArgumentException("Outputs of length " +
-				squaredDistances.length + " and " + indices.length + " cannot hold " +
-				queries.rows() + " results.");
+		checkShapes(queries, squaredDistances, indices);
 		IntStream.range(0, queries.rows()).parallel().forEach(q -> nearest(
 			queries, q, squaredDistances, indices));
 	}

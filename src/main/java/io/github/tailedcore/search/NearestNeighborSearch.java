@@ -30,4 +30,22 @@ public interface NearestNeighborSearch {
 	 * @param indices output, length ≥ {@code queries.rows()}
 	 */
 	void search(FeatureMatrix queries, float[] squaredDistances, int[] indices);
+
+	/**
+	 * Checks the arguments of {@link #search}.
+	 *
+	 * @throws IllegalArgumentException if the queries do not have
+	 *           {@link #dims()} columns or an output is shorter than the queries
+	 */
+	default void checkShapes(final FeatureMatrix queries,
+		final float[] squaredDistances, final int[] indices)
+	{
+		if (queries.cols() != dims()) throw new IllegalArgumentException(
+			"Queries of " + queries.cols() + " dims cannot be compared with " +
+				"memory vectors of " + dims() + " dims.");
+		if (squaredDistances.length < queries.rows() || indices.length < queries
+			.rows()) throw new IllegalArgumentException("Outputs of length " +
+				squaredDistances.length + " and " + indices.length + " cannot hold " +
+				queries.rows() + " results.");
+	}
 }

@@ -1,6 +1,7 @@
 package io.github.tailedcore.search;
 
 import io.github.tailedcore.linalg.FeatureMatrix;
+import io.github.tailedcore.linalg.VectorApi;
 
 /**
  * Chooses the fastest exact {@link NearestNeighborSearch} this JVM can run.
@@ -22,9 +23,9 @@ import io.github.tailedcore.linalg.FeatureMatrix;
 public final class NearestNeighborSearches {
 
 	/** System property that forces the portable path when {@code true}. */
-	public static final String PORTABLE_PROPERTY = "tailedcore.search.portable";
+	public static final String PORTABLE_PROPERTY = VectorApi.PORTABLE_PROPERTY;
 
-	private static final String VECTOR_MODULE = "jdk.incubator.vector";
+	private static final String VECTOR_MODULE = VectorApi.MODULE;
 	private static final String VECTOR_CLASS =
 		"io.github.tailedcore.search.VectorNearestNeighborSearch";
 
@@ -60,8 +61,7 @@ public final class NearestNeighborSearches {
 	 * layer and the portable path is not forced.
 	 */
 	public static boolean vectorApiUsable() {
-		return !Boolean.getBoolean(PORTABLE_PROPERTY) && ModuleLayer.boot()
-			.findModule(VECTOR_MODULE).isPresent();
+		return VectorApi.usable();
 	}
 
 	/**

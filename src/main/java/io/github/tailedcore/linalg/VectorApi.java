@@ -1,0 +1,25 @@
+package io.github.tailedcore.linalg;
+
+/**
+ * Whether the incubating Vector API ({@code jdk.incubator.vector}) can be
+ * used: Java loads it only when started with
+ * {@code --add-modules jdk.incubator.vector} (in Fiji: add it to the JVM
+ * options). Fast kernels check this before loading their Vector classes by
+ * name, so that every JVM runs the portable code without them.
+ */
+public final class VectorApi {
+
+	/** System property that forces the portable kernels when {@code true}. */
+	public static final String PORTABLE_PROPERTY = "tailedcore.search.portable";
+
+	/** The module's name. */
+	public static final String MODULE = "jdk.incubator.vector";
+
+	private VectorApi() {}
+
+	/** Whether the module is loaded and not switched off by the property. */
+	public static boolean usable() {
+		return !Boolean.getBoolean(PORTABLE_PROPERTY) && ModuleLayer.boot()
+			.findModule(MODULE).isPresent();
+	}
+}
