@@ -10,7 +10,8 @@ import java.util.Arrays;
  * <li>r<sub>i</sub> = q(s<sub>i</sub>) / p(s<sub>i</sub>), with p the
  * Gaussian kernel density of the scores ({@link KernelDensity}, Silverman
  * bandwidth) and q the robust two-piece Gaussian target with its right side
- * broadened by β ({@link TwoPieceGaussian});</li>
+ * broadened by β and reaching the highest score
+ * ({@link TwoPieceGaussian#robust});</li>
  * <li>r is divided by its mean, clipped to [w<sub>min</sub>,
  * w<sub>max</sub>], and divided by its mean again, so that the weights
  * w<sub>i</sub> have mean 1 (the bounds hold before this last step).</li>
@@ -18,10 +19,10 @@ import java.util.Arrays;
  * <p>
  * Where scores are dense (the common normal images), p is large and w
  * small; where they are sparse in the right tail (rare normal variants that
- * the memory covers badly), w is large, up to about 3σ<sub>R</sub> above
- * the median. The weighted histogram of the scores then follows q rather
- * than p. If the scores have no spread (all equal, or a MAD of 0) every
- * weight is 1.
+ * the memory covers badly), w is large. The weighted histogram of the
+ * scores then follows q rather than p. The clipping keeps a few isolated
+ * scores from taking all the weight. If the scores have no spread (all
+ * equal, or a MAD of 0) every weight is 1.
  * </p>
  */
 public final class ImportanceWeights {

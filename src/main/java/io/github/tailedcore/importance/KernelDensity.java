@@ -1,7 +1,5 @@
 package io.github.tailedcore.importance;
 
-import io.github.tailedcore.linalg.Quantile;
-
 /**
  * p(s): the Gaussian kernel density estimate of a sample of scores,
  * p(s) = 1/(n·h) · Σ<sub>j</sub> φ((s − s<sub>j</sub>) / h), with φ the
@@ -9,11 +7,13 @@ import io.github.tailedcore.linalg.Quantile;
  * leave-one-image-out scores that importance weighting divides by: where
  * scores are sparse, p is small and the weight q/p large.
  * <p>
- * {@link #silverman(double[])} chooses h by Silverman's rule of thumb,
- * h = 0.9 · min(σ̂, IQR / 1.34) · n<sup>−1/5</sup> (σ̂ the sample standard
- * deviation with n − 1, IQR from {@link Quantile}), as R's {@code bw.nrd0}
- * does, falling back to the non-zero one of σ̂ and IQR / 1.34 when the other
- * is 0.
+ * {@link #silverman(double[])} chooses h by Silverman's normal-reference
+ * rule (Silverman 1986, eq. 3.28), h = 1.06 · σ̂ · n<sup>−1/5</sup>, σ̂ the
+ * sample standard deviation with n − 1. His robust variant
+ * 0.9 · min(σ̂, IQR / 1.34) · n<sup>−1/5</sup> is not used on purpose: with a
+ * long right tail the IQR is that of the bulk alone, p then resolves the
+ * gaps between a few bulk scores, and q/p gives those gaps the weight that
+ * the sparse tail should get.
  * </p>
  */
 public final class KernelDensity {
@@ -39,7 +39,7 @@ public final class KernelDensity {
 	}
 
 	/**
-	 * The estimate with Silverman's bandwidth.
+	 * The estimate with Silverman's normal-reference bandwidth.
 	 *
 	 * @throws IllegalArgumentException if fewer than two scores are given or
 	 *           all are equal (there is no spread to estimate h from)
@@ -48,7 +48,7 @@ public final class KernelDensity {
 		return new KernelDensity(sample, silvermanBandwidth(sample));
 	}
 
-	/** Silverman's h, or 0 if the scores have no spread. */
+	/** h = 1.06 · σ̂ · n<sup>−1/5</sup>, or 0 if the scores have no spread. */
 	public static double silvermanBandwidth(final double[] sample) {
 		final int n = sample.length;
 		if (n < 2) return 0;
@@ -59,12 +59,7 @@ public final class KernelDensity {
 		double squares = 0;
 		for (final double s : sample)
 			squares += (s - mean) * (s - mean);
-		final double sd = Math.sqrt(squares / (n - 1));
-		final double iqr = (Quantile.of(sample, 0.75) - Quantile.of(sample,
-			0.25)) / 1.34;
-		final double spread = sd > 0 && iqr > 0 ? Math.min(sd, iqr) : Math.max(sd,
-			iqr);
-		return 0.9 * spread * Math.pow(n, -0.2);
+		return 1.06 * Math.sqrt(squares / (n - 1)) * Math.pow(n, -0.2);
 	}
 
 	public double bandwidth() {

@@ -12,20 +12,23 @@ import io.github.tailedcore.linalg.Quantile;
  * <p>
  * {@link #robust(double[], double)} fits it to scores robustly: m = median,
  * σ<sub>L</sub> = 1.4826 · MAD (the normal-consistent median absolute
- * deviation, so the bulk of the normal scores is described as it is), and
- * σ<sub>R</sub> = β · σ<sub>L</sub>. With β &gt; 1 the target has a wider
- * right tail than the data's bulk, so q/p up-weights the rare, high-scoring
- * normal images; a symmetric Gaussian centred at the median would instead
- * down-weight them (q falls faster than p in a far tail). Beyond about
- * 3σ<sub>R</sub>, q falls below p again, so isolated extreme scores (more
- * likely defective training images than rare normal ones) are not
- * up-weighted.
+ * deviation, so the bulk of the normal scores below the median is described
+ * as it is), and σ<sub>R</sub> = max(β · σ<sub>L</sub>,
+ * (max s − m) / 2): at least β times wider than the bulk, and wide enough
+ * that the highest score lies within 2σ<sub>R</sub> of the mode. The target
+ * thus spreads the normal scores smoothly up to the highest one instead of
+ * piling them up at the median with a thin tail, and q/p up-weights the
+ * rare, high-scoring normal images. A symmetric Gaussian centred at the
+ * median (q falls faster than p in a far tail) would down-weight exactly
+ * those images.
  * </p>
  */
 public final class TwoPieceGaussian {
 
 	/** 1 / Φ<sup>−1</sup>(3/4): makes the MAD estimate σ of a normal sample. */
 	public static final double MAD_TO_SIGMA = 1.4826;
+	/** The highest score lies at most this many σ<sub>R</sub> above m. */
+	public static final double MAX_SCORE_DEVIATIONS = 2;
 
 	private final double mode;
 	private final double leftSpread;
@@ -52,7 +55,7 @@ public final class TwoPieceGaussian {
 
 	/**
 	 * The robust target of {@code scores}: m = median, σ<sub>L</sub> = 1.4826
-	 * · MAD, σ<sub>R</sub> = β · σ<sub>L</sub>.
+	 * · MAD, σ<sub>R</sub> = max(β · σ<sub>L</sub>, (max s − m) / 2).
 	 *
 	 * @param rightBroadening β ≥ 1
 	 * @throws IllegalArgumentException if the MAD is 0 (more than half of
@@ -66,8 +69,10 @@ public final class TwoPieceGaussian {
 				"The right broadening β must be finite and at least 1, got " +
 					rightBroadening + ".");
 		final double sigma = MAD_TO_SIGMA * medianAbsoluteDeviation(scores);
-		return new TwoPieceGaussian(Quantile.of(scores, 0.5), sigma,
-			rightBroadening * sigma);
+		final double median = Quantile.of(scores, 0.5);
+		final double max = Quantile.of(scores, 1);
+		return new TwoPieceGaussian(median, sigma, Math.max(rightBroadening *
+			sigma, (max - median) / MAX_SCORE_DEVIATIONS));
 	}
 
 	/** MAD = median |s − median(s)|. */

@@ -24,24 +24,19 @@ class KernelDensityTest {
 			new double[] { 0, 1 }, 2).density(0), 1e-15);
 	}
 
-	/**
-	 * {1, …, 5}: σ̂ = √2.5 = 1.581, quartiles 2 and 4 so IQR / 1.34 = 1.493
-	 * is the smaller; h = 0.9 · 1.493 · 5<sup>−1/5</sup>.
-	 */
+	/** {1, …, 5}: σ̂ = √2.5, h = 1.06 · √2.5 · 5<sup>−1/5</sup> = 1.2147. */
 	@Test
-	void testSilvermanUsesTheSmallerSpread() {
+	void testSilvermanNormalReference() {
 		final double[] s = { 3, 1, 5, 2, 4 };
-		assertEquals(0.9 * (2 / 1.34) * Math.pow(5, -0.2), KernelDensity
+		assertEquals(1.06 * Math.sqrt(2.5) * Math.pow(5, -0.2), KernelDensity
 			.silvermanBandwidth(s), 1e-15);
-		assertEquals(0.9735846228506357, KernelDensity.silverman(s).bandwidth(),
+		assertEquals(1.214735905665934, KernelDensity.silverman(s).bandwidth(),
 			1e-14);
-	}
-
-	/** {1, 1, 1, 1, 5}: IQR = 0, so σ̂ = √3.2 alone sets h. */
-	@Test
-	void testSilvermanFallsBackToStandardDeviation() {
-		assertEquals(0.9 * Math.sqrt(3.2) * Math.pow(5, -0.2), KernelDensity
-			.silvermanBandwidth(new double[] { 1, 1, 1, 1, 5 }), 1e-14);
+		// a far outlier widens h, so the tail is smoothed as a whole: mean 22,
+		// squared deviations 441 + 400 + 361 + 324 + 6084 = 7610
+		assertEquals(1.06 * Math.sqrt(7610 / 4.0) * Math.pow(5, -0.2),
+			KernelDensity.silvermanBandwidth(new double[] { 1, 2, 3, 4, 100 }),
+			1e-12);
 	}
 
 	@Test

@@ -9,17 +9,31 @@ import org.junit.jupiter.api.Test;
 class TwoPieceGaussianTest {
 
 	/**
-	 * {1, 2, 3, 4, 100}: median 3, |s − 3| = {2, 1, 0, 1, 97} so MAD = 1,
-	 * σ<sub>L</sub> = 1.4826 and, with β = 3, σ<sub>R</sub> = 4.4478; the
-	 * outlier does not move either.
+	 * {1, 2, 3, 4, 5}: median 3, |s − 3| = {2, 1, 0, 1, 2} so MAD = 1,
+	 * σ<sub>L</sub> = 1.4826 and, with β = 3, σ<sub>R</sub> = 4.4478 (more
+	 * than (5 − 3) / 2).
 	 */
 	@Test
 	void testRobustFit() {
+		final TwoPieceGaussian q = TwoPieceGaussian.robust(new double[] { 4, 5, 1,
+			3, 2 }, 3);
+		assertEquals(3, q.mode());
+		assertEquals(1.4826, q.leftSpread(), 1e-15);
+		assertEquals(4.4478, q.rightSpread(), 1e-14);
+	}
+
+	/**
+	 * {1, 2, 3, 4, 100}: the outlier moves neither m = 3 nor the MAD = 1,
+	 * but σ<sub>R</sub> = (100 − 3) / 2 = 48.5 so that it lies at 2σ<sub>R</sub>.
+	 */
+	@Test
+	void testRightSpreadReachesTheHighestScore() {
 		final TwoPieceGaussian q = TwoPieceGaussian.robust(new double[] { 4, 100,
 			1, 3, 2 }, 3);
 		assertEquals(3, q.mode());
 		assertEquals(1.4826, q.leftSpread(), 1e-15);
-		assertEquals(4.4478, q.rightSpread(), 1e-14);
+		assertEquals(48.5, q.rightSpread());
+		assertEquals(Math.exp(-2), q.density(100) / q.density(3), 1e-15);
 	}
 
 	/**
