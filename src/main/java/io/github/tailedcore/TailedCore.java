@@ -123,8 +123,9 @@ public final class TailedCore {
 	 * @param views makes the tail images' augmented views;
 	 *          {@link TailViewSource#NONE} when there are no images
 	 * @param progress progress per stage; cancellation aborts the fit
-	 * @throws IllegalArgumentException if there are no images, or TailedCore
-	 *           is asked for without embeddings
+	 * @throws IllegalArgumentException if there are no images, TailedCore is
+	 *           asked for without embeddings, or importance weighting finds
+	 *           the memory vectors of one image only
 	 * @throws IOException if a tail image cannot be re-read for its views
 	 * @throws java.util.concurrent.CancellationException when canceled
 	 */
