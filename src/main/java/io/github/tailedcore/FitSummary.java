@@ -3,6 +3,7 @@ package io.github.tailedcore;
 import io.github.tailedcore.tail.TailEstimate;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * What a fit found, kept in the model so that users can see it later: how
@@ -10,8 +11,10 @@ import java.util.Arrays;
  * TailSampler's estimate of the class structure (κ per image, the class
  * sizes η, K<sub>max</sub> and the tail images).
  * <p>
- * Fields that a method does not compute are empty arrays or −1 (PatchCore
- * has no noise filter and no tail estimate).
+ * With importance weighting it also keeps each image's leave-one-image-out
+ * score s<sub>i</sub> and weight w<sub>i</sub>. Fields that a fit does not
+ * compute are empty arrays or −1 (PatchCore has no noise filter and no tail
+ * estimate).
  * </p>
  */
 public final class FitSummary {
@@ -27,6 +30,8 @@ public final class FitSummary {
 	private final int[] tailImages;
 	private final int tailMemory;
 	private final int cleanMemory;
+	private final double[] importanceScores;
+	private final double[] importanceWeights;
 
 	/**
 	 * @param imageCount N, training images
@@ -46,6 +51,25 @@ public final class FitSummary {
 		final int kElbow, final int kCap, final int kMax, final int[] tailImages,
 		final int tailMemory, final int cleanMemory)
 	{
+		this(imageCount, patchCount, droppedPatches, kappa, classSizes, kElbow,
+			kCap, kMax, tailImages, tailMemory, cleanMemory, new double[0],
+			new double[0]);
+	}
+
+	/**
+	 * A summary with importance weighting.
+	 *
+	 * @param importanceScores s<sub>i</sub> per image (empty without
+	 *          weighting)
+	 * @param importanceWeights w<sub>i</sub> per image (empty without
+	 *          weighting)
+	 */
+	public FitSummary(final int imageCount, final long patchCount,
+		final long droppedPatches, final int[] kappa, final int[] classSizes,
+		final int kElbow, final int kCap, final int kMax, final int[] tailImages,
+		final int tailMemory, final int cleanMemory,
+		final double[] importanceScores, final double[] importanceWeights)
+	{
 		this.imageCount = imageCount;
 		this.patchCount = patchCount;
 		this.droppedPatches = droppedPatches;
@@ -57,6 +81,8 @@ public final class FitSummary {
 		this.tailImages = tailImages.clone();
 		this.tailMemory = tailMemory;
 		this.cleanMemory = cleanMemory;
+		this.importanceScores = importanceScores.clone();
+		this.importanceWeights = importanceWeights.clone();
 	}
 
 	/**
@@ -125,6 +151,28 @@ public final class FitSummary {
 		return cleanMemory;
 	}
 
+	/**
+	 * This summary with the leave-one-image-out scores and importance weights
+	 * of the images.
+	 */
+	public FitSummary withImportance(final double[] scores,
+		final double[] weights)
+	{
+		return new FitSummary(imageCount, patchCount, droppedPatches, kappa,
+			classSizes, kElbow, kCap, kMax, tailImages, tailMemory, cleanMemory,
+			scores, weights);
+	}
+
+	/** s<sub>i</sub> per image (empty without importance weighting). */
+	public double[] importanceScores() {
+		return importanceScores.clone();
+	}
+
+	/** w<sub>i</sub> per image (empty without importance weighting). */
+	public double[] importanceWeights() {
+		return importanceWeights.clone();
+	}
+
 	/** A few lines for a log or a dialog. */
 	@Override
 	public String toString() {
@@ -137,6 +185,10 @@ public final class FitSummary {
 			.toString(classSizes)).append(", K_elbow = ").append(kElbow).append(
 				", K_cap = ").append(kCap).append(", K_max = ").append(kMax).append(
 					", ").append(tailImages.length).append(" tail images");
+		if (importanceWeights.length > 0) s.append(String.format(Locale.ROOT,
+			"; importance weights %.2f..%.2f", Arrays.stream(importanceWeights)
+				.min().getAsDouble(), Arrays.stream(importanceWeights).max()
+					.getAsDouble()));
 		s.append("; memory ").append(tailMemory + cleanMemory).append(" (tail ")
 			.append(tailMemory).append(", clean ").append(cleanMemory).append(")");
 		return s.toString();

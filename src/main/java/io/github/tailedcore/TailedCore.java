@@ -5,6 +5,8 @@ import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.feature.ImageSource;
 import io.github.tailedcore.feature.PatchFeatures;
+import io.github.tailedcore.importance.ImageImportance;
+import io.github.tailedcore.importance.ImportanceWeights;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.CoresetSelection;
 import io.github.tailedcore.memory.MemoryBank;
@@ -46,6 +48,15 @@ import java.util.SplittableRandom;
  * determined by the features and {@link TailedCoreSettings#seed()}. After
  * the fit, a label-free default threshold is estimated
  * ({@link LeaveOneOutThreshold}).
+ * </p>
+ * <p>
+ * Every method can weight its coresets by importance
+ * ({@link TailedCoreSettings#importanceWeighting()}, our formulation of
+ * Zhang et al., IJCNN 2025): the training images are first scored leave one
+ * image out against the plain PatchCore memory (the coverage the weighting
+ * corrects; the same weights for every method, without a second LOF or tail
+ * pass), and each coreset then picks by w · distance
+ * ({@link ImageImportance}).
  * </p>
  *
  * <pre>
@@ -112,8 +123,9 @@ public final class TailedCore {
 	 * @param views makes the tail images' augmented views;
 	 *          {@link TailViewSource#NONE} when there are no images
 	 * @param progress progress per stage; cancellation aborts the fit
-	 * @throws IllegalArgumentException if there are no images, or TailedCore
-	 *           is asked for without embeddings
+	 * @throws IllegalArgumentException if there are no images, TailedCore is
+	 *           asked for without embeddings, or importance weighting finds
+	 *           the memory vectors of one image only
 	 * @throws IOException if a tail image cannot be re-read for its views
 	 * @throws java.util.concurrent.CancellationException when canceled
 	 */
@@ -130,14 +142,20 @@ public final class TailedCore {
 		final CoresetSelection coreset = new CoresetSelection(settings
 			.coresetRatio(), settings.projectionDim(), new GreedyCoresetSampler());
 		final int locations = features.grid().locations();
+		final ImageImportance importance = settings.importanceWeighting()
+			.weighsCoreset() ? importance(features, coreset, headSeed, progress)
+				: null;
+		final double[] weights = importance == null ? null : importance.weights();
 
 		if (settings.method() == Method.PATCHCORE) {
 			progress.stage("Coreset");
-			final long[] picks = coreset.select(features, null, headSeed, progress);
-			return model(features, new MemoryBank(features.gather(picks), null, 0),
-				origins(picks, locations), backbone, FitSummary.of(features
-					.imageCount(), features.patchCount(), 0, null, 0, picks.length),
+			final long[] picks = coreset.select(features, null, weights, headSeed,
 				progress);
+			final int[] origins = origins(picks, locations);
+			return model(features, new MemoryBank(features.gather(picks),
+				scoreWeights(importance, origins, null), 0), origins, backbone,
+				FitSummary.of(features.imageCount(), features.patchCount(), 0, null, 0,
+					picks.length), importance, progress);
 		}
 
 		progress.stage("Noise filter (LOF)");
@@ -146,23 +164,24 @@ public final class TailedCore {
 			lofSeed).filter(features, progress);
 		progress.stage("Coreset");
 		final long[] cleanPicks = coreset.select(features, clean.keptIndices(),
-			headSeed, progress);
+			weights, headSeed, progress);
 		final FeatureMatrix cleanMemory = features.gather(cleanPicks);
 		final int[] cleanOrigins = origins(cleanPicks, locations);
 
 		if (settings.method() == Method.SOFTPATCH) {
-			final float[] weights = new float[cleanPicks.length];
-			for (int i = 0; i < weights.length; i++)
-				weights[i] = clean.score(cleanPicks[i]);
-			return model(features, new MemoryBank(cleanMemory, weights, 0),
-				cleanOrigins, backbone, FitSummary.of(features.imageCount(), features
-					.patchCount(), clean.droppedCount(), null, 0, cleanPicks.length),
-				progress);
+			final float[] lof = new float[cleanPicks.length];
+			for (int i = 0; i < lof.length; i++)
+				lof[i] = clean.score(cleanPicks[i]);
+			return model(features, new MemoryBank(cleanMemory, scoreWeights(
+				importance, cleanOrigins, lof), 0), cleanOrigins, backbone, FitSummary
+					.of(features.imageCount(), features.patchCount(), clean
+						.droppedCount(), null, 0, cleanPicks.length), importance, progress);
 		}
 		if (!settings.tailBranch()) return model(features, new MemoryBank(
-			cleanMemory, null, 0), cleanOrigins, backbone, FitSummary.of(features
-				.imageCount(), features.patchCount(), clean.droppedCount(), null, 0,
-				cleanPicks.length), progress);
+			cleanMemory, scoreWeights(importance, cleanOrigins, null), 0),
+			cleanOrigins, backbone, FitSummary.of(features.imageCount(), features
+				.patchCount(), clean.droppedCount(), null, 0, cleanPicks.length),
+			importance, progress);
 
 		progress.stage("Tail sampling");
 		final TailEstimate tail = TailSampler.of(settings).estimate(features
@@ -170,16 +189,19 @@ public final class TailedCore {
 		final TailPool pool = tailPool(features, tail.tailIndices(), views,
 			progress);
 		progress.stage("Tail coreset");
-		final long[] tailPicks = coreset.select(pool.features, null, tailSeed,
+		final long[] tailPicks = coreset.select(pool.features, null,
+			importance == null ? null : importance.weightsOf(pool.origins), tailSeed,
 			progress);
 		final int[] tailOrigins = new int[tailPicks.length];
 		for (int i = 0; i < tailPicks.length; i++)
 			tailOrigins[i] = pool.origins[(int) (tailPicks[i] / locations)];
+		final int[] memoryOrigins = concat(tailOrigins, cleanOrigins);
 		return model(features, new MemoryBank(FeatureMatrix.concatRows(
-			pool.features.gather(tailPicks), cleanMemory), null, tailPicks.length),
-			concat(tailOrigins, cleanOrigins), backbone, FitSummary.of(features
-				.imageCount(), features.patchCount(), clean.droppedCount(), tail,
-				tailPicks.length, cleanPicks.length), progress);
+			pool.features.gather(tailPicks), cleanMemory), scoreWeights(importance,
+				memoryOrigins, null), tailPicks.length), memoryOrigins, backbone,
+			FitSummary.of(features.imageCount(), features.patchCount(), clean
+				.droppedCount(), tail, tailPicks.length, cleanPicks.length), importance,
+			progress);
 	}
 
 	/** A scorer for a fitted model (exact nearest-neighbour search). */
@@ -254,9 +276,40 @@ public final class TailedCore {
 			augmentation.name().toLowerCase(Locale.ROOT), free / 1e9));
 	}
 
+	/**
+	 * The importance of each training image: its leave-one-image-out score
+	 * against the unweighted PatchCore memory (all patches, the head seed),
+	 * weighted by {@link ImportanceWeights#defaults()}.
+	 */
+	private ImageImportance importance(final PatchFeatures features,
+		final CoresetSelection coreset, final long seed, final Progress progress)
+	{
+		progress.stage("Importance: unweighted coreset");
+		final long[] picks = coreset.select(features, null, seed, progress);
+		progress.stage("Importance: leave-one-image-out scores of " + features
+			.imageCount() + " images");
+		return ImageImportance.estimate(new MemoryBank(features.gather(picks), null,
+			0), origins(picks, features.grid().locations()), features, settings
+				.gaussianSigma(), ImportanceWeights.defaults(), progress);
+	}
+
+	/**
+	 * The memory's score weights: {@code base} (SoftPatch's LOF scores, or
+	 * {@code null}), times min(1, 1 / w) of each row's image when scores are
+	 * importance-weighted.
+	 */
+	private float[] scoreWeights(final ImageImportance importance,
+		final int[] origins, final float[] base)
+	{
+		if (importance == null || !settings.importanceWeighting().weighsScores())
+			return base;
+		return importance.scoreWeights(origins, base);
+	}
+
 	private TailedCoreModel model(final PatchFeatures features,
 		final MemoryBank memory, final int[] origins, final BackboneId backbone,
-		final FitSummary summary, final Progress progress)
+		final FitSummary summary, final ImageImportance importance,
+		final Progress progress)
 	{
 		Threshold t = null;
 		if (threshold != null) {
@@ -265,7 +318,8 @@ public final class TailedCore {
 				.gaussianSigma(), progress);
 		}
 		return new TailedCoreModel(settings, backbone, features.grid(), memory,
-			summary, t);
+			importance == null ? summary : summary.withImportance(importance
+				.scores(), importance.weights()), t);
 	}
 
 	private static int[] origins(final long[] picks, final int locations) {

@@ -1,5 +1,6 @@
 package io.github.tailedcore;
 
+import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.tail.TailAugmentation;
 
 /**
@@ -7,7 +8,8 @@ import io.github.tailedcore.tail.TailAugmentation;
  * values of the official TailedCore configs ({@code aatailedpatch_mvtec_09}):
  * coreset ratio 0.1 in a 128-d random projection, LOF with k = 6 dropping
  * 15 %, the {@code ada_trim_min-mode} TailSampler with p = 0.85 and the 15 %
- * cap, {@code rot15flip} views of tail images, Gaussian σ = 4 on the map.
+ * cap, {@code rot15flip} views of tail images, Gaussian σ = 4 on the map;
+ * no importance weighting (our option, {@link ImportanceWeighting}).
  * <p>
  * The {@link #seed()} makes a fit deterministic: every random projection and
  * greedy start index is drawn from generators derived from it.
@@ -37,6 +39,9 @@ public final class TailedCoreSettings {
 		TailAugmentation.ROT15FLIP;
 	/** Gaussian σ (pixels of the crop) that smooths the anomaly map. */
 	public static final double DEFAULT_GAUSSIAN_SIGMA = 4;
+	/** Off until a benchmark shows that it helps. */
+	public static final ImportanceWeighting DEFAULT_IMPORTANCE_WEIGHTING =
+		ImportanceWeighting.NONE;
 	public static final long DEFAULT_SEED = 0;
 
 	private final Method method;
@@ -49,6 +54,7 @@ public final class TailedCoreSettings {
 	private final double tailCapFraction;
 	private final TailAugmentation tailAugmentation;
 	private final double gaussianSigma;
+	private final ImportanceWeighting importanceWeighting;
 	private final long seed;
 
 	private TailedCoreSettings(final Builder b) {
@@ -62,6 +68,7 @@ public final class TailedCoreSettings {
 		tailCapFraction = b.tailCapFraction;
 		tailAugmentation = b.tailAugmentation;
 		gaussianSigma = b.gaussianSigma;
+		importanceWeighting = b.importanceWeighting;
 		seed = b.seed;
 	}
 
@@ -81,8 +88,8 @@ public final class TailedCoreSettings {
 			.projectionDim(projectionDim).lofNeighbors(lofNeighbors)
 			.noiseDropFraction(noiseDropFraction).tailBranch(tailBranch)
 			.tailPercentile(tailPercentile).tailCapFraction(tailCapFraction)
-			.tailAugmentation(tailAugmentation).gaussianSigma(gaussianSigma).seed(
-				seed);
+			.tailAugmentation(tailAugmentation).gaussianSigma(gaussianSigma)
+			.importanceWeighting(importanceWeighting).seed(seed);
 	}
 
 	public Method method() {
@@ -126,6 +133,11 @@ public final class TailedCoreSettings {
 		return gaussianSigma;
 	}
 
+	/** Where the fit uses importance weights of the training images. */
+	public ImportanceWeighting importanceWeighting() {
+		return importanceWeighting;
+	}
+
 	public long seed() {
 		return seed;
 	}
@@ -137,7 +149,8 @@ public final class TailedCoreSettings {
 			noiseDropFraction + ", tail branch " + tailBranch + " p=" +
 			tailPercentile + " cap " + tailCapFraction + " views " +
 			tailAugmentation.name().toLowerCase() + ", σ=" + gaussianSigma +
-			", seed " + seed + ")";
+			", importance weighting " + importanceWeighting.label() + ", seed " +
+			seed + ")";
 	}
 
 	/** Collects settings; {@link #build()} validates them. */
@@ -153,6 +166,8 @@ public final class TailedCoreSettings {
 		private double tailCapFraction = DEFAULT_TAIL_CAP_FRACTION;
 		private TailAugmentation tailAugmentation = DEFAULT_TAIL_AUGMENTATION;
 		private double gaussianSigma = DEFAULT_GAUSSIAN_SIGMA;
+		private ImportanceWeighting importanceWeighting =
+			DEFAULT_IMPORTANCE_WEIGHTING;
 		private long seed = DEFAULT_SEED;
 
 		private Builder() {}
@@ -207,6 +222,11 @@ public final class TailedCoreSettings {
 			return this;
 		}
 
+		public Builder importanceWeighting(final ImportanceWeighting value) {
+			importanceWeighting = value;
+			return this;
+		}
+
 		public Builder seed(final long value) {
 			seed = value;
 			return this;
@@ -241,6 +261,8 @@ public final class TailedCoreSettings {
 				"Choose a tail augmentation (none for no extra views).");
 			if (!(gaussianSigma >= 0)) throw new IllegalArgumentException(
 				"The Gaussian σ must be ≥ 0, got " + gaussianSigma + ".");
+			if (importanceWeighting == null) throw new IllegalArgumentException(
+				"Choose an importance weighting (none, coreset or coreset+score).");
 			return new TailedCoreSettings(this);
 		}
 	}

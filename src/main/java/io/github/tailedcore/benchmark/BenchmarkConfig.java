@@ -1,6 +1,5 @@
 package io.github.tailedcore.benchmark;
 
-import io.github.tailedcore.Method;
 import io.github.tailedcore.TailedCoreSettings;
 import io.github.tailedcore.benchmark.split.TailShape;
 import io.github.tailedcore.tail.TailAugmentation;
@@ -15,7 +14,8 @@ import java.util.List;
  * @param shapes the tails, each run with every seed
  * @param noiseRatio the noise ratio of every split (0.1 in the paper)
  * @param seeds the data seeds (101–105 in the paper)
- * @param methods the methods, each fitted once per split on all classes
+ * @param methods the methods (each with or without importance weighting),
+ *          each fitted once per split on all classes
  * @param coresetRatio the coreset fraction of every method (0.1 in the
  *          paper)
  * @param tailAugmentation the tail views of every shape, or {@code null}
@@ -24,7 +24,7 @@ import java.util.List;
  *          paper)
  */
 public record BenchmarkConfig(List<TailShape> shapes, double noiseRatio,
-	List<Long> seeds, List<Method> methods, double coresetRatio,
+	List<Long> seeds, List<BenchmarkMethod> methods, double coresetRatio,
 	TailAugmentation tailAugmentation, long modelSeed)
 {
 
@@ -50,11 +50,11 @@ public record BenchmarkConfig(List<TailShape> shapes, double noiseRatio,
 	}
 
 	/** The fit settings of {@code method} on splits of {@code shape}. */
-	public TailedCoreSettings settings(final Method method,
+	public TailedCoreSettings settings(final BenchmarkMethod method,
 		final TailShape shape)
 	{
-		return TailedCoreSettings.builder().method(method).coresetRatio(
-			coresetRatio).tailAugmentation(augmentation(shape)).seed(modelSeed)
-			.build();
+		return TailedCoreSettings.builder().method(method.method()).coresetRatio(
+			coresetRatio).tailAugmentation(augmentation(shape)).importanceWeighting(
+				method.weighting()).seed(modelSeed).build();
 	}
 }

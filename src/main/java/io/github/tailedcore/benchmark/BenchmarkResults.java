@@ -40,11 +40,11 @@ public record BenchmarkResults(BenchmarkConfig config, String dataName,
 
 	/** The per-seed class scores of {@code method} on {@code shape}. */
 	public BenchmarkSummary summary(final TailShape shape,
-		final Method method)
+		final BenchmarkMethod method)
 	{
 		final BenchmarkSummary summary = new BenchmarkSummary();
 		for (final MethodRun r : runs)
-			if (r.shape().equals(shape) && r.method() == method) summary.add(r
+			if (r.shape().equals(shape) && r.method().equals(method)) summary.add(r
 				.seed(), r.scores());
 		return summary;
 	}

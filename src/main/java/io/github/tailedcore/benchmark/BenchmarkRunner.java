@@ -1,5 +1,6 @@
 package io.github.tailedcore.benchmark;
 
+import io.github.tailedcore.FitSummary;
 import io.github.tailedcore.Method;
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.TailedCore;
@@ -12,6 +13,7 @@ import io.github.tailedcore.benchmark.split.SplitGenerator;
 import io.github.tailedcore.benchmark.split.TailShape;
 import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.feature.PatchFeatures;
+import io.github.tailedcore.importance.ImageImportance;
 import io.github.tailedcore.scoring.AnomalyScorer;
 
 import java.io.IOException;
@@ -82,7 +84,7 @@ public final class BenchmarkRunner {
 					.noiseRatio(), seed);
 				splits.add(split);
 				log.accept(describe(split));
-				for (final Method method : config.methods())
+				for (final BenchmarkMethod method : config.methods())
 					runs.add(run(split, method, features, test));
 			}
 		clock.scope("");
@@ -91,7 +93,7 @@ public final class BenchmarkRunner {
 			(System.nanoTime() - start) / 1e9);
 	}
 
-	private MethodRun run(final Split split, final Method method,
+	private MethodRun run(final Split split, final BenchmarkMethod method,
 		final FeatureCache features, final TestSet test) throws IOException
 	{
 		final String name = split.shape() + " seed " + split.seed() + " " + method
@@ -110,14 +112,17 @@ public final class BenchmarkRunner {
 		for (final ClassSplit c : split.classes())
 			scores.add(test.evaluate(c.name(), c.tail(), scorer, features));
 		final double scoreSeconds = (System.nanoTime() - scoreStart) / 1e9;
-		final TailReport tail = method == Method.TAILEDCORE ? TailReport.of(split,
+		final TailReport tail = method.method() == Method.TAILEDCORE ? TailReport.of(split,
 			model.summary()) : null;
 		log.accept(String.format(Locale.ROOT, "%s: fit %.1f s, scoring %.1f s, " +
 			"|M| = %d; %s", name, fitSeconds, scoreSeconds, model.memory().size(),
 			model.summary()));
 		if (tail != null) log.accept(describe(tail));
+		final FitSummary fit = model.summary();
 		return new MethodRun(split.shape(), split.seed(), method, scores, model
-			.memory().size(), tail, fitSeconds, scoreSeconds);
+			.memory().size(), tail, fitSeconds, scoreSeconds, fit
+				.importanceWeights().length == 0 ? null : new ImageImportance(fit
+					.importanceScores(), fit.importanceWeights()));
 	}
 
 	private static String describe(final Split split) {

@@ -1,8 +1,8 @@
 package io.github.tailedcore.benchmark;
 
-import io.github.tailedcore.Method;
 import io.github.tailedcore.benchmark.metrics.ClassScores;
 import io.github.tailedcore.benchmark.split.TailShape;
+import io.github.tailedcore.importance.ImageImportance;
 
 import java.util.List;
 
@@ -19,10 +19,12 @@ import java.util.List;
  *          a tail branch
  * @param fitSeconds time of the fit
  * @param scoreSeconds time of scoring and evaluating the test images
+ * @param importance the training images' leave-one-image-out scores and
+ *          importance weights, or {@code null} without weighting
  */
-public record MethodRun(TailShape shape, long seed, Method method,
+public record MethodRun(TailShape shape, long seed, BenchmarkMethod method,
 	List<ClassScores> scores, int memory, TailReport tail, double fitSeconds,
-	double scoreSeconds)
+	double scoreSeconds, ImageImportance importance)
 {
 
 	/** Copies the score list. */

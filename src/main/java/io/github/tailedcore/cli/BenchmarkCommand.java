@@ -1,8 +1,8 @@
 package io.github.tailedcore.cli;
 
-import io.github.tailedcore.Method;
 import io.github.tailedcore.TailedCoreSettings;
 import io.github.tailedcore.benchmark.BenchmarkConfig;
+import io.github.tailedcore.benchmark.BenchmarkMethod;
 import io.github.tailedcore.benchmark.BenchmarkResults;
 import io.github.tailedcore.benchmark.BenchmarkRunner;
 import io.github.tailedcore.benchmark.data.DatasetSubset;
@@ -43,7 +43,9 @@ public final class BenchmarkCommand implements Subcommand {
 			"--tail LIST             step-k4, step-k1, pareto, none (comma-separated; default step-k4)",
 			"--noise R               noise ratio (default 0.1)",
 			"--seeds LIST            data seeds (default 101,102,103)",
-			"--methods LIST          tailedcore,patchcore,softpatch (default all three)",
+			"--methods LIST          tailedcore,patchcore,softpatch (default all three);",
+			"                        a suffix +iw weights the coreset by importance,",
+			"                        +iw-score also the scores (e.g. patchcore,patchcore+iw)",
 			"--backbone NAME|FILE    backbone (default " +
 				BackboneLocator.DEFAULT_BACKBONE + ")",
 			"--output DIR            folder for results.csv, results.md, the chart, splits",
@@ -64,7 +66,7 @@ public final class BenchmarkCommand implements Subcommand {
 		final BenchmarkConfig config = new BenchmarkConfig(list(args.get("tail",
 			"step-k4"), TailShape::parse), args.real("noise", 0.1), list(args.get(
 				"seeds", "101,102,103"), Long::parseLong), list(args.get("methods",
-					"tailedcore,patchcore,softpatch"), Method::parse), args.real(
+					"tailedcore,patchcore,softpatch"), BenchmarkMethod::parse), args.real(
 						"coreset-ratio", TailedCoreSettings.DEFAULT_CORESET_RATIO),
 			augmentation == null ? null : TailAugmentation.parse(augmentation), args
 				.integer("model-seed", 0));

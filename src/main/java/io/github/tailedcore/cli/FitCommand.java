@@ -13,6 +13,7 @@ import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.feature.ImageSource;
 import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.image.ImageFolder;
+import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.io.NpyFile;
 import io.github.tailedcore.tail.TailAugmentation;
@@ -61,6 +62,8 @@ public final class FitCommand implements Subcommand {
 			"--coreset-ratio R       coreset fraction (default 0.1)",
 			"--noise-drop R          fraction of patches LOF drops (default 0.15)",
 			"--tail-augmentation A   rot15flip (default), rot30flip, rot45flip, rotflip, none",
+			"--importance-weighting W  none (default), coreset or coreset+score: weight",
+			"                        coresets (and scores) by leave-one-image-out importance",
 			"--seed N                seed of projections and coreset starts (default 0)");
 	}
 
@@ -119,6 +122,9 @@ public final class FitCommand implements Subcommand {
 				TailedCoreSettings.DEFAULT_NOISE_DROP_FRACTION)) //
 			.tailAugmentation(TailAugmentation.parse(args.get("tail-augmentation",
 				TailedCoreSettings.DEFAULT_TAIL_AUGMENTATION.name()))) //
+			.importanceWeighting(ImportanceWeighting.parse(args.get(
+				"importance-weighting", TailedCoreSettings.DEFAULT_IMPORTANCE_WEIGHTING
+					.label()))) //
 			.seed(args.integer("seed", (int) TailedCoreSettings.DEFAULT_SEED)) //
 			.build();
 	}

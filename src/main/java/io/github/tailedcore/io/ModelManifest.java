@@ -7,10 +7,12 @@ import io.github.tailedcore.TailedCoreSettings;
 import io.github.tailedcore.Threshold;
 import io.github.tailedcore.feature.BackboneId;
 import io.github.tailedcore.feature.FeatureGrid;
+import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.tail.TailAugmentation;
 
 import java.lang.reflect.RecordComponent;
+import java.util.Set;
 
 /**
  * The {@code manifest.json} of a model file, format version
@@ -19,7 +21,9 @@ import java.lang.reflect.RecordComponent;
  * <p>
  * Components are boxed so that a key missing from the file reads as
  * {@code null} and is reported by {@link #missingKey()}, instead of silently
- * becoming 0. Only {@code threshold} is optional.
+ * becoming 0. Only {@code threshold} and the importance-weighting keys are
+ * optional: files written before importance weighting existed read as
+ * unweighted ({@link #OPTIONAL_KEYS}).
  * </p>
  */
 record ModelManifest(Integer formatVersion, String kind, String created,
@@ -31,12 +35,16 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 	static final String KIND = "TailedCore model";
 	/** The value of {@code memory.encoding}. */
 	static final String ENCODING = "float32 little-endian, row-major";
+	/** Keys that may be absent: no threshold, or a file without weighting. */
+	static final Set<String> OPTIONAL_KEYS = Set.of("threshold",
+		"settings.importanceWeighting", "fitSummary.importanceScores",
+		"fitSummary.importanceWeights");
 
 	/** The settings except the method, which is a top-level key. */
 	record Settings(Double coresetRatio, Integer projectionDim,
 		Integer lofNeighbors, Double noiseDropFraction, Boolean tailBranch,
 		Double tailPercentile, Double tailCapFraction, String tailAugmentation,
-		Double gaussianSigma, Long seed)
+		Double gaussianSigma, String importanceWeighting, Long seed)
 	{}
 
 	record Backbone(String name, String sha256) {}
@@ -47,7 +55,8 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 
 	record Summary(Integer imageCount, Long patchCount, Long droppedPatches,
 		int[] kappa, int[] classSizes, Integer kElbow, Integer kCap, Integer kMax,
-		int[] tailImages, Integer tailMemory, Integer cleanMemory)
+		int[] tailImages, Integer tailMemory, Integer cleanMemory,
+		double[] importanceScores, double[] importanceWeights)
 	{}
 
 	/** Layout of {@code memory.bin} (and {@code weights.bin} if weighted). */
@@ -63,14 +72,16 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		final Settings settings = new Settings(s.coresetRatio(), s.projectionDim(),
 			s.lofNeighbors(), s.noiseDropFraction(), s.tailBranch(),
 			s.tailPercentile(), s.tailCapFraction(), s.tailAugmentation().name()
-				.toLowerCase(), s.gaussianSigma(), s.seed());
+				.toLowerCase(), s.gaussianSigma(), s.importanceWeighting().label(), s
+					.seed());
 		final BackboneId b = model.backbone();
 		final FeatureGrid g = model.grid();
 		final Threshold t = model.threshold();
 		final FitSummary f = model.summary();
 		final Summary summary = new Summary(f.imageCount(), f.patchCount(),
 			f.droppedPatches(), f.kappa(), f.classSizes(), f.kElbow(), f.kCap(),
-			f.kMax(), f.tailImages(), f.tailMemory(), f.cleanMemory());
+			f.kMax(), f.tailImages(), f.tailMemory(), f.cleanMemory(), f
+				.importanceScores(), f.importanceWeights());
 		final MemoryBank m = model.memory();
 		return new ModelManifest(ModelFile.FORMAT_VERSION, KIND, created,
 			libraryVersion, s.method().displayName(), settings,
@@ -94,7 +105,10 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 				settings.tailBranch).tailPercentile(settings.tailPercentile)
 			.tailCapFraction(settings.tailCapFraction).tailAugmentation(
 				TailAugmentation.parse(settings.tailAugmentation)).gaussianSigma(
-					settings.gaussianSigma).seed(settings.seed).build();
+					settings.gaussianSigma).importanceWeighting(
+						settings.importanceWeighting == null ? ImportanceWeighting.NONE
+							: ImportanceWeighting.parse(settings.importanceWeighting)).seed(
+								settings.seed).build();
 	}
 
 	BackboneId toBackbone() {
@@ -115,7 +129,12 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		final Summary f = fitSummary;
 		return new FitSummary(f.imageCount, f.patchCount, f.droppedPatches,
 			f.kappa, f.classSizes, f.kElbow, f.kCap, f.kMax, f.tailImages,
-			f.tailMemory, f.cleanMemory);
+			f.tailMemory, f.cleanMemory, orEmpty(f.importanceScores), orEmpty(
+				f.importanceWeights));
+	}
+
+	private static double[] orEmpty(final double[] values) {
+		return values == null ? new double[0] : values;
 	}
 
 	/**
@@ -137,7 +156,7 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 			}
 			final String key = prefix + c.getName();
 			if (value == null) {
-				if (!key.equals("threshold")) return key;
+				if (!OPTIONAL_KEYS.contains(key)) return key;
 			}
 			else if (value instanceof Record) {
 				final String missing = missingKey((Record) value, key + ".");

@@ -6,6 +6,7 @@ import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.sampling.CoresetFraction;
 import io.github.tailedcore.sampling.CoresetSampler;
 import io.github.tailedcore.sampling.RandomProjection;
+import io.github.tailedcore.sampling.WeightedGreedyCoresetSampler;
 
 import java.util.SplittableRandom;
 
@@ -16,6 +17,12 @@ import java.util.SplittableRandom;
  * {@code floor(ratio·n)} of them are picked greedily from a random start,
  * and the picks are returned as global patch indices so that the memory
  * keeps the original D-dimensional vectors.
+ * <p>
+ * With importance weights per image, every candidate patch has the weight
+ * of its image and the picks maximise w · distance
+ * ({@link WeightedGreedyCoresetSampler}) instead of using the configured
+ * sampler; weights all 1 give the same picks.
+ * </p>
  */
 public final class CoresetSelection {
 
@@ -48,6 +55,23 @@ public final class CoresetSelection {
 	public long[] select(final PatchFeatures pool, final long[] candidates,
 		final long seed, final Progress progress)
 	{
+		return select(pool, candidates, null, seed, progress);
+	}
+
+	/**
+	 * Picks the coreset of the given candidates, weighted by image.
+	 *
+	 * @param pool the patches
+	 * @param candidates global indices {@code image · L + location} of the
+	 *          patches to choose from, ascending, or {@code null} for all
+	 * @param imageWeights the importance weight of each image of the pool, or
+	 *          {@code null} for the unweighted coreset
+	 * @param seed draws the projection and the start index
+	 * @return the picked global indices, in pick order
+	 */
+	public long[] select(final PatchFeatures pool, final long[] candidates,
+		final double[] imageWeights, final long seed, final Progress progress)
+	{
 		final long n = candidates == null ? pool.patchCount() : candidates.length;
 		if (n > Integer.MAX_VALUE) throw new IllegalArgumentException(
 			"A coreset pool holds at most 2^31 patches, got " + n +
@@ -56,12 +80,30 @@ public final class CoresetSelection {
 		final SplittableRandom random = new SplittableRandom(seed);
 		final RandomProjection projection = RandomProjection.reducing(pool.grid()
 			.dims(), projectionDim, random.nextLong());
-		final int[] picks = CoresetFraction.select(sampler, project(pool,
-			candidates, projection), ratio, random.nextLong(), progress);
+		final int[] picks = CoresetFraction.select(imageWeights == null ? sampler
+			: new WeightedGreedyCoresetSampler(patchWeights(pool, candidates,
+				imageWeights, (int) n)), project(pool, candidates, projection), ratio,
+			random.nextLong(), progress);
 		final long[] global = new long[picks.length];
 		for (int i = 0; i < picks.length; i++)
 			global[i] = candidates == null ? picks[i] : candidates[picks[i]];
 		return global;
+	}
+
+	/** Each candidate's weight: that of its image. */
+	private static double[] patchWeights(final PatchFeatures pool,
+		final long[] candidates, final double[] imageWeights, final int n)
+	{
+		if (imageWeights.length != pool.imageCount())
+			throw new IllegalArgumentException("Need one importance weight per " +
+				"image of the pool: " + imageWeights.length + " for " + pool
+					.imageCount() + " images.");
+		final int locations = pool.grid().locations();
+		final double[] w = new double[n];
+		for (int i = 0; i < n; i++)
+			w[i] = imageWeights[(int) ((candidates == null ? i : candidates[i]) /
+				locations)];
+		return w;
 	}
 
 	/** The candidates' projected vectors, in candidate order. */

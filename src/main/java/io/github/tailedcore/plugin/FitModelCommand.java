@@ -8,6 +8,7 @@ import io.github.tailedcore.feature.BackboneLocator;
 import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.feature.ImageSource;
 import io.github.tailedcore.image.ImageFolder;
+import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.tail.TailAugmentation;
 
@@ -62,6 +63,12 @@ public class FitModelCommand extends TailedCoreCommand {
 		"rot30flip", "rot45flip", "rotflip", "none" })
 	private String tail_augmentation = "rot15flip";
 
+	@Parameter(label = "Importance weighting", choices = { "none", "coreset",
+		"coreset+score" }, description = "Our option: weight training images " +
+			"so that their leave-one-out score distribution moves towards a " +
+			"Gaussian (see the README); none is the paper's method.")
+	private String importance_weighting = ImportanceWeighting.NONE.label();
+
 	@Parameter(label = "Seed")
 	private long seed = TailedCoreSettings.DEFAULT_SEED;
 
@@ -80,7 +87,8 @@ public class FitModelCommand extends TailedCoreCommand {
 		final TailedCoreSettings settings = TailedCoreSettings.builder().method(
 			Method.parse(method)).coresetRatio(coreset_ratio).noiseDropFraction(
 				noise_drop_fraction).tailAugmentation(TailAugmentation.parse(
-					tail_augmentation)).seed(seed).build();
+					tail_augmentation)).importanceWeighting(ImportanceWeighting.parse(
+						importance_weighting)).seed(seed).build();
 		final Path target = model_file.toPath();
 		if (!overwrite && Files.exists(target)) throw new IOException(target +
 			" exists already; choose another model file or allow overwriting.");

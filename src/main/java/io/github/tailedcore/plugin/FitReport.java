@@ -7,12 +7,14 @@ import io.github.tailedcore.image.ImageFolder;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The account of a fit a user reads at the end of <em>Fit Model</em>: the
  * images used and skipped (with why), TailSampler's estimate of the class
  * structure (η, K<sub>max</sub>, the tail images with their κ), the memory
- * size and the default threshold with how it was chosen.
+ * size, the importance weights w<sub>i</sub> when the fit used them, and
+ * the default threshold with how it was chosen.
  */
 final class FitReport {
 
@@ -45,6 +47,16 @@ final class FitReport {
 				r.append("\n  ").append(images.get(t).getFileName()).append(" (κ = ")
 					.append(kappa[t]).append(')');
 			r.append('\n');
+		}
+		final double[] w = s.importanceWeights();
+		if (w.length > 0) {
+			int top = 0;
+			for (int i = 1; i < w.length; i++)
+				if (w[i] > w[top]) top = i;
+			r.append(String.format(Locale.ROOT,
+				"Importance weights w = %.2f..%.2f (%s); largest: %s.%n", Arrays
+					.stream(w).min().getAsDouble(), w[top], model.settings()
+						.importanceWeighting().label(), images.get(top).getFileName()));
 		}
 		if (s.droppedPatches() > 0) r.append("Noise filter dropped ").append(s
 			.droppedPatches()).append(" of ").append(s.patchCount()).append(

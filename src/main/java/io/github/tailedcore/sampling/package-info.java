@@ -3,6 +3,8 @@
  * and greedy k-center coreset sampling S<sub>core</sub> (PatchCore; spec §3),
  * by brute force ({@link io.github.tailedcore.sampling.GreedyCoresetSampler},
  * the reference) or with triangle-inequality pruning and the same picks
- * ({@link io.github.tailedcore.sampling.BoundedGreedyCoresetSampler}).
+ * ({@link io.github.tailedcore.sampling.BoundedGreedyCoresetSampler}); and
+ * the importance-weighted variant that picks by w · distance
+ * ({@link io.github.tailedcore.sampling.WeightedGreedyCoresetSampler}).
  */
 package io.github.tailedcore.sampling;

@@ -6,10 +6,12 @@ import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.linalg.Quantile;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.scoring.AnomalyResult;
 import io.github.tailedcore.scoring.AnomalyScorer;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -87,6 +89,34 @@ public final class LeaveOneOutThreshold {
 		final PatchFeatures features, final int[] images, final double sigma,
 		final Progress progress)
 	{
+		return leaveOneOut(memory, origins, features, images, sigma, progress,
+			AnomalyResult::imageScore);
+	}
+
+	/**
+	 * The mean leave-one-image-out patch score of each given training image:
+	 * the mean over its patches, scored against M without the rows whose
+	 * origin is that image. Unlike the image score (the max), a small defect
+	 * barely moves it.
+	 */
+	public static double[] meanPatchScores(final MemoryBank memory,
+		final int[] origins, final PatchFeatures features, final int[] images,
+		final double sigma, final Progress progress)
+	{
+		return leaveOneOut(memory, origins, features, images, sigma, progress,
+			r -> {
+				double sum = 0;
+				for (final float v : r.patchScores())
+					sum += v;
+				return sum / r.patchScores().length;
+			});
+	}
+
+	private static double[] leaveOneOut(final MemoryBank memory,
+		final int[] origins, final PatchFeatures features, final int[] images,
+		final double sigma, final Progress progress,
+		final ToDoubleFunction<AnomalyResult> score)
+	{
 		if (origins.length != memory.size()) throw new IllegalArgumentException(
 			"Need one origin per memory row: " + origins.length + " for " + memory
 				.size() + " rows.");
@@ -95,8 +125,8 @@ public final class LeaveOneOutThreshold {
 		for (int k = 0; k < images.length; k++) {
 			progress.checkCanceled();
 			final MemoryBank without = without(memory, origins, images[k]);
-			scores[k] = new AnomalyScorer(without, grid, sigma).score(features
-				.patches(images[k])).imageScore();
+			scores[k] = score.applyAsDouble(new AnomalyScorer(without, grid, sigma)
+				.score(features.patches(images[k])));
 			progress.update(k + 1, images.length);
 		}
 		return scores;

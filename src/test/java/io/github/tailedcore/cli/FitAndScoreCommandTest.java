@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tailedcore.Method;
 import io.github.tailedcore.TailedCoreModel;
+import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.io.NpyFile;
 
@@ -97,6 +98,25 @@ class FitAndScoreCommandTest {
 		assertEquals("0", defect[0], defect[1]);
 		assertTrue(Files.readAllLines(out.resolve("scores.csv")).get(1).endsWith(
 			",anomalous"));
+	}
+
+	@Test
+	void fitsWithImportanceWeighting() throws Exception {
+		final Path model = dir.resolve("w.tailedcore");
+		final String[] fit = run("fit", "--features", features("w.npy", 20, 1, 0)
+			.toString(), "--method", "patchcore", "--importance-weighting",
+			"coreset+score", "--model", model.toString());
+		assertEquals("0", fit[0], fit[1]);
+		final TailedCoreModel loaded = ModelFile.load(model);
+		assertEquals(ImportanceWeighting.CORESET_AND_SCORE, loaded.settings()
+			.importanceWeighting());
+		assertEquals(20, loaded.summary().importanceWeights().length);
+		assertEquals(loaded.memory().size(), loaded.memory().weights().length);
+		final String[] bad = run("fit", "--features", dir.resolve("w.npy")
+			.toString(), "--method", "patchcore", "--importance-weighting", "all",
+			"--model", dir.resolve("x").toString());
+		assertEquals("2", bad[0]);
+		assertTrue(bad[1].contains("coreset+score"), bad[1]);
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import io.github.tailedcore.TailedCoreSettings;
 import io.github.tailedcore.Threshold;
 import io.github.tailedcore.feature.BackboneId;
 import io.github.tailedcore.feature.FeatureGrid;
+import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.tail.TailAugmentation;
@@ -67,6 +68,8 @@ class ModelFileTest {
 		assertEquals(0.1, s.tailCapFraction());
 		assertEquals(TailAugmentation.ROT30FLIP, s.tailAugmentation());
 		assertEquals(2.5, s.gaussianSigma());
+		assertEquals(ImportanceWeighting.CORESET_AND_SCORE, s
+			.importanceWeighting());
 		assertEquals(1234567890123456789L, s.seed());
 		assertEquals(BACKBONE, back.backbone());
 		assertEquals(model.grid(), back.grid());
@@ -228,6 +231,28 @@ class ModelFileTest {
 			"not valid JSON");
 	}
 
+	/**
+	 * A file written before importance weighting existed (same format
+	 * version, no importance keys) reads as unweighted.
+	 */
+	@Test
+	void fileWithoutImportanceKeysReadsAsUnweighted() throws IOException {
+		final Path old = rewrite(saved(), "old.tailedcore", "manifest.json",
+			bytes -> {
+				final JsonObject m = JsonParser.parseString(new String(bytes,
+					StandardCharsets.UTF_8)).getAsJsonObject();
+				m.getAsJsonObject("settings").remove("importanceWeighting");
+				m.getAsJsonObject("fitSummary").remove("importanceScores");
+				m.getAsJsonObject("fitSummary").remove("importanceWeights");
+				return m.toString().getBytes(StandardCharsets.UTF_8);
+			});
+		final TailedCoreModel back = ModelFile.load(old);
+		assertEquals(ImportanceWeighting.NONE, back.settings()
+			.importanceWeighting());
+		assertEquals(0, back.summary().importanceScores().length);
+		assertEquals(0, back.summary().importanceWeights().length);
+	}
+
 	@Test
 	void wrongBackbone() throws IOException {
 		final Path file = saved();
@@ -255,7 +280,9 @@ class ModelFileTest {
 			Method.SOFTPATCH).coresetRatio(0.05).projectionDim(64).lofNeighbors(5)
 			.noiseDropFraction(0.2).tailBranch(false).tailPercentile(0.8)
 			.tailCapFraction(0.1).tailAugmentation(TailAugmentation.ROT30FLIP)
-			.gaussianSigma(2.5).seed(1234567890123456789L).build();
+			.gaussianSigma(2.5).importanceWeighting(
+				ImportanceWeighting.CORESET_AND_SCORE).seed(1234567890123456789L)
+			.build();
 		final Random random = new Random(9);
 		final float[] vectors = new float[7 * 5];
 		for (int i = 0; i < vectors.length; i++)
@@ -268,7 +295,9 @@ class ModelFileTest {
 			0.25f } : null;
 		final FitSummary summary = new FitSummary(12, 12 * 12, 20, new int[] { 8,
 			8, 8, 8, 8, 8, 8, 8, 3, 3, 3, 1 }, new int[] { 8, 3, 1 }, 3, 2, 2,
-			new int[] { 4, 9 }, 3, 4);
+			new int[] { 4, 9 }, 3, 4).withImportance(new double[] { 1, 2, 3, 4, 5, 6,
+				7, 8, 9, 10, 11, 12.5 }, new double[] { 0.5, 0.5, 0.5, 0.5, 0.5, 0.5,
+					1, 1, 1, 2, 2, 2 });
 		return new TailedCoreModel(settings, BACKBONE, new FeatureGrid(3, 4, 5, 32),
 			new MemoryBank(new FeatureMatrix(7, 5, vectors), weights, 3), summary,
 			threshold);
@@ -366,6 +395,9 @@ class ModelFileTest {
 		assertArrayEquals(expected.tailImages(), actual.tailImages());
 		assertEquals(expected.tailMemory(), actual.tailMemory());
 		assertEquals(expected.cleanMemory(), actual.cleanMemory());
+		assertArrayEquals(expected.importanceScores(), actual.importanceScores());
+		assertArrayEquals(expected.importanceWeights(), actual
+			.importanceWeights());
 		assertEquals(expected.toString(), actual.toString());
 	}
 }

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tailedcore.Method;
 import io.github.tailedcore.TailedCoreModel;
+import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -100,6 +102,38 @@ class FitModelCommandTest {
 		assertTrue(m.getCancelReason().contains("exists already"), m
 			.getCancelReason());
 		assertEquals("x", Files.readString(existing));
+	}
+
+	/**
+	 * PatchCore with importance-weighted coreset and scores: the model
+	 * records the weighting, one weight per image with mean 1, and the
+	 * summary reports them.
+	 */
+	@Test
+	void importanceWeightingIsAnOptionOfTheCommand() throws Exception {
+		final Path train = dir.resolve("train");
+		Files.createDirectories(train);
+		for (final Path p : Fixtures.trainImages("grid", 4))
+			Files.copy(p, train.resolve("grid-" + p.getFileName()));
+		for (final Path p : Fixtures.trainImages("dotted", 1))
+			Files.copy(p, train.resolve("dotted-" + p.getFileName()));
+		final Path model = dir.resolve("iw.tailedcore");
+		final Map<String, Object> inputs = map(inputs(train, model));
+		inputs.put("method", "PatchCore");
+		inputs.put("importance_weighting", "coreset+score");
+
+		final CommandModule m = Fixtures.run(FitModelCommand.class, inputs);
+
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final String summary = (String) m.getOutput("summary");
+		assertTrue(summary.contains("Importance weights w = "), summary);
+		assertTrue(summary.contains("(coreset+score)"), summary);
+		final TailedCoreModel fitted = ModelFile.load(model);
+		assertEquals(ImportanceWeighting.CORESET_AND_SCORE, fitted.settings()
+			.importanceWeighting());
+		final double[] w = fitted.summary().importanceWeights();
+		assertEquals(5, w.length);
+		assertEquals(1.0, Arrays.stream(w).average().getAsDouble(), 1e-9);
 	}
 
 	@Test

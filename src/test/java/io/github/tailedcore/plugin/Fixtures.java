@@ -59,6 +59,15 @@ final class Fixtures {
 			command, true, inputs).get();
 	}
 
+	/** As {@link #run(Class, Object...)}, with the inputs as a map. */
+	static CommandModule run(final Class<? extends Command> command,
+		final java.util.Map<String, Object> inputs) throws InterruptedException,
+		ExecutionException
+	{
+		return (CommandModule) context().service(CommandService.class).run(
+			command, true, inputs).get();
+	}
+
 	/**
 	 * Runs a command and lets {@link CancelingStatusService} cancel it when
 	 * it announces a stage starting with {@code stage}.

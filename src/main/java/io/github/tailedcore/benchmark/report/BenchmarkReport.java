@@ -1,6 +1,7 @@
 package io.github.tailedcore.benchmark.report;
 
 import io.github.tailedcore.benchmark.BenchmarkResults;
+import io.github.tailedcore.benchmark.MethodRun;
 import io.github.tailedcore.benchmark.metrics.ClassScores.Metric;
 import io.github.tailedcore.benchmark.split.Split;
 import io.github.tailedcore.benchmark.split.SplitFile;
@@ -16,7 +17,9 @@ import java.util.List;
  * {@value ResultsCsv#FILE_NAME}, {@value ResultsMarkdown#FILE_NAME},
  * {@value #CHART} (the image AUROC table as a bar chart) and each split's
  * {@code splits/<shape>-s<seed>/split.csv}, so a run can be repeated on
- * exactly the same images.
+ * exactly the same images; for importance-weighted methods also
+ * {@code importance/<shape>-s<seed>-<method>.png}, the histogram of the
+ * training scores before and after weighting ({@link ImportanceHistogram}).
  */
 public final class BenchmarkReport {
 
@@ -41,6 +44,11 @@ public final class BenchmarkReport {
 		for (final Split s : results.splits())
 			SplitFile.write(s, folder.resolve("splits").resolve(s.shape() + "-s" + s
 				.seed()));
+		for (final MethodRun r : results.runs())
+			if (r.importance() != null) ImportanceHistogram.write(r.importance(),
+				r.shape() + " seed " + r.seed() + ", " + r.method().displayName(),
+				folder.resolve("importance").resolve(r.shape() + "-s" + r.seed() +
+					"-" + r.method().displayName() + ".png"));
 		return List.of(csv, md, chart);
 	}
 

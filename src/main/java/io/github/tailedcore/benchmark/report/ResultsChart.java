@@ -1,6 +1,6 @@
 package io.github.tailedcore.benchmark.report;
 
-import io.github.tailedcore.Method;
+import io.github.tailedcore.benchmark.BenchmarkMethod;
 import io.github.tailedcore.benchmark.BenchmarkResults;
 import io.github.tailedcore.benchmark.metrics.ClassScores.Group;
 import io.github.tailedcore.benchmark.metrics.ClassScores.Metric;
@@ -55,7 +55,7 @@ public final class ResultsChart {
 		final Metric metric, final String title)
 	{
 		final List<TailShape> shapes = results.config().shapes();
-		final List<Method> methods = results.config().methods();
+		final List<BenchmarkMethod> methods = results.config().methods();
 		final double[][][] v = new double[shapes.size()][3][methods.size()];
 		double low = 100;
 		for (int s = 0; s < shapes.size(); s++)
@@ -114,8 +114,8 @@ public final class ResultsChart {
 		return image;
 	}
 
-	private static void legend(final Graphics2D g, final List<Method> methods,
-		final int x, final int y)
+	private static void legend(final Graphics2D g,
+		final List<BenchmarkMethod> methods, final int x, final int y)
 	{
 		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
 		for (int m = 0; m < methods.size(); m++) {

@@ -1,7 +1,7 @@
 package io.github.tailedcore.benchmark.report;
 
-import io.github.tailedcore.Method;
 import io.github.tailedcore.benchmark.BenchmarkConfig;
+import io.github.tailedcore.benchmark.BenchmarkMethod;
 import io.github.tailedcore.benchmark.BenchmarkResults;
 import io.github.tailedcore.benchmark.MethodRun;
 import io.github.tailedcore.benchmark.TailReport;
@@ -85,7 +85,7 @@ public final class ResultsMarkdown {
 		final BenchmarkResults results, final Metric metric, final String title)
 	{
 		final List<TailShape> shapes = results.config().shapes();
-		final List<Method> methods = results.config().methods();
+		final List<BenchmarkMethod> methods = results.config().methods();
 		final double[][] values = new double[methods.size()][3 * shapes.size()];
 		for (int m = 0; m < methods.size(); m++)
 			for (int s = 0; s < shapes.size(); s++) {
@@ -108,7 +108,7 @@ public final class ResultsMarkdown {
 		final BenchmarkResults results)
 	{
 		final BenchmarkConfig config = results.config();
-		final List<Method> methods = config.methods();
+		final List<BenchmarkMethod> methods = config.methods();
 		final int columns = config.shapes().size() * config.seeds().size();
 		final double[][] values = new double[methods.size()][columns];
 		out.append("## Image AUROC per seed (all classes)\n\n| Method |");
@@ -130,7 +130,7 @@ public final class ResultsMarkdown {
 	private static void classTable(final StringBuilder out,
 		final BenchmarkResults results, final TailShape shape)
 	{
-		final List<Method> methods = results.config().methods();
+		final List<BenchmarkMethod> methods = results.config().methods();
 		out.append("## Image AUROC per class, ").append(shape).append(
 			" (mean over seeds; tail = seeds in which the class was tail)\n\n" +
 				"| Class | tail |");
@@ -142,11 +142,11 @@ public final class ResultsMarkdown {
 			int seeds = 0;
 			out.append("| ").append(name).append(" | ");
 			final StringBuilder cells = new StringBuilder();
-			for (final Method m : methods) {
+			for (final BenchmarkMethod m : methods) {
 				double sum = 0;
 				int n = 0;
 				for (final MethodRun r : results.runs())
-					if (r.shape().equals(shape) && r.method() == m) for (final ClassScores s : r
+					if (r.shape().equals(shape) && r.method().equals(m)) for (final ClassScores s : r
 						.scores())
 						if (s.className().equals(name)) {
 							sum += s.imageAuroc();
@@ -190,8 +190,8 @@ public final class ResultsMarkdown {
 	}
 
 	/** One row per method, the best value of each column bold. */
-	private static void rows(final StringBuilder out, final List<Method> methods,
-		final double[][] values)
+	private static void rows(final StringBuilder out,
+		final List<BenchmarkMethod> methods, final double[][] values)
 	{
 		for (int m = 0; m < methods.size(); m++) {
 			out.append("| ").append(methods.get(m).displayName()).append(" |");

@@ -2,6 +2,7 @@ package io.github.tailedcore.benchmark.report;
 
 import io.github.tailedcore.Method;
 import io.github.tailedcore.benchmark.BenchmarkConfig;
+import io.github.tailedcore.benchmark.BenchmarkMethod;
 import io.github.tailedcore.benchmark.BenchmarkResults;
 import io.github.tailedcore.benchmark.MethodRun;
 import io.github.tailedcore.benchmark.TailReport;
@@ -41,8 +42,8 @@ final class HandResults {
 	static BenchmarkResults twoSeeds() {
 		final TailShape shape = TailShape.step(1);
 		final BenchmarkConfig config = new BenchmarkConfig(List.of(shape), 0.1,
-			List.of(101L, 102L), List.of(Method.TAILEDCORE, Method.PATCHCORE), 0.1,
-			null, 0);
+			List.of(101L, 102L), List.of(BenchmarkMethod.plain(Method.TAILEDCORE),
+				BenchmarkMethod.plain(Method.PATCHCORE)), 0.1, null, 0);
 		final List<MethodRun> runs = new ArrayList<>();
 		runs.add(run(101, Method.TAILEDCORE, true, false, false, .8, .9, 1.0));
 		runs.add(run(101, Method.PATCHCORE, true, false, false, .4, .9, 1.0));
@@ -69,8 +70,8 @@ final class HandResults {
 					aTail ? 1 : 0, 0), new TailReport.ClassTail("b", bTail, bTail ? 1 : 3,
 						bTail ? 0 : 1, 2.5, 1, bTail ? 0 : 1), new TailReport.ClassTail("c",
 							cTail, cTail ? 1 : 3, 0, 3, 0, 0)));
-		return new MethodRun(TailShape.step(1), seed, method, scores, 100, tail,
-			1.5, 0.5);
+		return new MethodRun(TailShape.step(1), seed, BenchmarkMethod.plain(
+			method), scores, 100, tail, 1.5, 0.5, null);
 	}
 
 	private static Split split(final TailShape shape, final long seed,
