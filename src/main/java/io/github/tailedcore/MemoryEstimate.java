@@ -16,7 +16,7 @@ import java.util.Locale;
  * features  = 4 N L D                      (5.1 GB for 1,600 MVTec images)
  * LOF       = T (4 N² + 4 N (D + d))       (one distance matrix per thread)
  * coreset   = 4 N L d                      (the projected patches)
- *           + N L (8 + 4 + 4 d)            (δ, cell members, cell-ordered copy)
+ *           + N L (8 + 8 + d)              (δ, 8-bit codes and their errors)
  *           + 2 · 4 r N L D                (memory bank and its search layout)
  * peak      = 1.1 (features + max(LOF, coreset))
  * </pre>
@@ -71,8 +71,8 @@ public final class MemoryEstimate {
 		final long features = (long) (4 * patches * dims);
 		final long lof = (long) (threads * (4 * n * n + 4 * n * (dims +
 			projectionDim)));
-		final long coreset = (long) (4 * patches * projectionDim + patches * (12 +
-			4.0 * projectionDim) + 8 * coresetRatio * patches * dims);
+		final long coreset = (long) (4 * patches * projectionDim + patches * (16 +
+			projectionDim) + 8 * coresetRatio * patches * dims);
 		return new MemoryEstimate(images, features, lof, coreset);
 	}
 

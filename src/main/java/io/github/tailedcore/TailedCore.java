@@ -12,7 +12,7 @@ import io.github.tailedcore.memory.CoresetSelection;
 import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.noise.LofNoiseFilter;
 import io.github.tailedcore.noise.NoiseFilterResult;
-import io.github.tailedcore.sampling.GreedyCoresetSampler;
+import io.github.tailedcore.sampling.CoresetSampler;
 import io.github.tailedcore.scoring.AnomalyScorer;
 import io.github.tailedcore.tail.TailAugmentation;
 import io.github.tailedcore.tail.TailEstimate;
@@ -140,7 +140,7 @@ public final class TailedCore {
 		final long headSeed = seeds.nextLong();
 		final long tailSeed = seeds.nextLong();
 		final CoresetSelection coreset = new CoresetSelection(settings
-			.coresetRatio(), settings.projectionDim(), new GreedyCoresetSampler());
+			.coresetRatio(), settings.projectionDim(), CoresetSampler.fastest());
 		final int locations = features.grid().locations();
 		final ImageImportance importance = settings.importanceWeighting()
 			.weighsCoreset() ? importance(features, coreset, headSeed, progress)

@@ -14,9 +14,10 @@ import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.linalg.VectorApi;
 import io.github.tailedcore.noise.LofNoiseFilter;
 import io.github.tailedcore.noise.NoiseFilterResult;
-import io.github.tailedcore.sampling.BoundedGreedyCoresetSampler;
 import io.github.tailedcore.sampling.CoresetFraction;
+import io.github.tailedcore.sampling.CoresetSampler;
 import io.github.tailedcore.sampling.GreedyCoresetSampler;
+import io.github.tailedcore.sampling.QuantizedGreedyCoresetSampler;
 import io.github.tailedcore.sampling.RandomProjection;
 import io.github.tailedcore.search.BlockedNearestNeighborSearch;
 import io.github.tailedcore.search.BruteForceSearch;
@@ -195,17 +196,18 @@ public final class BenchSpeedCommand implements Subcommand {
 			.scalarReference().select(points, k, start, Progress.none()));
 		final double vector = seconds(() -> picks[1] = new GreedyCoresetSampler()
 			.select(points, k, start, Progress.none()));
-		final double bounded = seconds(() -> picks[2] =
-			new BoundedGreedyCoresetSampler().select(points, k, start, Progress
+		final double quantized = seconds(() -> picks[2] =
+			new QuantizedGreedyCoresetSampler().select(points, k, start, Progress
 				.none()));
 		out.printf(Locale.ROOT,
-			"Coreset N = %d%s, %s: scalar reference %.1f s; default (%s kernel) " +
-				"%.1f s, speedup %.2f×; triangle-bounded %.1f s, speedup %.2f×; " +
+			"Coreset N = %d%s, %s: scalar reference %.1f s; reference on the %s " +
+				"kernel %.1f s, speedup %.2f×; quantized bounds %.1f s, " +
+				"speedup %.2f×; " +
 				"identical picks: %s%n", n, CoresetPoints.tiled(real, n)
 					? " (real features tiled with 1 % jitter)" : " (real features)",
 			k == count ? "all " + count + " picks" : "first " + k + " of " + count +
 				" picks", reference, VectorApi.usable() ? "Vector API" : "scalar",
-			vector, reference / vector, bounded, reference / bounded, Arrays.equals(
+			vector, reference / vector, quantized, reference / quantized, Arrays.equals(
 				picks[0], picks[1]) && Arrays.equals(picks[0], picks[2]) ? "yes"
 					: "NO");
 	}
@@ -223,7 +225,7 @@ public final class BenchSpeedCommand implements Subcommand {
 		final FeatureMatrix[] bank = new FeatureMatrix[1];
 		final double tCoreset = seconds(() -> {
 			final int[] picks = CoresetFraction.select(
-				new GreedyCoresetSampler(), projected.selectRows(keptRows),
+				CoresetSampler.fastest(), projected.selectRows(keptRows),
 				RATIO, SEED, Progress.none());
 			bank[0] = features.gather(Arrays.stream(picks).mapToLong(p -> kept[p])
 				.toArray());

@@ -23,18 +23,10 @@ public interface SquaredDistanceKernel {
 
 	/**
 	 * The Vector API kernel if {@link VectorApi#usable()}, else
-	 * {@link #SCALAR}. The Vector class is loaded by name only after the
-	 * module was found.
+	 * {@link #SCALAR}.
 	 */
 	static SquaredDistanceKernel fastest() {
-		if (!VectorApi.usable()) return SCALAR;
-		try {
-			return (SquaredDistanceKernel) Class.forName(
-				"io.github.tailedcore.linalg.VectorSquaredDistance").getField(
-					"INSTANCE").get(null);
-		}
-		catch (final ReflectiveOperationException | LinkageError e) {
-			return SCALAR; // the module is there but unusable
-		}
+		return VectorApi.instanceOr(SquaredDistanceKernel.class,
+			"io.github.tailedcore.linalg.VectorSquaredDistance", SCALAR);
 	}
 }

@@ -17,6 +17,25 @@ public final class VectorApi {
 
 	private VectorApi() {}
 
+	/**
+	 * The {@code INSTANCE} field of the Vector API class {@code className} if
+	 * the module is {@link #usable()}, else {@code fallback}. The class is
+	 * loaded by name only after the module was found, so callers work on
+	 * every JVM.
+	 */
+	static <T> T instanceOr(final Class<T> type, final String className,
+		final T fallback)
+	{
+		if (!usable()) return fallback;
+		try {
+			return type.cast(Class.forName(className).getField("INSTANCE").get(
+				null));
+		}
+		catch (final ReflectiveOperationException | LinkageError e) {
+			return fallback; // the module is there but unusable
+		}
+	}
+
 	/** Whether the module is loaded and not switched off by the property. */
 	public static boolean usable() {
 		return !Boolean.getBoolean(PORTABLE_PROPERTY) && ModuleLayer.boot()

@@ -2,6 +2,7 @@ package io.github.tailedcore.sampling;
 
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.linalg.FeatureMatrix;
+import io.github.tailedcore.linalg.VectorApi;
 
 /**
  * Chooses a small subset of points that covers all of them: the memory
@@ -24,4 +25,16 @@ public interface CoresetSampler {
 	 * @return the picked row indices, in the order they were picked
 	 */
 	int[] select(FeatureMatrix points, int count, int start, Progress progress);
+
+	/**
+	 * The fastest exact sampler on this JVM: the
+	 * {@link QuantizedGreedyCoresetSampler} when the Vector API is
+	 * {@link VectorApi#usable() usable} (its integer kernel is what makes the
+	 * bounds pay), else the {@link GreedyCoresetSampler}. Both give the same
+	 * picks.
+	 */
+	static CoresetSampler fastest() {
+		return VectorApi.usable() ? new QuantizedGreedyCoresetSampler()
+			: new GreedyCoresetSampler();
+	}
 }

@@ -4,9 +4,6 @@ import io.github.tailedcore.Progress;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.linalg.SquaredDistanceKernel;
 
-import java.util.Arrays;
-import java.util.stream.IntStream;
-
 /**
  * Exact greedy k-center selection by brute force, PatchCore's coreset
  * S<sub>core</sub> as the official code computes it (spec §3,
@@ -27,11 +24,8 @@ import java.util.stream.IntStream;
  * must compare squared distances from the same function.
  * </p>
  * <p>
- * Each pick costs one pass over all N points, split into fixed blocks of
- * rows that run in parallel on the common fork-join pool (or the pool of
- * the calling fork-join task). Every block reports its own maximum and the
- * blocks are then scanned in order, so the result does not depend on the
- * number of threads. Points must be finite.
+ * Each pick costs one pass over all N points, in parallel blocks whose
+ * order fixes the result ({@link GreedySelection}). Points must be finite.
  * </p>
  */
 public final class GreedyCoresetSampler implements CoresetSampler {
@@ -64,9 +58,7 @@ public final class GreedyCoresetSampler implements CoresetSampler {
 	GreedyCoresetSampler(final int blockRows,
 		final SquaredDistanceKernel distance)
 	{
-		if (blockRows < 1) throw new IllegalArgumentException(
-			"A block needs at least one row, got " + blockRows + ".");
-		this.blockRows = blockRows;
+		this.blockRows = GreedySelection.blockRows(blockRows);
 		this.distance = distance;
 	}
 
@@ -85,60 +77,25 @@ public final class GreedyCoresetSampler implements CoresetSampler {
 	public int[] select(final FeatureMatrix points, final int count,
 		final int start, final Progress progress)
 	{
-		final int n = points.rows();
-		if (count < 0 || count > n) throw new IllegalArgumentException(
-			"Cannot pick " + count + " coreset points from " + n + " points.");
-		if (count == 0) return new int[0];
-		if (start < 0 || start >= n) throw new IllegalArgumentException(
-			"The first coreset pick " + start + " is not one of the " + n +
-				" points.");
-		final int[] picks = new int[count];
-		picks[0] = start;
-		progress.update(1, count);
-		final double[] minDistances = new double[n];
-		Arrays.fill(minDistances, Double.POSITIVE_INFINITY);
-		final int blocks = (n + blockRows - 1) / blockRows;
-		final double[] blockMax = new double[blocks];
-		final int[] blockArgmax = new int[blocks];
-		for (int k = 1; k < count; k++) {
-			progress.checkCanceled();
-			final int last = picks[k - 1];
-			IntStream.range(0, blocks).parallel().forEach(b -> updateBlock(points,
-				last, minDistances, b, blockMax, blockArgmax));
-			int best = 0;
-			for (int b = 1; b < blocks; b++)
-				if (blockMax[b] > blockMax[best]) best = b;
-			picks[k] = blockArgmax[best];
-			progress.update(k + 1, count);
-		}
-		return picks;
+		return GreedySelection.select(points, count, start, progress, blockRows,
+			this::pass, null);
 	}
 
-	/**
-	 * Lowers δ of the rows in block {@code b} with their squared distance to
-	 * {@code last} and records the block's first maximal row.
-	 */
-	private void updateBlock(final FeatureMatrix points, final int last,
-		final double[] minDistances, final int b, final double[] blockMax,
-		final int[] blockArgmax)
-	{
+	int blockRows() {
+		return blockRows;
+	}
+
+	/** The reference pass: the exact distance of every row. */
+	GreedySelection.Pass pass(final FeatureMatrix points) {
 		final float[] data = points.data();
 		final int dims = points.cols();
-		final int lastOffset = points.offset(last);
-		final int first = b * blockRows;
-		final int end = Math.min(points.rows(), first + blockRows);
-		double max = Double.NEGATIVE_INFINITY;
-		int argmax = first;
-		for (int r = first; r < end; r++) {
-			final double d = distance.between(data, r * dims, data, lastOffset,
-				dims);
-			if (d < minDistances[r]) minDistances[r] = d;
-			if (minDistances[r] > max) {
-				max = minDistances[r];
-				argmax = r;
+		return (last, first, end, minDistances) -> {
+			final int lastOffset = points.offset(last);
+			for (int r = first; r < end; r++) {
+				final double d = distance.between(data, r * dims, data, lastOffset,
+					dims);
+				if (d < minDistances[r]) minDistances[r] = d;
 			}
-		}
-		blockMax[b] = max;
-		blockArgmax[b] = argmax;
+		};
 	}
 }

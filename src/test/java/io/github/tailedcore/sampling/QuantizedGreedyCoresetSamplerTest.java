@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.tailedcore.Progress;
+import io.github.tailedcore.linalg.ByteSquaredDistanceKernel;
 import io.github.tailedcore.linalg.FeatureMatrix;
+import io.github.tailedcore.linalg.SquaredDistanceKernel;
 
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -14,20 +16,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link BoundedGreedyCoresetSampler} must return exactly the picks of
- * {@link GreedyCoresetSampler}, pick for pick, on every kind of data.
+ * {@link QuantizedGreedyCoresetSampler} must return exactly the picks of
+ * {@link GreedyCoresetSampler}, pick for pick, on every kind of data, with
+ * the Vector API integer kernel and with the scalar one.
  */
-class BoundedGreedyCoresetSamplerTest {
+class QuantizedGreedyCoresetSamplerTest {
 
-	private final CoresetSampler fast = new BoundedGreedyCoresetSampler();
-	private final CoresetSampler reference = new GreedyCoresetSampler();
+	private final CoresetSampler fast = new QuantizedGreedyCoresetSampler();
+	private final CoresetSampler scalarCodes = new QuantizedGreedyCoresetSampler(
+		GreedyCoresetSampler.DEFAULT_BLOCK_ROWS, SquaredDistanceKernel.SCALAR,
+		ByteSquaredDistanceKernel.SCALAR);
+	private final CoresetSampler reference = GreedyCoresetSampler
+		.scalarReference();
 
 	private void assertSamePicks(final FeatureMatrix points, final int count,
 		final int start)
 	{
-		assertArrayEquals(reference.select(points, count, start, Progress.none()),
-			fast.select(points, count, start, Progress.none()), "count " + count +
-				", start " + start);
+		final int[] expected = reference.select(points, count, start, Progress
+			.none());
+		assertArrayEquals(expected, fast.select(points, count, start, Progress
+			.none()), "count " + count + ", start " + start);
+		assertArrayEquals(expected, scalarCodes.select(points, count, start,
+			Progress.none()), "scalar kernels, count " + count + ", start " +
+				start);
 	}
 
 	@Test
@@ -94,8 +105,30 @@ class BoundedGreedyCoresetSamplerTest {
 	}
 
 	@Test
-	void largeEnoughForParallelScansAndCells() {
-		assertSamePicks(clustered(40000, 4, 50, 10), 6000, 123);
+	void largeEnoughForParallelBlocks() {
+		assertSamePicks(clustered(20000, 4, 50, 10), 1500, 123);
+	}
+
+	/**
+	 * Far from the origin (the codes are centred) and with one far outlier
+	 * that makes the 8-bit scale coarse: the bounds stay valid.
+	 */
+	@Test
+	void offsetDataAndAnOutlier() {
+		final FeatureMatrix points = clustered(2000, 24, 8, 13);
+		final float[] data = points.data();
+		for (int i = 0; i < data.length; i++)
+			data[i] += 1e4f;
+		assertSamePicks(points, 500, 3);
+		for (int d = 0; d < 24; d++)
+			data[7 * 24 + d] = 1e6f;
+		assertSamePicks(points, 500, 3);
+	}
+
+	/** 128-d points like the projected patch features the fits select from. */
+	@Test
+	void highDimensionalClusters() {
+		assertSamePicks(clustered(5000, 128, 40, 14), 500, 42);
 	}
 
 	@Test
