@@ -36,12 +36,7 @@ class FitModelCommandTest {
 	 */
 	@Test
 	void fitsAndSummarizes() throws Exception {
-		final Path train = dir.resolve("train");
-		Files.createDirectories(train);
-		for (final Path p : Fixtures.trainImages("grid", 4))
-			Files.copy(p, train.resolve("grid-" + p.getFileName()));
-		for (final Path p : Fixtures.trainImages("dotted", 2))
-			Files.copy(p, train.resolve("dotted-" + p.getFileName()));
+		final Path train = trainingFolder(4, 2);
 		Fixtures.garbage(train.resolve("broken.png"));
 		final Path model = dir.resolve("m.tailedcore");
 
@@ -111,12 +106,7 @@ class FitModelCommandTest {
 	 */
 	@Test
 	void importanceWeightingIsAnOptionOfTheCommand() throws Exception {
-		final Path train = dir.resolve("train");
-		Files.createDirectories(train);
-		for (final Path p : Fixtures.trainImages("grid", 4))
-			Files.copy(p, train.resolve("grid-" + p.getFileName()));
-		for (final Path p : Fixtures.trainImages("dotted", 1))
-			Files.copy(p, train.resolve("dotted-" + p.getFileName()));
+		final Path train = trainingFolder(4, 1);
 		final Path model = dir.resolve("iw.tailedcore");
 		final Map<String, Object> inputs = map(inputs(train, model));
 		inputs.put("method", "PatchCore");
@@ -141,6 +131,19 @@ class FitModelCommandTest {
 		assertEquals("Plugins > TailedCore > Fit Model...", Fixtures.context()
 			.service(CommandService.class).getCommand(FitModelCommand.class)
 			.getMenuPath().getMenuString());
+	}
+
+	/** A folder of grid and dotted example training images. */
+	private Path trainingFolder(final int grid, final int dotted)
+		throws Exception
+	{
+		final Path train = dir.resolve("train");
+		Files.createDirectories(train);
+		for (final Path p : Fixtures.trainImages("grid", grid))
+			Files.copy(p, train.resolve("grid-" + p.getFileName()));
+		for (final Path p : Fixtures.trainImages("dotted", dotted))
+			Files.copy(p, train.resolve("dotted-" + p.getFileName()));
+		return train;
 	}
 
 	/** All inputs but the services; the backbone comes last. */
