@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tailedcore.CanceledProgress;
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.feature.PatchFeatures;
@@ -155,19 +156,7 @@ public class LofNoiseFilterTest {
 		final LofNoiseFilter filter = new LofNoiseFilter(4, 6, 0.15, 5);
 		filter.filter(noisyFeatures(), counting);
 		assertEquals(LOCATIONS, updates.get());
-		final Progress canceled = new Progress() {
-
-			@Override
-			public void stage(final String name) {}
-
-			@Override
-			public void update(final long done, final long total) {}
-
-			@Override
-			public boolean isCanceled() {
-				return true;
-			}
-		};
+		final Progress canceled = new CanceledProgress();
 		assertThrows(CancellationException.class, () -> filter.filter(
 			noisyFeatures(), canceled));
 	}

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tailedcore.CanceledProgress;
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.linalg.FeatureMatrix;
 
@@ -177,19 +178,7 @@ class TailSamplerTest {
 	void rejectsEmptyInputAndCancels() {
 		assertThrows(IllegalArgumentException.class, () -> sampler.estimate(
 			new FeatureMatrix(0, 4, new float[0])));
-		final Progress canceled = new Progress() {
-
-			@Override
-			public void stage(final String name) {}
-
-			@Override
-			public void update(final long done, final long total) {}
-
-			@Override
-			public boolean isCanceled() {
-				return true;
-			}
-		};
+		final Progress canceled = new CanceledProgress();
 		assertThrows(CancellationException.class, () -> sampler.estimate(
 			clusters(0, 0, 1, 4), canceled));
 		assertEquals(1, sampler.estimate(clusters(0, 0, 1, 4)).kMax());
