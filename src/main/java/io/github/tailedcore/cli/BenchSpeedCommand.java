@@ -100,8 +100,8 @@ public final class BenchSpeedCommand implements Subcommand {
 		out.println("Nearest-neighbour path: " + NearestNeighborSearches
 			.describe());
 		final double peak = ModuleLayer.boot().findModule("jdk.incubator.vector")
-			.isPresent() ? FmaPeak.gflops(threads, quick ? 50_000_000L
-				: 200_000_000L) : Double.NaN;
+			.isPresent() ? FmaPeak.gflops(threads, quick ? 50_000_000
+				: 200_000_000) : Double.NaN;
 		out.printf(Locale.ROOT, "FMA peak: %.1f GFLOP/s on %d threads%n", peak,
 			threads);
 		for (final int m : nnSizes)

@@ -17,11 +17,15 @@ import jdk.incubator.vector.VectorSpecies;
  * When the search is built, the memory bank is copied once into panels of
  * P = 2 × (vector lanes) rows (32 with AVX-512), stored dimension-major
  * and multiplied by −2 (exact in float), so that one vector load gives one
- * dimension of 16 memory rows. The kernel keeps 8 queries × P rows of
- * partial sums in 16 vector registers and, per dimension, loads two panel
- * vectors and broadcasts 8 query values: 16 FMAs for 10 loads. Groups of
- * 8 panels (1 MB for D = 1024) stay in the L2 cache while all queries pass
- * over them. The copy costs as much memory as the bank itself.
+ * dimension of P memory rows. The kernel keeps 6 queries × P rows of
+ * partial sums in 12 vector registers and, per dimension, loads two panel
+ * vectors and broadcasts 6 query values: 12 FMAs for 8 loads. Twelve
+ * accumulators hide the FMA latency and, with the two panel vectors and the
+ * broadcast, fit the 16 registers of AVX2 (8 queries, 16 accumulators,
+ * spilled there and ran at a third of the speed). Groups of 8 panels
+ * (512 KB with AVX2, 1 MB with AVX-512, for D = 1024) stay in the L2 cache
+ * while all queries pass over them. The copy costs as much memory as the
+ * bank itself.
  * </p>
  * <p>
  * Only {@link NearestNeighborSearches} should name this class, and only
@@ -36,7 +40,7 @@ public final class VectorNearestNeighborSearch extends BlockedSearch<float[][]> 
 	/** Memory rows per panel. */
 	private static final int PANEL = 2 * LANES;
 	/** Queries per register tile. */
-	private static final int QUERIES = 8;
+	private static final int QUERIES = 6;
 	/** Panels that share one pass over the queries. */
 	private static final int GROUP = 8;
 
@@ -70,7 +74,7 @@ public final class VectorNearestNeighborSearch extends BlockedSearch<float[][]> 
 			Float.POSITIVE_INFINITY);
 	}
 
-	/** Queries in blocks of 8, each block dimension-major, zero-padded. */
+	/** Queries in blocks of {@value #QUERIES}, each block dimension-major, zero-padded. */
 	@Override
 	float[][] prepare(final FeatureMatrix queries) {
 		final int dims = dims();
@@ -120,16 +124,15 @@ public final class VectorNearestNeighborSearch extends BlockedSearch<float[][]> 
 	}
 
 	/**
-	 * Writes ‖m‖² − 2 q·m for 8 queries × one panel into {@code keys}
+	 * Writes ‖m‖² − 2 q·m for {@value #QUERIES} queries × one panel into {@code keys}
 	 * ({@code keys[r * PANEL + j]} for query r, panel row j).
 	 */
 	private void tile(final float[] panel, final float[] q, final int firstRow,
 		final float[] keys)
 	{
 		FloatVector a0 = FloatVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0,
-				a4 = a0, a5 = a0, a6 = a0, a7 = a0;
-		FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0, b6 = a0,
-				b7 = a0;
+				a4 = a0, a5 = a0;
+		FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0;
 		final int dims = dims();
 		for (int d = 0; d < dims; d++) {
 			final FloatVector lo = FloatVector.fromArray(SPECIES, panel, d * PANEL);
@@ -154,12 +157,6 @@ public final class VectorNearestNeighborSearch extends BlockedSearch<float[][]> 
 			s = FloatVector.broadcast(SPECIES, q[x + 5]);
 			a5 = s.fma(lo, a5);
 			b5 = s.fma(hi, b5);
-			s = FloatVector.broadcast(SPECIES, q[x + 6]);
-			a6 = s.fma(lo, a6);
-			b6 = s.fma(hi, b6);
-			s = FloatVector.broadcast(SPECIES, q[x + 7]);
-			a7 = s.fma(lo, a7);
-			b7 = s.fma(hi, b7);
 		}
 		final FloatVector nLo = FloatVector.fromArray(SPECIES, paddedNorms,
 			firstRow);
@@ -171,8 +168,6 @@ public final class VectorNearestNeighborSearch extends BlockedSearch<float[][]> 
 		store(a3, b3, nLo, nHi, keys, 3);
 		store(a4, b4, nLo, nHi, keys, 4);
 		store(a5, b5, nLo, nHi, keys, 5);
-		store(a6, b6, nLo, nHi, keys, 6);
-		store(a7, b7, nLo, nHi, keys, 7);
 	}
 
 	private static void store(final FloatVector lo, final FloatVector hi,
@@ -186,7 +181,8 @@ public final class VectorNearestNeighborSearch extends BlockedSearch<float[][]> 
 	@Override
 	public String toString() {
 		return "Vector API search (jdk.incubator.vector, " + SPECIES.vectorBitSize() +
-			"-bit vectors, " + LANES + " float lanes, 8 × " + PANEL + " tiles, " +
+			"-bit vectors, " + LANES + " float lanes, " + QUERIES + " × " + PANEL +
+			" tiles, " +
 			"multithreaded)";
 	}
 }
