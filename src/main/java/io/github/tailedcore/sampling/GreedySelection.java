@@ -5,6 +5,7 @@ import io.github.tailedcore.linalg.FeatureMatrix;
 
 import java.util.Arrays;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -24,23 +25,25 @@ import java.util.stream.IntStream;
  */
 final class GreedySelection {
 
-	/** Lowers δ² of some rows with their squared distance to the last pick. */
+	/** Lowers δ² of some rows with their squared distance to one pick. */
 	@FunctionalInterface
 	interface Pass {
 
 		/**
 		 * Sets {@code minDistances[r]} to the smaller of itself and the
-		 * reference's squared distance of row r to row {@code last}, for
+		 * reference's squared distance of row r to the pick, for
 		 * {@code first ≤ r < end}.
 		 */
-		void lower(int last, int first, int end, double[] minDistances);
+		void lower(int first, int end, double[] minDistances);
 	}
 
 	private GreedySelection() {}
 
 	/**
-	 * @param pass makes the pass of the given points; called once, after the
-	 *          arguments were checked and only if there is more than one pick
+	 * @param passes makes the passes of the given points, a function from the
+	 *          last pick to its pass; called once, after the arguments were
+	 *          checked and only if there is more than one pick; its passes
+	 *          are made once per pick and run on the blocks in parallel
 	 * @param squaredWeights w² of each row, or {@code null} for all 1
 	 * @throws IllegalArgumentException if {@code count} is outside
 	 *           [0, rows] or {@code start} is not a row
@@ -48,20 +51,17 @@ final class GreedySelection {
 	 */
 	static int[] select(final FeatureMatrix points, final int count,
 		final int start, final Progress progress, final int blockRows,
-		final Function<FeatureMatrix, Pass> pass, final double[] squaredWeights)
+		final Function<FeatureMatrix, IntFunction<Pass>> passes,
+		final double[] squaredWeights)
 	{
-		final int n = points.rows();
-		if (count < 0 || count > n) throw new IllegalArgumentException(
-			"Cannot pick " + count + " coreset points from " + n + " points.");
+		checkArguments(points, count, start);
 		if (count == 0) return new int[0];
-		if (start < 0 || start >= n) throw new IllegalArgumentException(
-			"The first coreset pick " + start + " is not one of the " + n +
-				" points.");
+		final int n = points.rows();
 		final int[] picks = new int[count];
 		picks[0] = start;
 		progress.update(1, count);
 		if (count == 1) return picks;
-		final Pass lowering = pass.apply(points);
+		final IntFunction<Pass> passTo = passes.apply(points);
 		final double[] minDistances = new double[n];
 		Arrays.fill(minDistances, Double.POSITIVE_INFINITY);
 		final int blocks = (n + blockRows - 1) / blockRows;
@@ -69,11 +69,11 @@ final class GreedySelection {
 		final int[] blockArgmax = new int[blocks];
 		for (int k = 1; k < count; k++) {
 			progress.checkCanceled();
-			final int last = picks[k - 1];
+			final Pass pass = passTo.apply(picks[k - 1]);
 			IntStream.range(0, blocks).parallel().forEach(b -> {
 				final int first = b * blockRows;
 				final int end = Math.min(n, first + blockRows);
-				lowering.lower(last, first, end, minDistances);
+				pass.lower(first, end, minDistances);
 				double max = Double.NEGATIVE_INFINITY;
 				int argmax = first;
 				for (int r = first; r < end; r++) {
@@ -94,6 +94,22 @@ final class GreedySelection {
 			progress.update(k + 1, count);
 		}
 		return picks;
+	}
+
+	/**
+	 * @throws IllegalArgumentException if {@code count} is outside
+	 *           [0, rows] or {@code start} is not a row (unless
+	 *           {@code count} is 0)
+	 */
+	static void checkArguments(final FeatureMatrix points, final int count,
+		final int start)
+	{
+		final int n = points.rows();
+		if (count < 0 || count > n) throw new IllegalArgumentException(
+			"Cannot pick " + count + " coreset points from " + n + " points.");
+		if (count > 0 && (start < 0 || start >= n))
+			throw new IllegalArgumentException("The first coreset pick " + start +
+				" is not one of the " + n + " points.");
 	}
 
 	/** Checks a block size. */

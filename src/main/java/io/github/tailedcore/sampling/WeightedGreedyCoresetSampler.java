@@ -70,6 +70,6 @@ public final class WeightedGreedyCoresetSampler implements CoresetSampler {
 			throw new IllegalArgumentException("The sampler has weights for " +
 				squaredWeights.length + " points but got " + points.rows() + ".");
 		return GreedySelection.select(points, count, start, progress, unweighted
-			.blockRows(), unweighted::pass, squaredWeights);
+			.blockRows(), unweighted::passes, squaredWeights);
 	}
 }

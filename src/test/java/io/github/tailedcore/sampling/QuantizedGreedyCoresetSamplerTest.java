@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.tailedcore.Progress;
-import io.github.tailedcore.linalg.ByteSquaredDistanceKernel;
+import io.github.tailedcore.linalg.CodeDotProductKernel;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.linalg.SquaredDistanceKernel;
 
@@ -24,8 +24,7 @@ class QuantizedGreedyCoresetSamplerTest {
 
 	private final CoresetSampler fast = new QuantizedGreedyCoresetSampler();
 	private final CoresetSampler scalarCodes = new QuantizedGreedyCoresetSampler(
-		GreedyCoresetSampler.DEFAULT_BLOCK_ROWS, SquaredDistanceKernel.SCALAR,
-		ByteSquaredDistanceKernel.SCALAR);
+		SquaredDistanceKernel.SCALAR, CodeDotProductKernel.SCALAR);
 	private final CoresetSampler reference = GreedyCoresetSampler
 		.scalarReference();
 
@@ -111,7 +110,8 @@ class QuantizedGreedyCoresetSamplerTest {
 
 	/**
 	 * Far from the origin (the codes are centred) and with one far outlier
-	 * that makes the 8-bit scale coarse: the bounds stay valid.
+	 * whose scale is coarse and whose norm dominates the mean: the bounds
+	 * stay valid.
 	 */
 	@Test
 	void offsetDataAndAnOutlier() {
