@@ -1,66 +1,74 @@
 package io.github.tailedcore.linalg;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * A 7-bit copy of a {@link FeatureMatrix} that bounds the squared distances
- * of the original rows from below, reading a quarter of their bytes.
+ * A 7-bit copy of a {@link FeatureMatrix} that proves squared distances of
+ * its rows to exceed a limit while reading a quarter of their bytes.
  * <p>
  * Each row is centred on the column means μ, z<sub>r</sub> = x<sub>r</sub> − μ,
  * and coded with its own scale: z<sub>r</sub> ≈ s<sub>r</sub> q<sub>r</sub>
  * with integer codes q<sub>r</sub> in [−63, 63] and
- * s<sub>r</sub> = max |z<sub>r</sub>| / 63. The row keeps its exact
+ * s<sub>r</sub> = max |z<sub>r</sub>| / 63. The row keeps n<sub>r</sub> =
  * ‖z<sub>r</sub>‖², its coding error e<sub>r</sub> ≥ ‖z<sub>r</sub> −
  * s<sub>r</sub> q<sub>r</sub>‖ and a<sub>r</sub> ≥ ‖s<sub>r</sub>
  * q<sub>r</sub>‖. Since
  * z<sub>a</sub> · z<sub>b</sub> = s<sub>a</sub> s<sub>b</sub> q<sub>a</sub> · q<sub>b</sub>
  * + s<sub>a</sub> q<sub>a</sub> · (z<sub>b</sub> − s<sub>b</sub> q<sub>b</sub>)
  * + (z<sub>a</sub> − s<sub>a</sub> q<sub>a</sub>) · z<sub>b</sub>,
- * Cauchy–Schwarz gives
- * ‖x<sub>a</sub> − x<sub>b</sub>‖² ≥ ‖z<sub>a</sub>‖² + ‖z<sub>b</sub>‖² −
- * 2 (s<sub>a</sub> s<sub>b</sub> q<sub>a</sub> · q<sub>b</sub> +
- * a<sub>a</sub> e<sub>b</sub> + e<sub>a</sub> ‖z<sub>b</sub>‖), from one
- * exact integer dot product ({@link CodeDotProductKernel}).
+ * Cauchy–Schwarz bounds the dot product by
+ * X = s<sub>a</sub> s<sub>b</sub> q<sub>a</sub> · q<sub>b</sub> +
+ * a<sub>a</sub> e<sub>b</sub> + e<sub>a</sub> ‖z<sub>b</sub>‖, and
+ * ‖x<sub>a</sub> − x<sub>b</sub>‖² = n<sub>a</sub> + n<sub>b</sub> −
+ * 2 z<sub>a</sub> · z<sub>b</sub> exceeds D whenever
+ * X &lt; L<sub>a</sub>(D) + L<sub>b</sub> with the row limit
+ * L<sub>a</sub>(D) = ((1 − σ) n<sub>a</sub> − D) / 2 and the pick limit
+ * L<sub>b</sub> = (1 − σ) n<sub>b</sub> / 2. The slack σ = 10⁻⁵ (of
+ * n<sub>a</sub> + n<sub>b</sub>) covers the rounding of the centring, of
+ * the stored quantities and of evaluating the test in {@code float}, which
+ * is at most about 2 · 10⁻⁶ of it; every stored quantity is rounded in the
+ * direction that keeps the test a proof. {@link CodeBoundKernel} evaluates
+ * the test from one exact integer dot product per row.
  * </p>
  * <p>
  * A scale per row fits each row's own range (rows of small norm get fine
- * codes), which makes this bound tighter on CNN patch features than a
- * distance of codes with one global 8-bit scale. The codes are stored in
+ * codes), which on CNN patch features makes this test decide more rows than
+ * a distance of codes with one global 8-bit scale. The codes are stored in
  * blocks of {@link #width()} rows, column-major within a block, so that a
  * kernel handles one row per vector lane; the rows of the last block past
- * {@link #rows()} are zero. The greedy coreset uses the bound to skip exact
- * distances that cannot lower a point's distance to the coreset; it only
- * decides what to skip, so the results stay exact.
+ * {@link #rows()} are zero, with every per-row quantity zero. The greedy
+ * coreset uses the test to skip exact distances that cannot lower a point's
+ * distance to the coreset; it only decides what to skip, so the results
+ * stay exact.
  * </p>
  */
 public final class QuantizedMatrix {
 
-	private static final int LEVELS = CodeDotProductKernel.LEVELS;
-	/**
-	 * Relative slack of the bound, on ‖z<sub>a</sub>‖² + ‖z<sub>b</sub>‖²:
-	 * covers the double rounding of the centring, the norms and the bound,
-	 * about 10⁻¹⁵ of it.
-	 */
-	private static final double SLACK = 1e-9;
+	/** The largest code magnitude: 7-bit codes. */
+	static final int LEVELS = 63;
+	/** σ, relative to n<sub>a</sub> + n<sub>b</sub>. */
+	static final double SLACK = 1e-5;
 
 	private final int rows;
 	private final int cols;
 	private final int width;
 	private final byte[] codes;
-	private final float[] scales;
-	private final float[] errors;
-	private final float[] codeNorms;
+	/** Per row, padded to whole blocks: s, a and e as floats. */
+	final float[] scales;
+	final float[] codeNorms;
+	final float[] errors;
 	private final double[] squaredNorms;
 
 	private QuantizedMatrix(final int rows, final int cols, final int width) {
 		this.rows = rows;
 		this.cols = cols;
 		this.width = width;
-		final int blocks = (rows + width - 1) / width;
-		codes = new byte[Math.multiplyExact(blocks * width, cols)];
-		scales = new float[rows];
-		errors = new float[rows];
-		codeNorms = new float[rows];
+		final int padded = Math.multiplyExact((rows + width - 1) / width, width);
+		codes = new byte[Math.multiplyExact(padded, cols)];
+		scales = new float[padded];
+		codeNorms = new float[padded];
+		errors = new float[padded];
 		squaredNorms = new double[rows];
 	}
 
@@ -114,7 +122,11 @@ public final class QuantizedMatrix {
 		return mean;
 	}
 
-	/** Codes row r; {@code z} is scratch space of {@code cols} values. */
+	/**
+	 * Codes row r; {@code z} is scratch space of {@code cols} values. The
+	 * codes need not be the nearest ones (z · (1/s) may round differently
+	 * from z / s): e and a are computed from the codes chosen.
+	 */
 	private void code(final int r, final FeatureMatrix points,
 		final double[] mean, final double[] z)
 	{
@@ -127,12 +139,13 @@ public final class QuantizedMatrix {
 			norm += z[c] * z[c];
 		}
 		final float scale = maxAbs / LEVELS > 0 ? (float) (maxAbs / LEVELS) : 1;
+		final double inverse = 1.0 / scale;
 		final int block = codeOffset(r);
 		double squaredError = 0;
 		double squaredCodes = 0;
 		for (int c = 0; c < cols; c++) {
-			final long code = Math.max(-LEVELS, Math.min(LEVELS, Math.round(z[c] /
-				scale)));
+			final int code = Math.max(-LEVELS, Math.min(LEVELS, (int) Math.rint(
+				z[c] * inverse)));
 			codes[block + c * width] = (byte) code;
 			final double e = z[c] - (double) scale * code;
 			squaredError += e * e;
@@ -140,14 +153,20 @@ public final class QuantizedMatrix {
 		}
 		scales[r] = scale;
 		squaredNorms[r] = norm;
-		errors[r] = roundUp(Math.sqrt(squaredError) * (1 + SLACK));
-		codeNorms[r] = roundUp(scale * Math.sqrt(squaredCodes) * (1 + SLACK));
+		errors[r] = roundUp(Math.sqrt(squaredError) * (1 + 1e-9));
+		codeNorms[r] = roundUp(scale * Math.sqrt(squaredCodes) * (1 + 1e-9));
 	}
 
 	/** The smallest float ≥ v. */
 	private static float roundUp(final double v) {
 		final float f = (float) v;
 		return f < v ? Math.nextUp(f) : f;
+	}
+
+	/** The largest float ≤ v. */
+	private static float roundDown(final double v) {
+		final float f = (float) v;
+		return f > v ? Math.nextDown(f) : f;
 	}
 
 	public int rows() {
@@ -176,28 +195,52 @@ public final class QuantizedMatrix {
 		return row / width * width * cols + row % width;
 	}
 
-	/** ‖z<sub>row</sub>‖². */
+	/** n<sub>row</sub> = ‖z<sub>row</sub>‖². */
 	public double squaredNorm(final int row) {
 		return squaredNorms[row];
 	}
 
-	/** The bounds of the distances to row {@code b}. */
+	/**
+	 * Row limits L<sub>a</sub>(D) for limits D of 0, one per row, padded to
+	 * whole blocks with +∞ (a padding row is never undecided).
+	 */
+	public float[] rowLimits() {
+		final float[] limits = new float[scales.length];
+		Arrays.fill(limits, rows, limits.length, Float.POSITIVE_INFINITY);
+		return limits;
+	}
+
+	/**
+	 * L<sub>a</sub>(D), rounded down: −∞ for D = +∞, so that no row is
+	 * proven farther than +∞.
+	 *
+	 * @param squaredDistance D, the squared distance to prove exceeded
+	 */
+	public float rowLimit(final int a, final double squaredDistance) {
+		return roundDown(((1 - SLACK) * squaredNorms[a] - squaredDistance) / 2);
+	}
+
+	/** The test's quantities of row {@code b}. */
 	public BoundsTo boundsTo(final int b) {
 		return new BoundsTo(b);
 	}
 
 	/**
-	 * Lower bounds of the squared distances to one row b, with the
-	 * quantities of b computed once: what a pass of the greedy coreset needs
-	 * for its new pick.
+	 * The quantities of one row b that the test uses, computed once: what a
+	 * pass of the greedy coreset needs for its new pick.
 	 */
 	public final class BoundsTo {
 
-		private final short[] codes;
-		private final double scale;
-		private final double squaredNorm;
-		private final double error;
-		private final double norm;
+		/** q<sub>b</sub>, widened. */
+		final short[] codes;
+		/** s<sub>b</sub>. */
+		final float scale;
+		/** e<sub>b</sub>, rounded up. */
+		final float error;
+		/** ‖z<sub>b</sub>‖, rounded up. */
+		final float norm;
+		/** L<sub>b</sub>, rounded down. */
+		final float limit;
 
 		private BoundsTo(final int b) {
 			codes = new short[cols];
@@ -205,28 +248,14 @@ public final class QuantizedMatrix {
 			for (int c = 0; c < cols; c++)
 				codes[c] = QuantizedMatrix.this.codes[offset + c * width];
 			scale = scales[b];
-			squaredNorm = squaredNorms[b];
 			error = errors[b];
-			norm = Math.sqrt(squaredNorm) * (1 + SLACK);
+			norm = roundUp(Math.sqrt(squaredNorms[b]) * (1 + 1e-9));
+			limit = roundDown((1 - SLACK) * squaredNorms[b] / 2);
 		}
 
-		/** q<sub>b</sub>, widened for {@link CodeDotProductKernel}. */
-		public short[] codes() {
-			return codes;
-		}
-
-		/**
-		 * A lower bound of ‖x<sub>a</sub> − x<sub>b</sub>‖² (possibly
-		 * negative).
-		 *
-		 * @param codeDot q<sub>a</sub> · q<sub>b</sub>, e.g. from a
-		 *          {@link CodeDotProductKernel}
-		 */
-		public double lowerBound(final int a, final int codeDot) {
-			final double norms = squaredNorms[a] + squaredNorm;
-			final double cross = scales[a] * scale * codeDot + codeNorms[a] *
-				error + errors[a] * norm;
-			return norms - 2 * cross - SLACK * norms;
+		/** The matrix of the row. */
+		public QuantizedMatrix matrix() {
+			return QuantizedMatrix.this;
 		}
 	}
 }

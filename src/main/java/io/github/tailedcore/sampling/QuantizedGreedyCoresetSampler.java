@@ -1,7 +1,7 @@
 package io.github.tailedcore.sampling;
 
 import io.github.tailedcore.Progress;
-import io.github.tailedcore.linalg.CodeDotProductKernel;
+import io.github.tailedcore.linalg.CodeBoundKernel;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.linalg.QuantizedMatrix;
 import io.github.tailedcore.linalg.SquaredDistanceKernel;
@@ -20,13 +20,12 @@ import java.util.stream.IntStream;
  * </p>
  * <ol>
  * <li><b>Bounds instead of distances.</b> d²(x, c) only matters if it is
- * below δ²(x). A 7-bit copy of the points ({@link QuantizedMatrix}) gives a
- * lower bound ℓ ≤ d²(x, c) from one integer dot product of codes, computed
- * for a block of rows in the lanes of one vector
- * ({@link CodeDotProductKernel}); where ℓ &gt; δ²(x) · (1 + 10⁻⁴) the exact
- * d² is skipped (the factor covers the float rounding of the exact
- * distance). On real CNN patch features the exact distance is left for
- * 0.5–4 % of the rows.</li>
+ * below δ²(x). A 7-bit copy of the points ({@link QuantizedMatrix}) proves
+ * d²(x, c) &gt; δ²(x) · (1 + 10⁻⁴) for most rows from one integer dot
+ * product of codes, computed for a block of rows in the lanes of one vector
+ * ({@link CodeBoundKernel}); for those the exact d² is skipped (the factor
+ * covers the float rounding of the exact distance). On real CNN patch
+ * features the exact distance is left for 0.5–4 % of the rows.</li>
  * <li><b>Late passes.</b> δ² only decreases, so a block of rows that has
  * not yet been lowered with the latest picks still knows an upper bound of
  * its largest δ²: the largest it had. The argmax needs exact values only
@@ -57,19 +56,19 @@ public final class QuantizedGreedyCoresetSampler implements CoresetSampler {
 	static final double MARGIN = 1e-4;
 
 	private final SquaredDistanceKernel distance;
-	private final CodeDotProductKernel dotProducts;
+	private final CodeBoundKernel bounds;
 
 	/** A sampler with the fastest kernels. */
 	public QuantizedGreedyCoresetSampler() {
-		this(SquaredDistanceKernel.fastest(), CodeDotProductKernel.fastest());
+		this(SquaredDistanceKernel.fastest(), CodeBoundKernel.fastest());
 	}
 
 	/** A sampler with the given kernels (all give the same picks). */
 	QuantizedGreedyCoresetSampler(final SquaredDistanceKernel distance,
-		final CodeDotProductKernel dotProducts)
+		final CodeBoundKernel bounds)
 	{
 		this.distance = distance;
-		this.dotProducts = dotProducts;
+		this.bounds = bounds;
 	}
 
 	/**
@@ -103,37 +102,45 @@ public final class QuantizedGreedyCoresetSampler implements CoresetSampler {
 		private final int[] picks;
 		private final QuantizedMatrix codes;
 		private final int width;
-		/** The bounds to each pick made so far. */
-		private final QuantizedMatrix.BoundsTo[] bounds;
+		/** The test's quantities of each pick made so far. */
+		private final QuantizedMatrix.BoundsTo[] pickBounds;
 		/** δ² of every row, lowered with the first applied[b] picks. */
 		private final double[] minDistances;
+		/** L(δ² · (1 + margin)) of every row. */
+		private final float[] limits;
 		/** Per block: how many picks have lowered its δ². */
 		private final int[] applied;
 		/** Per block: its largest δ² (an upper bound while it is behind). */
 		private final double[] blockMax;
 		/** Per block: the first row with δ² = blockMax. */
 		private final int[] blockArgmax;
+		/** Scratch: the blocks to bring up to date. */
+		private final int[] behind;
 
 		Selection(final FeatureMatrix points, final int[] picks) {
 			this.points = points;
 			this.picks = picks;
-			width = dotProducts.width();
+			width = bounds.width();
 			codes = QuantizedMatrix.of(points, width);
-			bounds = new QuantizedMatrix.BoundsTo[picks.length];
+			pickBounds = new QuantizedMatrix.BoundsTo[picks.length];
 			minDistances = new double[points.rows()];
 			Arrays.fill(minDistances, Double.POSITIVE_INFINITY);
+			limits = codes.rowLimits();
+			for (int r = 0; r < points.rows(); r++)
+				limits[r] = codes.rowLimit(r, Double.POSITIVE_INFINITY);
 			final int blocks = (points.rows() + width - 1) / width;
 			applied = new int[blocks];
 			blockMax = new double[blocks];
 			Arrays.fill(blockMax, Double.POSITIVE_INFINITY);
 			blockArgmax = new int[blocks];
 			Arrays.setAll(blockArgmax, b -> b * width);
+			behind = new int[blocks];
 		}
 
 		void run(final Progress progress) {
 			for (int k = 1; k < picks.length; k++) {
 				progress.checkCanceled();
-				bounds[k - 1] = codes.boundsTo(picks[k - 1]);
+				pickBounds[k - 1] = codes.boundsTo(picks[k - 1]);
 				picks[k] = blockArgmax[bestBlock(k)];
 				progress.update(k + 1, picks.length);
 			}
@@ -150,13 +157,14 @@ public final class QuantizedGreedyCoresetSampler implements CoresetSampler {
 				if (beats(b, best)) best = b;
 			if (applied[best] < made) catchUp(best, made);
 			while (true) {
-				final int beaten = best;
-				final int[] behind = IntStream.range(0, applied.length).filter(
-					b -> applied[b] < made && beats(b, beaten)).toArray();
-				if (behind.length == 0) return best;
-				IntStream.of(behind).parallel().forEach(b -> catchUp(b, made));
-				for (final int b : behind)
-					if (beats(b, best)) best = b;
+				int count = 0;
+				for (int b = 0; b < applied.length; b++)
+					if (applied[b] < made && beats(b, best)) behind[count++] = b;
+				if (count == 0) return best;
+				IntStream.range(0, count).parallel().forEach(i -> catchUp(behind[i],
+					made));
+				for (int i = 0; i < count; i++)
+					if (beats(behind[i], best)) best = behind[i];
 			}
 		}
 
@@ -171,17 +179,18 @@ public final class QuantizedGreedyCoresetSampler implements CoresetSampler {
 			final int end = Math.min(points.rows(), first + width);
 			final int dims = points.cols();
 			final float[] data = points.data();
-			final int[] dots = new int[width];
 			for (int p = applied[b]; p < made; p++) {
-				dotProducts.dotProducts(codes.codes(), codes.codeOffset(first), dims,
-					width, bounds[p].codes(), dots);
 				final int pickOffset = points.offset(picks[p]);
-				for (int r = first; r < end; r++) {
-					if (bounds[p].lowerBound(r, dots[r - first]) > minDistances[r] *
-						(1 + MARGIN)) continue;
+				for (long undecided = bounds.undecided(pickBounds[p], first,
+					limits); undecided != 0; undecided &= undecided - 1)
+				{
+					final int r = first + Long.numberOfTrailingZeros(undecided);
 					final double d = distance.between(data, r * dims, data, pickOffset,
 						dims);
-					if (d < minDistances[r]) minDistances[r] = d;
+					if (d < minDistances[r]) {
+						minDistances[r] = d;
+						limits[r] = codes.rowLimit(r, d * (1 + MARGIN));
+					}
 				}
 			}
 			applied[b] = made;

@@ -29,27 +29,35 @@ class QuantizedMatrixTest {
 		assertEquals(4, q.codeOffset(2));
 		assertEquals(10, q.squaredNorm(0), 1e-12);
 		assertEquals(0, q.squaredNorm(2));
-		assertEquals(-21 * 21 - 63 * 63, dot(q, 0, 1));
-		// exact codes: the bound is the distance 2² + 6² up to the slack
-		final double bound = q.boundsTo(1).lowerBound(0, dot(q, 0, 1));
-		assertTrue(bound <= 40 && bound > 40 - 1e-6, "bound " + bound);
+		// the codes are exact, so the test decides up to the slack: row 0 is
+		// 2² + 6² = 40 from row 1
+		assertEquals(0b10, undecided(q, 1, 39.999)); // row 1 is 0 from itself
+		assertEquals(0b11, undecided(q, 1, 40.001));
+		assertEquals(Float.NEGATIVE_INFINITY, q.rowLimit(0,
+			Double.POSITIVE_INFINITY));
+		assertEquals(Float.POSITIVE_INFINITY, q.rowLimits()[3]);
 		assertThrows(IllegalArgumentException.class, () -> QuantizedMatrix.of(
 			new FeatureMatrix(1, 1, new float[1]), 0));
 	}
 
 	/**
-	 * The bound never exceeds the squared distance it bounds, on offset,
-	 * wide-ranging data with duplicate rows, where it is close for most
-	 * pairs, and with an outlier that moves the mean far from every row.
+	 * The test never decides a distance it should not, on offset,
+	 * wide-ranging data with duplicate rows, where it decides most pairs at
+	 * 0.9 of their distance, and with an outlier that moves the mean far
+	 * from every row.
 	 */
 	@Test
-	void theLowerBoundHolds() {
-		assertTrue(checkBounds(false) > 0.8, "close bounds");
-		checkBounds(true);
+	void theTestIsAProof() {
+		assertTrue(checkProofs(false) > 0.8, "decided at 0.9");
+		checkProofs(true);
 	}
 
-	/** Asserts that the bounds hold; returns the fraction within 10 %. */
-	private static double checkBounds(final boolean outlier) {
+	/**
+	 * Asserts that no distance is proven to exceed a limit it does not
+	 * exceed, for limits just below and above each distance; returns the
+	 * fraction of pairs proven to exceed 0.9 of their distance.
+	 */
+	private static double checkProofs(final boolean outlier) {
 		final Random random = new Random(8);
 		final int rows = 300;
 		final int dims = 37;
@@ -59,38 +67,39 @@ class QuantizedMatrixTest {
 				.nextInt(3) - 1));
 		if (outlier) data[5 * dims] = 1e5f;
 		System.arraycopy(data, 9 * dims, data, 10 * dims, dims);
-		final FeatureMatrix points = new FeatureMatrix(rows, dims, data);
-		final QuantizedMatrix q = QuantizedMatrix.of(points, 16);
+		final QuantizedMatrix q = QuantizedMatrix.of(new FeatureMatrix(rows, dims,
+			data), 16);
+		final double[][] exact = new double[rows][rows];
+		for (int a = 0; a < rows; a++)
+			for (int b = 0; b < rows; b++)
+				exact[a][b] = SquaredDistance.between(data, a * dims, data, b * dims,
+					dims);
 		int close = 0;
-		for (int b = 0; b < rows; b++) {
-			final QuantizedMatrix.BoundsTo toB = q.boundsTo(b);
-			for (int a = 0; a < rows; a++) {
-				final double exact = SquaredDistance.between(data, a * dims, data, b *
-					dims, dims);
-				final double bound = toB.lowerBound(a, dot(q, a, b));
-				assertTrue(bound <= exact, a + ", " + b + ": " + bound + " > " +
-					exact);
-				if (bound > 0.9 * exact) close++;
+		for (final double factor : new double[] { 0.9, 1 - 1e-7, 1 + 1e-7 })
+			for (int b = 0; b < rows; b++) {
+				final float[] limits = q.rowLimits();
+				for (int a = 0; a < rows; a++)
+					limits[a] = q.rowLimit(a, factor * exact[a][b]);
+				for (int first = 0; first < rows; first += 16) {
+					final long undecided = CodeBoundKernel.SCALAR.undecided(q.boundsTo(b),
+						first, limits);
+					for (int a = first; a < Math.min(rows, first + 16); a++) {
+						final boolean proven = (undecided >>> a - first & 1) == 0;
+						assertTrue(!proven || factor < 1, a + ", " + b + " at " + factor);
+						if (proven && factor == 0.9) close++;
+					}
+				}
 			}
-		}
 		return (double) close / rows / rows;
 	}
 
-	/** A row's bound to itself is at most 0, also for constant rows. */
-	@Test
-	void aRowIsNotFarFromItself() {
-		final QuantizedMatrix q = QuantizedMatrix.of(new FeatureMatrix(3, 4,
-			new float[] { 2, 2, 2, 2, 2, 2, 2, 2, 3, 1, 2, 7 }), 4);
-		for (int r = 0; r < 3; r++)
-			assertTrue(q.boundsTo(r).lowerBound(r, dot(q, r, r)) <= 0);
-	}
-
-	/** q<sub>a</sub> · q<sub>b</sub> by the scalar kernel. */
-	static int dot(final QuantizedMatrix q, final int a, final int b) {
-		final int[] out = new int[q.width()];
-		final int block = a / q.width() * q.width();
-		CodeDotProductKernel.SCALAR.dotProducts(q.codes(), q.codeOffset(block), q
-			.cols(), q.width(), q.boundsTo(b).codes(), out);
-		return out[a - block];
+	/** The undecided rows of block 0 for limit D to row b. */
+	private static long undecided(final QuantizedMatrix q, final int b,
+		final double limit)
+	{
+		final float[] limits = q.rowLimits();
+		for (int a = 0; a < q.rows(); a++)
+			limits[a] = q.rowLimit(a, limit);
+		return CodeBoundKernel.SCALAR.undecided(q.boundsTo(b), 0, limits);
 	}
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.tailedcore.Progress;
-import io.github.tailedcore.linalg.CodeDotProductKernel;
+import io.github.tailedcore.linalg.CodeBoundKernel;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.linalg.SquaredDistanceKernel;
 
@@ -24,7 +24,7 @@ class QuantizedGreedyCoresetSamplerTest {
 
 	private final CoresetSampler fast = new QuantizedGreedyCoresetSampler();
 	private final CoresetSampler scalarCodes = new QuantizedGreedyCoresetSampler(
-		SquaredDistanceKernel.SCALAR, CodeDotProductKernel.SCALAR);
+		SquaredDistanceKernel.SCALAR, CodeBoundKernel.SCALAR);
 	private final CoresetSampler reference = GreedyCoresetSampler
 		.scalarReference();
 
