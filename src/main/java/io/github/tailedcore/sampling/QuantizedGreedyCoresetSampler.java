@@ -29,12 +29,14 @@ import java.util.stream.IntStream;
  * <li><b>Late passes.</b> δ² only decreases, so a block of rows that has
  * not yet been lowered with the latest picks still knows an upper bound of
  * its largest δ²: the largest it had. The argmax needs exact values only
- * in the blocks whose bound could beat the best exact value found: those
- * are brought up to date (with all the picks they missed, in any order,
- * since δ² is a minimum), the others wait. δ² of CNN features shrinks
- * slowly, so after the first hundred picks about 1 % of the blocks per
- * pick need their pending picks, and blocks that never come near the top
- * again are never updated at all.</li>
+ * in the blocks whose bound could beat the best exact value: the
+ * {@value #FIRST_ROUND} blocks with the largest bounds are brought up to
+ * date first (with all the picks they missed, in any order, since δ² is a
+ * minimum; a new pick lowers only the blocks near it, so their best value is
+ * close to the true maximum), then every block whose bound still beats the
+ * best, and the others wait. On CNN patch features (N = 1M) this leaves
+ * 36–42 % of the block-pick pairs of the first 300–1,000 picks undone, and
+ * blocks that never come near the top again are never updated at all.</li>
  * </ol>
  * <p>
  * Every δ² the sampler keeps is the reference's own value from the same
@@ -54,6 +56,9 @@ public final class QuantizedGreedyCoresetSampler implements CoresetSampler {
 	 * {@link io.github.tailedcore.linalg.SquaredDistance} (about 10⁻⁷).
 	 */
 	static final double MARGIN = 1e-4;
+
+	/** Blocks brought up to date first for each pick. */
+	private static final int FIRST_ROUND = 64;
 
 	private final SquaredDistanceKernel distance;
 	private final CodeBoundKernel bounds;
@@ -152,20 +157,39 @@ public final class QuantizedGreedyCoresetSampler implements CoresetSampler {
 		 * no block behind can beat the best exact one.
 		 */
 		private int bestBlock(final int made) {
-			int best = 0;
-			for (int b = 1; b < blockMax.length; b++)
-				if (beats(b, best)) best = b;
-			if (applied[best] < made) catchUp(best, made);
-			while (true) {
-				int count = 0;
+			int count = topBlocks();
+			int best = -1;
+			while (count > 0) {
+				final int n = count;
+				IntStream.range(0, n).parallel().forEach(i -> catchUp(behind[i],
+					made));
+				for (int i = 0; i < n; i++)
+					if (best < 0 || beats(behind[i], best)) best = behind[i];
+				count = 0;
 				for (int b = 0; b < applied.length; b++)
 					if (applied[b] < made && beats(b, best)) behind[count++] = b;
-				if (count == 0) return best;
-				IntStream.range(0, count).parallel().forEach(i -> catchUp(behind[i],
-					made));
-				for (int i = 0; i < count; i++)
-					if (beats(behind[i], best)) best = behind[i];
 			}
+			return best;
+		}
+
+		/**
+		 * Puts the {@value #FIRST_ROUND} blocks that rank first by their
+		 * bounds into {@code behind}: brought up to date, they set a high bar
+		 * for the others, since a new pick lowers only the blocks near it.
+		 */
+		private int topBlocks() {
+			int count = 0;
+			for (int b = 0; b < blockMax.length; b++) {
+				if (count == FIRST_ROUND && !beats(b, behind[count - 1])) continue;
+				int i = Math.min(count, FIRST_ROUND - 1);
+				while (i > 0 && beats(b, behind[i - 1])) {
+					behind[i] = behind[i - 1];
+					i--;
+				}
+				behind[i] = b;
+				count = Math.min(FIRST_ROUND, count + 1);
+			}
+			return count;
 		}
 
 		/** Whether block a ranks before block b: larger max, or equal and first. */

@@ -92,6 +92,24 @@ class QuantizedGreedyCoresetSamplerTest {
 		assertSamePicks(grid, 100, 200);
 	}
 
+	/**
+	 * Exact ties spread over many more blocks than the first round brings
+	 * up to date: the blocks that wait must still give up their first row.
+	 */
+	@Test
+	void tiesAcrossManyBlocks() {
+		final int side = 30;
+		final float[] data = new float[4 * side * side * 2];
+		for (int copy = 0, k = 0; copy < 4; copy++)
+			for (int x = 0; x < side; x++)
+				for (int y = 0; y < side; y++) {
+					data[k++] = y;
+					data[k++] = x;
+				}
+		final FeatureMatrix grid = new FeatureMatrix(4 * side * side, 2, data);
+		assertSamePicks(grid, 1000, 1234);
+	}
+
 	@Test
 	void oneDimensionalData() {
 		final Random random = new Random(9);
