@@ -16,7 +16,8 @@ import java.util.Locale;
  * features  = 4 N L D                      (5.1 GB for 1,600 MVTec images)
  * LOF       = T (4 N² + 4 N (D + d))       (one distance matrix per thread)
  * coreset   = 4 N L d                      (the projected patches)
- *           + N L (8 + 8 + d)              (δ, 8-bit codes and their errors)
+ *           + N L (32 + d)                 (δ, 7-bit codes, their row quantities)
+ *           + r N L (2 d + 64)             (the pick quantities of the coreset)
  *           + 2 · 4 r N L D                (memory bank and its search layout)
  * peak      = 1.1 (features + max(LOF, coreset))
  * </pre>
@@ -71,8 +72,9 @@ public final class MemoryEstimate {
 		final long features = (long) (4 * patches * dims);
 		final long lof = (long) (threads * (4 * n * n + 4 * n * (dims +
 			projectionDim)));
-		final long coreset = (long) (4 * patches * projectionDim + patches * (16 +
-			projectionDim) + 8 * coresetRatio * patches * dims);
+		final long coreset = (long) (4 * patches * projectionDim + patches * (32 +
+			projectionDim) + coresetRatio * patches * (2 * projectionDim + 64) + 8 *
+				coresetRatio * patches * dims);
 		return new MemoryEstimate(images, features, lof, coreset);
 	}
 
