@@ -17,7 +17,6 @@ import io.github.tailedcore.noise.NoiseFilterResult;
 import io.github.tailedcore.sampling.CoresetFraction;
 import io.github.tailedcore.sampling.CoresetSampler;
 import io.github.tailedcore.sampling.GreedyCoresetSampler;
-import io.github.tailedcore.sampling.QuantizedGreedyCoresetSampler;
 import io.github.tailedcore.sampling.RandomProjection;
 import io.github.tailedcore.search.BlockedNearestNeighborSearch;
 import io.github.tailedcore.search.BruteForceSearch;
@@ -38,8 +37,9 @@ import java.util.stream.Collectors;
  * {@code bench-speed}: the fast paths against the machine and against the
  * brute-force references, all ratios measured in the same run. Prints the
  * active nearest-neighbour path, the FMA peak and the NN kernel's GFLOP/s
- * (784 queries × 1024 dims, random data) for two memory sizes, the exact
- * coreset against {@link GreedyCoresetSampler} on real projected patch
+ * (784 queries × 1024 dims, random data) for two memory sizes, the fastest
+ * exact coreset ({@link CoresetSampler#fastest()}) against
+ * {@link GreedyCoresetSampler} on real projected patch
  * features (from the industrial data set's training images through the
  * standard backbone, tiled with jitter where more points are asked for;
  * both samplers make the same first {@code --max-picks} picks, so that the
@@ -102,13 +102,14 @@ public final class BenchSpeedCommand implements Subcommand {
 		final double peak = ModuleLayer.boot().findModule("jdk.incubator.vector")
 			.isPresent() ? FmaPeak.gflops(threads, quick ? 50_000_000
 				: 200_000_000) : Double.NaN;
-		out.printf(Locale.ROOT, "FMA peak: %.1f GFLOP/s on %d threads%n", peak,
-			threads);
+		out.printf(Locale.ROOT, "FMA peak: %.1f GFLOP/s on %d threads (%s)%n",
+			peak, threads, Double.isNaN(peak) ? "no Vector API" : FmaPeak.species());
 		for (final int m : nnSizes)
 			searchThroughput(m, peak);
 		final PatchFeatures features = extract(data, images);
 		final FeatureMatrix projected = new RandomProjection(DIMS, PROJECTION,
 			SEED).apply(features);
+		warmUpCoresets(projected);
 		for (final int n : coresetSizes)
 			coreset(projected, n, maxPicks);
 		fitAndScore(features, projected);
@@ -123,7 +124,7 @@ public final class BenchSpeedCommand implements Subcommand {
 		warmUp(NearestNeighborSearches.fastest(uniform(4096, DIMS, 3)), queries);
 		final FeatureMatrix memory = uniform(m, DIMS, 1);
 		final double fast = gflops(NearestNeighborSearches.fastest(memory),
-			queries, 2);
+			queries, 3);
 		out.printf(Locale.ROOT,
 			"NN search M = %d: %.1f GFLOP/s, %.2f of peak, %.2f s per image%n", m,
 			fast, fast / peak, 2.0 * QUERIES * m * DIMS / fast / 1e9);
@@ -180,6 +181,16 @@ public final class BenchSpeedCommand implements Subcommand {
 		}
 	}
 
+	/** Runs each sampler on a small set, so that the JIT has compiled them. */
+	private static void warmUpCoresets(final FeatureMatrix real) {
+		final FeatureMatrix points = CoresetPoints.of(real, Math.min(real.rows(),
+			20000), SEED);
+		for (final CoresetSampler sampler : new CoresetSampler[] {
+			GreedyCoresetSampler.scalarReference(), new GreedyCoresetSampler(),
+			CoresetSampler.fastest() })
+			sampler.select(points, 200, 0, Progress.none());
+	}
+
 	/**
 	 * The accelerated coreset against the reference at one size, both for
 	 * the same first {@code maxPicks} picks (all picks if fewer).
@@ -196,18 +207,17 @@ public final class BenchSpeedCommand implements Subcommand {
 			.scalarReference().select(points, k, start, Progress.none()));
 		final double vector = seconds(() -> picks[1] = new GreedyCoresetSampler()
 			.select(points, k, start, Progress.none()));
-		final double quantized = seconds(() -> picks[2] =
-			new QuantizedGreedyCoresetSampler().select(points, k, start, Progress
-				.none()));
+		final double fastest = seconds(() -> picks[2] = CoresetSampler.fastest()
+			.select(points, k, start, Progress.none()));
 		out.printf(Locale.ROOT,
 			"Coreset N = %d%s, %s: scalar reference %.1f s; reference on the %s " +
-				"kernel %.1f s, speedup %.2f×; quantized bounds %.1f s, " +
-				"speedup %.2f×; " +
-				"identical picks: %s%n", n, CoresetPoints.tiled(real, n)
+				"kernel %.1f s, speedup %.2f×; fastest (7-bit bounds, late passes) " +
+				"%.1f s, speedup %.2f×; identical picks: %s%n", n, CoresetPoints
+					.tiled(real, n)
 					? " (real features tiled with 1 % jitter)" : " (real features)",
 			k == count ? "all " + count + " picks" : "first " + k + " of " + count +
 				" picks", reference, VectorApi.usable() ? "Vector API" : "scalar",
-			vector, reference / vector, quantized, reference / quantized, Arrays.equals(
+			vector, reference / vector, fastest, reference / fastest, Arrays.equals(
 				picks[0], picks[1]) && Arrays.equals(picks[0], picks[2]) ? "yes"
 					: "NO");
 	}
