@@ -158,6 +158,10 @@ public final class TailedCore {
 					picks.length), importance, progress);
 		}
 
+		// before the head branch: a heap too small for the tail views then
+		// fails in seconds rather than after the coreset
+		final TailEstimate tail = settings.method() == Method.TAILEDCORE &&
+			settings.tailBranch() ? tailEstimate(features, progress) : null;
 		progress.stage("Noise filter (LOF)");
 		final NoiseFilterResult clean = new LofNoiseFilter(settings
 			.projectionDim(), settings.lofNeighbors(), settings.noiseDropFraction(),
@@ -177,15 +181,11 @@ public final class TailedCore {
 					.of(features.imageCount(), features.patchCount(), clean
 						.droppedCount(), null, 0, cleanPicks.length), importance, progress);
 		}
-		if (!settings.tailBranch()) return model(features, new MemoryBank(
-			cleanMemory, scoreWeights(importance, cleanOrigins, null), 0),
-			cleanOrigins, backbone, FitSummary.of(features.imageCount(), features
-				.patchCount(), clean.droppedCount(), null, 0, cleanPicks.length),
-			importance, progress);
+		if (tail == null) return model(features, new MemoryBank(cleanMemory,
+			scoreWeights(importance, cleanOrigins, null), 0), cleanOrigins, backbone,
+			FitSummary.of(features.imageCount(), features.patchCount(), clean
+				.droppedCount(), null, 0, cleanPicks.length), importance, progress);
 
-		progress.stage("Tail sampling");
-		final TailEstimate tail = TailSampler.of(settings).estimate(features
-			.embeddingMatrix(), progress);
 		final TailPool pool = tailPool(features, tail.tailIndices(), views,
 			progress);
 		progress.stage("Tail coreset");
@@ -225,6 +225,24 @@ public final class TailedCore {
 	 * Q: all patches of the tail images T, followed by all patches of their
 	 * augmented views, image by image in view order (spec §6).
 	 */
+	/**
+	 * TailSampler's estimate from the image embeddings, and a first check
+	 * that the heap left beside the head's memory bank (at most a coreset
+	 * ratio of the patches) can hold the tail views.
+	 */
+	private TailEstimate tailEstimate(final PatchFeatures features,
+		final Progress progress)
+	{
+		progress.stage("Tail sampling");
+		final TailEstimate tail = TailSampler.of(settings).estimate(features
+			.embeddingMatrix(), progress);
+		final FeatureGrid grid = features.grid();
+		requireHeapForViews(tail.tailIndices().length, settings.tailAugmentation(),
+			grid, (long) (settings.coresetRatio() * features.patchCount()) * grid
+				.dims() * Float.BYTES);
+		return tail;
+	}
+
 	private TailPool tailPool(final PatchFeatures features,
 		final int[] tailImages, final TailViewSource views,
 		final Progress progress) throws IOException
@@ -238,7 +256,7 @@ public final class TailedCore {
 			pool.add(features.patches(i), null);
 		}
 		if (augmentation != TailAugmentation.NONE && tailImages.length > 0) {
-			requireHeapForViews(tailImages.length, augmentation, features.grid());
+			requireHeapForViews(tailImages.length, augmentation, features.grid(), 0);
 			progress.stage("Tail views (" + augmentation.viewCount() +
 				" per tail image)");
 			for (int t = 0; t < tailImages.length; t++) {
@@ -258,13 +276,17 @@ public final class TailedCore {
 	 * The views of the tail images are held in memory until their coreset is
 	 * picked: |T| · V · L · D floats. Fails before extracting them if the heap
 	 * cannot hold them twice over (the pool and its projection and gather).
+	 *
+	 * @param reserve bytes that will be taken by then, beside what is in use
 	 */
 	private static void requireHeapForViews(final int tailImages,
-		final TailAugmentation augmentation, final FeatureGrid grid)
+		final TailAugmentation augmentation, final FeatureGrid grid,
+		final long reserve)
 	{
+		if (augmentation == TailAugmentation.NONE || tailImages == 0) return;
 		final Runtime runtime = Runtime.getRuntime();
-		final long free = runtime.maxMemory() - (runtime.totalMemory() - runtime
-			.freeMemory());
+		final long free = Math.max(0, runtime.maxMemory() - (runtime
+			.totalMemory() - runtime.freeMemory()) - reserve);
 		final long needed = 2L * tailImages * augmentation.viewCount() * grid
 			.locations() * grid.dims() * Float.BYTES;
 		if (needed > free) throw new IllegalStateException(String.format(

@@ -201,11 +201,13 @@ public final class QuantizedMatrix {
 	}
 
 	/**
-	 * Row limits L<sub>a</sub>(D) for limits D of 0, one per row, padded to
-	 * whole blocks with +∞ (a padding row is never undecided).
+	 * Row limits L<sub>a</sub>(+∞) = −∞, one per row (no distance is proven
+	 * to exceed +∞), padded to whole blocks with +∞ (a padding row is never
+	 * undecided): the limits before any D is known.
 	 */
 	public float[] rowLimits() {
 		final float[] limits = new float[scales.length];
+		Arrays.fill(limits, 0, rows, Float.NEGATIVE_INFINITY);
 		Arrays.fill(limits, rows, limits.length, Float.POSITIVE_INFINITY);
 		return limits;
 	}

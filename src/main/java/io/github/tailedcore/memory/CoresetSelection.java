@@ -6,7 +6,6 @@ import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.sampling.CoresetFraction;
 import io.github.tailedcore.sampling.CoresetSampler;
 import io.github.tailedcore.sampling.RandomProjection;
-import io.github.tailedcore.sampling.WeightedGreedyCoresetSampler;
 
 import java.util.SplittableRandom;
 
@@ -20,7 +19,7 @@ import java.util.SplittableRandom;
  * <p>
  * With importance weights per image, every candidate patch has the weight
  * of its image and the picks maximise w · distance
- * ({@link WeightedGreedyCoresetSampler}) instead of using the configured
+ * ({@link CoresetSampler#fastestWeighted}) instead of using the configured
  * sampler; weights all 1 give the same picks.
  * </p>
  */
@@ -81,7 +80,7 @@ public final class CoresetSelection {
 		final RandomProjection projection = RandomProjection.reducing(pool.grid()
 			.dims(), projectionDim, random.nextLong());
 		final int[] picks = CoresetFraction.select(imageWeights == null ? sampler
-			: new WeightedGreedyCoresetSampler(patchWeights(pool, candidates,
+			: CoresetSampler.fastestWeighted(patchWeights(pool, candidates,
 				imageWeights, (int) n)), project(pool, candidates, projection), ratio,
 			random.nextLong(), progress);
 		final long[] global = new long[picks.length];

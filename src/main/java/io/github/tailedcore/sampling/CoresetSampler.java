@@ -37,4 +37,17 @@ public interface CoresetSampler {
 		return VectorApi.usable() ? new QuantizedGreedyCoresetSampler()
 			: new GreedyCoresetSampler();
 	}
+
+	/**
+	 * The fastest exact importance-weighted sampler on this JVM, for points
+	 * with the given weights: {@link QuantizedGreedyCoresetSampler#weighted}
+	 * when the Vector API is usable, else the
+	 * {@link WeightedGreedyCoresetSampler}. Both give the same picks.
+	 *
+	 * @param weights w<sub>x</sub> of each point, finite and &gt; 0
+	 */
+	static CoresetSampler fastestWeighted(final double[] weights) {
+		return VectorApi.usable() ? QuantizedGreedyCoresetSampler.weighted(weights)
+			: new WeightedGreedyCoresetSampler(weights);
+	}
 }

@@ -4,8 +4,6 @@ import io.github.tailedcore.Progress;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.linalg.SquaredDistanceKernel;
 
-import java.util.function.IntFunction;
-
 /**
  * Exact greedy k-center selection by brute force, PatchCore's coreset
  * S<sub>core</sub> as the official code computes it (spec §3,
@@ -80,18 +78,18 @@ public final class GreedyCoresetSampler implements CoresetSampler {
 		final int start, final Progress progress)
 	{
 		return GreedySelection.select(points, count, start, progress, blockRows,
-			this::passes, null);
+			this::pass, null);
 	}
 
 	int blockRows() {
 		return blockRows;
 	}
 
-	/** The reference passes: the exact distance of every row. */
-	IntFunction<GreedySelection.Pass> passes(final FeatureMatrix points) {
+	/** The reference pass: the exact distance of every row. */
+	GreedySelection.Pass pass(final FeatureMatrix points) {
 		final float[] data = points.data();
 		final int dims = points.cols();
-		return last -> (first, end, minDistances) -> {
+		return (last, first, end, minDistances) -> {
 			final int lastOffset = points.offset(last);
 			for (int r = first; r < end; r++) {
 				final double d = distance.between(data, r * dims, data, lastOffset,

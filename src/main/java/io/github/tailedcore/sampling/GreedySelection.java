@@ -5,12 +5,11 @@ import io.github.tailedcore.linalg.FeatureMatrix;
 
 import java.util.Arrays;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
- * The loop that every exact greedy k-center sampler shares, so that they
- * differ only in how a pass lowers δ²: start at the given index; each pass
+ * The loop that the brute-force greedy k-center samplers share, so that
+ * they differ only in how a pass lowers δ²: start at the given index; each pass
  * lowers every point's squared distance to the coreset δ²(x) with its
  * distance to the last pick, then picks argmax w²(x) · δ²(x) (w = 1 unless
  * weights are given), the first index on ties.
@@ -25,25 +24,23 @@ import java.util.stream.IntStream;
  */
 final class GreedySelection {
 
-	/** Lowers δ² of some rows with their squared distance to one pick. */
+	/** Lowers δ² of some rows with their squared distance to the last pick. */
 	@FunctionalInterface
 	interface Pass {
 
 		/**
 		 * Sets {@code minDistances[r]} to the smaller of itself and the
-		 * reference's squared distance of row r to the pick, for
+		 * reference's squared distance of row r to row {@code last}, for
 		 * {@code first ≤ r < end}.
 		 */
-		void lower(int first, int end, double[] minDistances);
+		void lower(int last, int first, int end, double[] minDistances);
 	}
 
 	private GreedySelection() {}
 
 	/**
-	 * @param passes makes the passes of the given points, a function from the
-	 *          last pick to its pass; called once, after the arguments were
-	 *          checked and only if there is more than one pick; its passes
-	 *          are made once per pick and run on the blocks in parallel
+	 * @param pass makes the pass of the given points; called once, after the
+	 *          arguments were checked and only if there is more than one pick
 	 * @param squaredWeights w² of each row, or {@code null} for all 1
 	 * @throws IllegalArgumentException if {@code count} is outside
 	 *           [0, rows] or {@code start} is not a row
@@ -51,8 +48,7 @@ final class GreedySelection {
 	 */
 	static int[] select(final FeatureMatrix points, final int count,
 		final int start, final Progress progress, final int blockRows,
-		final Function<FeatureMatrix, IntFunction<Pass>> passes,
-		final double[] squaredWeights)
+		final Function<FeatureMatrix, Pass> pass, final double[] squaredWeights)
 	{
 		checkArguments(points, count, start);
 		if (count == 0) return new int[0];
@@ -61,7 +57,7 @@ final class GreedySelection {
 		picks[0] = start;
 		progress.update(1, count);
 		if (count == 1) return picks;
-		final IntFunction<Pass> passTo = passes.apply(points);
+		final Pass lowering = pass.apply(points);
 		final double[] minDistances = new double[n];
 		Arrays.fill(minDistances, Double.POSITIVE_INFINITY);
 		final int blocks = (n + blockRows - 1) / blockRows;
@@ -69,11 +65,11 @@ final class GreedySelection {
 		final int[] blockArgmax = new int[blocks];
 		for (int k = 1; k < count; k++) {
 			progress.checkCanceled();
-			final Pass pass = passTo.apply(picks[k - 1]);
+			final int last = picks[k - 1];
 			IntStream.range(0, blocks).parallel().forEach(b -> {
 				final int first = b * blockRows;
 				final int end = Math.min(n, first + blockRows);
-				pass.lower(first, end, minDistances);
+				lowering.lower(last, first, end, minDistances);
 				double max = Double.NEGATIVE_INFINITY;
 				int argmax = first;
 				for (int r = first; r < end; r++) {

@@ -47,7 +47,9 @@ import java.util.stream.IntStream;
  * value (or equal to it, with a larger index) cannot hold the reference's
  * argmax, so the picks are identical. Blocks are brought up to date in
  * parallel on the common fork-join pool; the result does not depend on the
- * thread count. Extra memory: N · (d + 32) bytes for δ², the codes and
+ * thread count. With importance weights ({@link #weighted}) the argmax is
+ * that of w² · δ², as {@link WeightedGreedyCoresetSampler} makes it.
+ * Extra memory: N · (d + 32) bytes for δ², the codes and
  * the row quantities, and about 2d + 64 bytes per pick. Worth it with
  * the Vector API kernel; without it the scalar dot products cost about
  * what they save.
@@ -71,18 +73,34 @@ public final class QuantizedGreedyCoresetSampler implements CoresetSampler {
 
 	private final SquaredDistanceKernel distance;
 	private final CodeBoundKernel bounds;
+	/** w² of each point, or {@code null} for all 1. */
+	private final double[] squaredWeights;
 
 	/** A sampler with the fastest kernels. */
 	public QuantizedGreedyCoresetSampler() {
-		this(SquaredDistanceKernel.fastest(), CodeBoundKernel.fastest());
+		this(SquaredDistanceKernel.fastest(), CodeBoundKernel.fastest(), null);
+	}
+
+	/**
+	 * The picks of {@link WeightedGreedyCoresetSampler} for these weights
+	 * (argmax w²(x) · δ²(x); w² · δ² only decreases too, so a block's old
+	 * maximum stays a bound), with the fastest kernels.
+	 *
+	 * @param weights w<sub>x</sub> of each point, finite and &gt; 0
+	 */
+	public static QuantizedGreedyCoresetSampler weighted(final double[] weights) {
+		return new QuantizedGreedyCoresetSampler(SquaredDistanceKernel.fastest(),
+			CodeBoundKernel.fastest(), WeightedGreedyCoresetSampler.squares(
+				weights));
 	}
 
 	/** A sampler with the given kernels (all give the same picks). */
 	QuantizedGreedyCoresetSampler(final SquaredDistanceKernel distance,
-		final CodeBoundKernel bounds)
+		final CodeBoundKernel bounds, final double[] squaredWeights)
 	{
 		this.distance = distance;
 		this.bounds = bounds;
+		this.squaredWeights = squaredWeights;
 	}
 
 	/**
@@ -93,13 +111,16 @@ public final class QuantizedGreedyCoresetSampler implements CoresetSampler {
 	 * </p>
 	 *
 	 * @throws IllegalArgumentException if {@code count} is outside
-	 *           [0, rows] or {@code start} is not a row
+	 *           [0, rows], {@code start} is not a row, or the sampler has
+	 *           weights for another number of points
 	 * @throws java.util.concurrent.CancellationException if canceled
 	 */
 	@Override
 	public int[] select(final FeatureMatrix points, final int count,
 		final int start, final Progress progress)
 	{
+		if (squaredWeights != null) WeightedGreedyCoresetSampler.checkRows(points,
+			squaredWeights);
 		GreedySelection.checkArguments(points, count, start);
 		if (count == 0) return new int[0];
 		final int[] picks = new int[count];
@@ -124,9 +145,11 @@ public final class QuantizedGreedyCoresetSampler implements CoresetSampler {
 		private final float[] limits;
 		/** Per block: how many picks have lowered its δ². */
 		private final int[] applied;
-		/** Per block: its largest δ² (an upper bound while it is behind). */
+		/**
+		 * Per block: its largest w² · δ² (an upper bound while it is behind).
+		 */
 		private final double[] blockMax;
-		/** Per block: the first row with δ² = blockMax. */
+		/** Per block: the first row with w² · δ² = blockMax. */
 		private final int[] blockArgmax;
 		/** The blocks, by blockMax; made after the first pass. */
 		private BlockHeap heap;
@@ -142,14 +165,10 @@ public final class QuantizedGreedyCoresetSampler implements CoresetSampler {
 			minDistances = new double[points.rows()];
 			Arrays.fill(minDistances, Double.POSITIVE_INFINITY);
 			limits = codes.rowLimits();
-			for (int r = 0; r < points.rows(); r++)
-				limits[r] = codes.rowLimit(r, Double.POSITIVE_INFINITY);
 			final int blocks = (points.rows() + width - 1) / width;
 			applied = new int[blocks];
 			blockMax = new double[blocks];
-			Arrays.fill(blockMax, Double.POSITIVE_INFINITY);
 			blockArgmax = new int[blocks];
-			Arrays.setAll(blockArgmax, b -> b * width);
 			behind = new int[MAX_BATCH];
 		}
 
@@ -217,11 +236,14 @@ public final class QuantizedGreedyCoresetSampler implements CoresetSampler {
 			}
 			applied[b] = made;
 			double max = Double.NEGATIVE_INFINITY;
-			for (int r = first; r < end; r++)
-				if (minDistances[r] > max) {
-					max = minDistances[r];
+			for (int r = first; r < end; r++) {
+				final double key = squaredWeights == null ? minDistances[r]
+					: squaredWeights[r] * minDistances[r];
+				if (key > max) {
+					max = key;
 					blockArgmax[b] = r;
 				}
+			}
 			blockMax[b] = max;
 		}
 	}

@@ -20,7 +20,9 @@ import io.github.tailedcore.linalg.SquaredDistanceKernel;
  * w · δ, and with every weight 1 the products are exactly δ², so the picks
  * are the reference's, pick for pick (first index on ties, fixed blocks
  * reduced in order, repeats once all δ = 0). The weights belong to one point
- * set: a sampler is built for each pool it selects from.
+ * set: a sampler is built for each pool it selects from. This is the
+ * weighted reference; {@link QuantizedGreedyCoresetSampler#weighted} makes
+ * the same picks faster.
  * </p>
  */
 public final class WeightedGreedyCoresetSampler implements CoresetSampler {
@@ -44,14 +46,36 @@ public final class WeightedGreedyCoresetSampler implements CoresetSampler {
 		final SquaredDistanceKernel distance)
 	{
 		unweighted = new GreedyCoresetSampler(blockRows, distance);
-		squaredWeights = new double[weights.length];
+		squaredWeights = squares(weights);
+	}
+
+	/**
+	 * w² of each point.
+	 *
+	 * @throws IllegalArgumentException if a weight is not positive and finite
+	 */
+	static double[] squares(final double[] weights) {
+		final double[] squares = new double[weights.length];
 		for (int i = 0; i < weights.length; i++) {
 			if (!(weights[i] > 0 && weights[i] < Double.POSITIVE_INFINITY))
 				throw new IllegalArgumentException("Point " + i +
 					" has importance weight " + weights[i] +
 					"; weights must be positive and finite.");
-			squaredWeights[i] = weights[i] * weights[i];
+			squares[i] = weights[i] * weights[i];
 		}
+		return squares;
+	}
+
+	/**
+	 * @throws IllegalArgumentException if the points are not the ones the
+	 *           weights were given for
+	 */
+	static void checkRows(final FeatureMatrix points,
+		final double[] squaredWeights)
+	{
+		if (points.rows() != squaredWeights.length)
+			throw new IllegalArgumentException("The sampler has weights for " +
+				squaredWeights.length + " points but got " + points.rows() + ".");
 	}
 
 	/**
@@ -66,10 +90,8 @@ public final class WeightedGreedyCoresetSampler implements CoresetSampler {
 	public int[] select(final FeatureMatrix points, final int count,
 		final int start, final Progress progress)
 	{
-		if (points.rows() != squaredWeights.length)
-			throw new IllegalArgumentException("The sampler has weights for " +
-				squaredWeights.length + " points but got " + points.rows() + ".");
+		checkRows(points, squaredWeights);
 		return GreedySelection.select(points, count, start, progress, unweighted
-			.blockRows(), unweighted::passes, squaredWeights);
+			.blockRows(), unweighted::pass, squaredWeights);
 	}
 }

@@ -24,7 +24,7 @@ class QuantizedGreedyCoresetSamplerTest {
 
 	private final CoresetSampler fast = new QuantizedGreedyCoresetSampler();
 	private final CoresetSampler scalarCodes = new QuantizedGreedyCoresetSampler(
-		SquaredDistanceKernel.SCALAR, CodeBoundKernel.SCALAR);
+		SquaredDistanceKernel.SCALAR, CodeBoundKernel.SCALAR, null);
 	private final CoresetSampler reference = GreedyCoresetSampler
 		.scalarReference();
 
@@ -76,38 +76,21 @@ class QuantizedGreedyCoresetSamplerTest {
 		assertSamePicks(clustered(400, 5, 3, 8), 400, 17);
 	}
 
+	/** A 2-d integer grid, every point four times: exact distance ties. */
 	@Test
 	void duplicatesAndGridTies() {
-		// a 2-d integer grid, every point four times: exact distance ties
-		final int side = 9;
-		final float[] data = new float[4 * side * side * 2];
-		for (int copy = 0, k = 0; copy < 4; copy++)
-			for (int x = 0; x < side; x++)
-				for (int y = 0; y < side; y++) {
-					data[k++] = x;
-					data[k++] = y;
-				}
-		final FeatureMatrix grid = new FeatureMatrix(4 * side * side, 2, data);
+		final FeatureMatrix grid = grid(9);
 		assertSamePicks(grid, grid.rows(), 0);
 		assertSamePicks(grid, 100, 200);
 	}
 
 	/**
-	 * Exact ties spread over many more blocks than the first round brings
-	 * up to date: the blocks that wait must still give up their first row.
+	 * Exact ties spread over hundreds of blocks, most of which wait: a block
+	 * that waits must still give up its first row on a tie.
 	 */
 	@Test
 	void tiesAcrossManyBlocks() {
-		final int side = 30;
-		final float[] data = new float[4 * side * side * 2];
-		for (int copy = 0, k = 0; copy < 4; copy++)
-			for (int x = 0; x < side; x++)
-				for (int y = 0; y < side; y++) {
-					data[k++] = y;
-					data[k++] = x;
-				}
-		final FeatureMatrix grid = new FeatureMatrix(4 * side * side, 2, data);
-		assertSamePicks(grid, 1000, 1234);
+		assertSamePicks(grid(30), 1000, 1234);
 	}
 
 	@Test
@@ -149,6 +132,46 @@ class QuantizedGreedyCoresetSamplerTest {
 		assertSamePicks(clustered(5000, 128, 40, 14), 500, 42);
 	}
 
+	/**
+	 * With importance weights the picks are those of
+	 * {@link WeightedGreedyCoresetSampler}: random weights, and weights of a
+	 * few repeated values on a grid, where w² · δ² ties.
+	 */
+	@Test
+	void weightedPicksAreTheWeightedReferences() {
+		final FeatureMatrix points = clustered(3000, 16, 12, 15);
+		final Random random = new Random(16);
+		final double[] weights = new double[points.rows()];
+		for (int i = 0; i < weights.length; i++)
+			weights[i] = 0.5 + 1.5 * random.nextDouble();
+		assertSameWeightedPicks(points, weights, 600, 7);
+		final FeatureMatrix grid = grid(20);
+		final double[] steps = new double[grid.rows()];
+		for (int i = 0; i < steps.length; i++)
+			steps[i] = 1 + i % 3;
+		assertSameWeightedPicks(grid, steps, 800, 11);
+		assertThrows(IllegalArgumentException.class, () -> QuantizedGreedyCoresetSampler
+			.weighted(new double[] { 1, 0 }));
+		assertThrows(IllegalArgumentException.class, () -> QuantizedGreedyCoresetSampler
+			.weighted(weights).select(grid, 5, 0, Progress.none()));
+	}
+
+	private static void assertSameWeightedPicks(final FeatureMatrix points,
+		final double[] weights, final int count, final int start)
+	{
+		final int[] expected = new WeightedGreedyCoresetSampler(weights,
+			GreedyCoresetSampler.DEFAULT_BLOCK_ROWS, SquaredDistanceKernel.SCALAR)
+				.select(points, count, start, Progress.none());
+		assertArrayEquals(expected, QuantizedGreedyCoresetSampler.weighted(weights)
+			.select(points, count, start, Progress.none()));
+		final double[] squares = new double[weights.length];
+		for (int i = 0; i < weights.length; i++)
+			squares[i] = weights[i] * weights[i];
+		assertArrayEquals(expected, new QuantizedGreedyCoresetSampler(
+			SquaredDistanceKernel.SCALAR, CodeBoundKernel.SCALAR, squares).select(
+				points, count, start, Progress.none()));
+	}
+
 	@Test
 	void smallCountsAndValidation() {
 		final FeatureMatrix points = random(10, 3, 11);
@@ -183,6 +206,18 @@ class QuantizedGreedyCoresetSamplerTest {
 		assertThrows(CancellationException.class, () -> fast.select(random(200, 4,
 			12), 100, 0, cancelAfterFive));
 		assertEquals(5, updates.get());
+	}
+
+	/** A 2-d integer grid of side × side points, every point four times. */
+	static FeatureMatrix grid(final int side) {
+		final float[] data = new float[4 * side * side * 2];
+		for (int copy = 0, k = 0; copy < 4; copy++)
+			for (int x = 0; x < side; x++)
+				for (int y = 0; y < side; y++) {
+					data[k++] = x;
+					data[k++] = y;
+				}
+		return new FeatureMatrix(4 * side * side, 2, data);
 	}
 
 	static FeatureMatrix line(final float... xs) {
