@@ -222,10 +222,6 @@ public final class TailedCore {
 	}
 
 	/**
-	 * Q: all patches of the tail images T, followed by all patches of their
-	 * augmented views, image by image in view order (spec §6).
-	 */
-	/**
 	 * TailSampler's estimate from the image embeddings, and a first check
 	 * that the heap left beside the head's memory bank (at most a coreset
 	 * ratio of the patches) can hold the tail views.
@@ -243,6 +239,10 @@ public final class TailedCore {
 		return tail;
 	}
 
+	/**
+	 * Q: all patches of the tail images T, followed by all patches of their
+	 * augmented views, image by image in view order (spec §6).
+	 */
 	private TailPool tailPool(final PatchFeatures features,
 		final int[] tailImages, final TailViewSource views,
 		final Progress progress) throws IOException
