@@ -194,6 +194,36 @@ class TailedCoreTest {
 		}
 	}
 
+	/**
+	 * TailSampler needs only the embeddings and runs first, so that a heap
+	 * too small for the tail views fails before the long head branch.
+	 */
+	@Test
+	void theTailIsEstimatedBeforeTheHeadBranch() throws IOException {
+		final PatchFeatures features = clusters(1);
+		final List<String> stages = new ArrayList<>();
+		final Progress recording = new Progress() {
+
+			@Override
+			public void stage(final String name) {
+				stages.add(name);
+			}
+
+			@Override
+			public void update(final long done, final long total) {}
+
+			@Override
+			public boolean isCanceled() {
+				return false;
+			}
+		};
+		new TailedCore(TailedCoreSettings.defaults()).fit(features, BACKBONE,
+			shiftedViews(features, new ArrayList<>()), recording);
+		assertTrue(stages.indexOf("Tail sampling") >= 0 && stages.indexOf(
+			"Tail sampling") < stages.indexOf("Noise filter (LOF)"), stages
+				.toString());
+	}
+
 	@Test
 	void cancelStopsTheFit() {
 		final AtomicInteger stages = new AtomicInteger();
