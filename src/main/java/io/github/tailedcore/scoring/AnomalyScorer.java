@@ -32,11 +32,16 @@ public final class AnomalyScorer {
 	private final FeatureGrid grid;
 	private final AnomalyMapGenerator maps;
 
-	/** A scorer that searches the bank exactly with {@link BruteForceSearch}. */
+	/**
+	 * A scorer that searches the bank with the fastest exact search this JVM
+	 * can run ({@link NearestNeighborSearches#fastest}; the reference,
+	 * {@link BruteForceSearch}, is many times slower).
+	 */
 	public AnomalyScorer(final MemoryBank memory, final FeatureGrid grid,
 		final double sigma)
 	{
-		this(memory, new BruteForceSearch(memory.vectors()), grid, sigma);
+		this(memory, NearestNeighborSearches.fastest(memory.vectors()), grid,
+			sigma);
 	}
 
 	/**
@@ -67,9 +72,8 @@ public final class AnomalyScorer {
 	 * search this JVM can run ({@link NearestNeighborSearches#fastest}).
 	 */
 	public static AnomalyScorer of(final TailedCoreModel model) {
-		return new AnomalyScorer(model.memory(), NearestNeighborSearches.fastest(
-			model.memory().vectors()), model.grid(), model.settings()
-				.gaussianSigma());
+		return new AnomalyScorer(model.memory(), model.grid(), model.settings()
+			.gaussianSigma());
 	}
 
 	/** The patch grid images must have. */

@@ -8,7 +8,6 @@ import io.github.tailedcore.linalg.Quantile;
 import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.scoring.AnomalyResult;
 import io.github.tailedcore.scoring.AnomalyScorer;
-import io.github.tailedcore.search.NearestNeighborSearches;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -27,8 +26,7 @@ import java.util.stream.IntStream;
  * loses all support) and defective training images score high, so the
  * quantile, not the maximum, is used. At most {@code maxImages} images,
  * drawn with the seed, are scored, because each costs as much as scoring a
- * test image (with the fastest exact search, as models score: the
- * brute-force search took 51 s per image for a 126k-vector memory).
+ * test image.
  * </p>
  */
 public final class LeaveOneOutThreshold {
@@ -127,9 +125,8 @@ public final class LeaveOneOutThreshold {
 		for (int k = 0; k < images.length; k++) {
 			progress.checkCanceled();
 			final MemoryBank without = without(memory, origins, images[k]);
-			scores[k] = score.applyAsDouble(new AnomalyScorer(without,
-				NearestNeighborSearches.fastest(without.vectors()), grid, sigma).score(
-					features.patches(images[k])));
+			scores[k] = score.applyAsDouble(new AnomalyScorer(without, grid, sigma)
+				.score(features.patches(images[k])));
 			progress.update(k + 1, images.length);
 		}
 		return scores;
