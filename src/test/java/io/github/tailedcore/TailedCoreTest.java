@@ -201,24 +201,10 @@ class TailedCoreTest {
 	@Test
 	void theTailIsEstimatedBeforeTheHeadBranch() throws IOException {
 		final PatchFeatures features = clusters(1);
-		final List<String> stages = new ArrayList<>();
-		final Progress recording = new Progress() {
-
-			@Override
-			public void stage(final String name) {
-				stages.add(name);
-			}
-
-			@Override
-			public void update(final long done, final long total) {}
-
-			@Override
-			public boolean isCanceled() {
-				return false;
-			}
-		};
+		final StageRecorder recording = new StageRecorder();
 		new TailedCore(TailedCoreSettings.defaults()).fit(features, BACKBONE,
 			shiftedViews(features, new ArrayList<>()), recording);
+		final List<String> stages = recording.stages();
 		assertTrue(stages.indexOf("Tail sampling") >= 0 && stages.indexOf(
 			"Tail sampling") < stages.indexOf("Noise filter (LOF)"), stages
 				.toString());

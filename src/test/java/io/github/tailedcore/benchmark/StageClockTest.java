@@ -3,9 +3,8 @@ package io.github.tailedcore.benchmark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.tailedcore.Progress;
+import io.github.tailedcore.StageRecorder;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,22 +15,9 @@ class StageClockTest {
 
 	@Test
 	void sumsRepeatedStagesPerScope() throws InterruptedException {
-		final List<String> seen = new ArrayList<>();
-		final StageClock clock = new StageClock(new Progress() {
-
-			@Override
-			public void stage(final String name) {
-				seen.add(name);
-			}
-
-			@Override
-			public void update(final long done, final long total) {}
-
-			@Override
-			public boolean isCanceled() {
-				return false;
-			}
-		});
+		final StageRecorder recorder = new StageRecorder();
+		final List<String> seen = recorder.stages();
+		final StageClock clock = new StageClock(recorder);
 		clock.stage("Features");
 		Thread.sleep(20);
 		clock.scope("PatchCore");
