@@ -11,6 +11,9 @@
 # own class path): ij-*.jar becomes ImageJ, TailedCore_*.jar goes to
 # plugins/, every other jar to plugins/jars/.
 #
+# ImageJ runs with a home folder and Java preferences of its own inside the
+# work folder, so it neither reads nor changes the user's.
+#
 # A truly headless JVM cannot run open(), run() or newImage() (ImageJ builds
 # AWT menus first), hence Xvfb: `apt-get install -y xvfb xauth`.
 # ImageJ's -batch mode exits 0 even when a macro fails, so the macro must
@@ -78,6 +81,7 @@ log="$work/out.log"
 status=0
 (cd "$work" && xvfb-run -a timeout -k 10 "${MACRO_TIMEOUT:-300}" java \
 	-Djava.awt.headless=false -Dplugins.dir="$work" \
+	-Duser.home="$work/home" -Djava.util.prefs.userRoot="$work/prefs" \
 	-cp "$work/ij.jar" ij.ImageJ -ijpath "$work" \
 	-batch "$macro" "$arg") >"$log" 2>&1 || status=$?
 cat "$log"

@@ -2,26 +2,20 @@ package io.github.tailedcore.feature;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.time.Duration;
 
 /**
  * Downloads a backbone's ONNX file from its manifest's {@code url} and
  * accepts it only if its SHA-256 matches the manifest.
  * <p>
- * The bytes go to a temporary file in the target folder while the checksum
- * is computed; a matching file is then moved atomically to its final name,
- * so a broken or interrupted download never leaves a file that looks valid.
- * A wrong checksum deletes the temporary file and says so.
+ * The file appears under its name only complete and verified
+ * ({@link VerifiedFile}): a broken or interrupted download never leaves a
+ * file that looks valid, and a wrong checksum says so.
  * </p>
  */
 public final class BackboneDownloader {
@@ -49,25 +43,14 @@ public final class BackboneDownloader {
 			"The backbone manifest " + manifest.source() +
 				" has no sha256, so a download from " + manifest.url() +
 				" could not be verified. Add the file's SHA-256 to the manifest.");
-		final Path target = folder.resolve(manifest.file());
-		final Path part = Files.createTempFile(folder, manifest.file(), ".part");
-		try {
-			final String actual = fetch(URI.create(manifest.url()), part);
-			if (!actual.equals(manifest.sha256())) throw new IOException(
-				"The download of " + manifest.url() + " has SHA-256 " + actual +
-					" but the manifest " + manifest.source() + " says " + manifest
-						.sha256() + "; the downloaded file was deleted. Check the url " +
-					"and checksum in the manifest.");
-			move(part, target);
-			return target;
-		}
-		finally {
-			Files.deleteIfExists(part);
-		}
+		return fetch(URI.create(manifest.url()), folder.resolve(manifest.file()),
+			manifest);
 	}
 
-	/** Streams a URL into a file and returns the bytes' SHA-256. */
-	private String fetch(final URI uri, final Path file) throws IOException {
+	/** Streams a URL into {@code target}, verified against the manifest. */
+	private Path fetch(final URI uri, final Path target,
+		final BackboneManifest manifest) throws IOException
+	{
 		final HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
 		final HttpResponse<InputStream> response;
 		try {
@@ -78,28 +61,13 @@ public final class BackboneDownloader {
 			Thread.currentThread().interrupt();
 			throw new IOException("The download of " + uri + " was interrupted.", e);
 		}
-		final MessageDigest digest = Sha256.newDigest();
-		try (InputStream in = response.body();
-				OutputStream out = Files.newOutputStream(file))
-		{
+		try (InputStream in = response.body()) {
 			if (response.statusCode() != 200) throw new IOException(
 				"The download of " + uri + " failed with HTTP status " + response
 					.statusCode() + ".");
-			final byte[] buffer = new byte[1 << 16];
-			for (int n; (n = in.read(buffer)) > 0;) {
-				digest.update(buffer, 0, n);
-				out.write(buffer, 0, n);
-			}
-		}
-		return Sha256.hex(digest.digest());
-	}
-
-	private static void move(final Path from, final Path to) throws IOException {
-		try {
-			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (final AtomicMoveNotSupportedException e) {
-			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+			return VerifiedFile.write(in, target, manifest.sha256(), uri +
+				" (the url of the manifest " + manifest.source() +
+				"; check its url and sha256)");
 		}
 	}
 }

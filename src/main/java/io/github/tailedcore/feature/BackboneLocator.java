@@ -24,14 +24,21 @@ import java.util.function.UnaryOperator;
  * system property {@code imagej.dir} or {@code fiji.dir};</li>
  * <li>{@code ~/.tailedcore/models};</li>
  * <li>{@code <shared>/models}, where {@code <shared>} is the system property
- * {@code tailedcore.shared} or else {@code ../shared} (the project's shared
- * models, so that its commands work with no setup).</li>
+ * {@code tailedcore.shared}, or else {@code ../shared} if that folder exists
+ * (the development machines' shared models, beside the repository).</li>
  * </ol>
  * <p>
  * The ONNX file is looked for beside the manifest, then in the other folders
  * in the same order. If it is nowhere, it is downloaded from the manifest's
  * {@code url} into the first writable folder and checked against the
  * manifest's SHA-256 (see {@link BackboneDownloader}).
+ * </p>
+ * <p>
+ * A name that no folder has, but that the plugin jar carries (the default,
+ * {@value #DEFAULT_BACKBONE}; {@link BundledBackbones}), is unpacked into
+ * the first writable folder and found there from then on. A user's own
+ * files of the same name, in any folder, therefore take precedence over the
+ * bundled ones, and the plugin needs no backbone files to run.
  * </p>
  */
 public final class BackboneLocator {
@@ -82,7 +89,9 @@ public final class BackboneLocator {
 		final String home = property.apply("user.home");
 		if (home != null) out.add(Paths.get(home, ".tailedcore", "models"));
 		final String shared = property.apply("tailedcore.shared");
-		out.add(Paths.get(shared == null ? "../shared" : shared, "models"));
+		if (shared != null) out.add(Paths.get(shared, "models"));
+		else if (Files.isDirectory(Paths.get("../shared"))) out.add(Paths.get(
+			"../shared", "models"));
 		return out;
 	}
 
@@ -129,8 +138,8 @@ public final class BackboneLocator {
 	}
 
 	/**
-	 * Finds a backbone by name, downloading its ONNX file if only the manifest
-	 * is on disk.
+	 * Finds a backbone by name, unpacking it from the plugin jar if it is on
+	 * no disk, or downloading its ONNX file if only the manifest is on disk.
 	 *
 	 * @throws IOException saying where it looked if there is no such manifest,
 	 *           or why the ONNX file could not be had
@@ -144,10 +153,13 @@ public final class BackboneLocator {
 				break;
 			}
 		}
+		if (manifest == null && BundledBackbones.has(name)) return BundledBackbones
+			.unpack(name, writableFolder());
 		if (manifest == null) throw new NoSuchFileException(name + ".json", null,
 			"No backbone named '" + name + "' in " + folders +
-				". Put its manifest and ONNX file in one of these folders, or set " +
-				"the system property tailedcore.models.");
+				" (and the plugin carries only '" + DEFAULT_BACKBONE + "'). Put its " +
+				"manifest and ONNX file in one of these folders, or set the system " +
+				"property tailedcore.models.");
 		final Path beside = manifest.onnxFile();
 		if (Files.isRegularFile(beside)) return new Located(manifest, beside);
 		for (final Path folder : folders) {
@@ -163,7 +175,10 @@ public final class BackboneLocator {
 			writableFolder()));
 	}
 
-	/** The first search folder that exists or can be created, and is writable. */
+	/**
+	 * The first search folder that exists or can be created, and is writable:
+	 * where downloaded and unpacked backbones go.
+	 */
 	private Path writableFolder() throws IOException {
 		for (final Path folder : folders) {
 			try {

@@ -92,8 +92,20 @@ public final class BackboneManifest {
 	public static BackboneManifest read(final Path jsonFile) throws IOException {
 		if (!Files.isRegularFile(jsonFile)) throw new NoSuchFileException(jsonFile
 			.toString(), null, "The backbone manifest does not exist.");
-		final String text = new String(Files.readAllBytes(jsonFile),
-			StandardCharsets.UTF_8);
+		return parse(new String(Files.readAllBytes(jsonFile),
+			StandardCharsets.UTF_8), jsonFile);
+	}
+
+	/**
+	 * Parses the text of a manifest that is, or will be, the file
+	 * {@code jsonFile} (its ONNX file is looked for beside it).
+	 *
+	 * @throws IOException naming the file if the text is not JSON or lacks a
+	 *           required field
+	 */
+	public static BackboneManifest parse(final String text, final Path jsonFile)
+		throws IOException
+	{
 		try {
 			final Json json = new Gson().fromJson(text, Json.class);
 			if (json == null) throw new InvalidManifest(jsonFile, "it is empty");

@@ -26,6 +26,11 @@ public final class Sha256 {
 		return hex(digest.digest());
 	}
 
+	/** Lower-case hex SHA-256 of some bytes. */
+	public static String of(final byte[] bytes) {
+		return hex(newDigest().digest(bytes));
+	}
+
 	/** A fresh SHA-256 digest. */
 	static MessageDigest newDigest() {
 		try {

@@ -1,30 +1,26 @@
 package io.github.tailedcore.feature;
 
+import io.github.tailedcore.SharedData;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 
 /**
- * The project's read-only shared material (models, photos), found through
- * the system property {@code tailedcore.shared} or {@code ../shared}.
+ * The shared backbones and photos that the backbone tests compare with
+ * ({@link SharedData}: skipped where they are missing, failing under CI).
  */
 final class SharedFiles {
 
 	private SharedFiles() {}
 
-	static Path shared() {
-		final String p = System.getProperty("tailedcore.shared");
-		return Paths.get(p == null ? "../shared" : p);
-	}
-
 	static Path models() {
-		return shared().resolve("models");
+		return SharedData.require("models");
 	}
 
 	static Path photos() {
-		return shared().resolve("photos");
+		return SharedData.require("photos");
 	}
 
 	/** The 1000 ImageNet class names in index order. */

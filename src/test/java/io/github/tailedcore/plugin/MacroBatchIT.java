@@ -23,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code macros/fit_folder.ijm}, scores {@code test-images/} with
  * {@code macros/score_folder.ijm} and checks its outputs; since ImageJ
  * exits 0 even when a macro fails, the outputs are checked here too.
- * Skipped, saying why, where {@code xvfb-run} is missing.
+ * The backbone comes from the plugin jar: ImageJ starts with an empty
+ * home folder and an empty {@code TAILEDCORE_MODELS} folder, into which the
+ * bundled backbone must be unpacked. Skipped, saying why, where
+ * {@code xvfb-run} is missing.
  */
 class MacroBatchIT {
 
@@ -44,9 +47,8 @@ class MacroBatchIT {
 		final ProcessBuilder pb = new ProcessBuilder("bash", ".ci/xvfb-macro-test.sh",
 			".ci/macro-batch-test.ijm", repo + "|" + out).redirectErrorStream(true);
 		pb.environment().put("TAILEDCORE_CLASSPATH", String.join(":", jars));
-		pb.environment().put("TAILEDCORE_MODELS", Path.of(System.getProperty(
-			"tailedcore.shared", "../shared"), "models").toAbsolutePath()
-			.toString());
+		final Path models = out.resolve("models");
+		pb.environment().put("TAILEDCORE_MODELS", models.toString());
 		final Process p = pb.start();
 		final String log = new String(p.getInputStream().readAllBytes(),
 			StandardCharsets.UTF_8);
@@ -61,6 +63,8 @@ class MacroBatchIT {
 			256 * 256 * 4, "a 256 x 256 float map");
 		assertTrue(Files.exists(out.resolve(
 			"scores/dotted/train/good/000_overlay.png")));
+		assertTrue(Files.isRegularFile(models.resolve(
+			"mobilenet_v2_imagenet.onnx")), "the backbone was unpacked from the jar");
 	}
 
 	private static boolean onPath(final String program) {

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.tailedcore.SharedData;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -75,9 +75,7 @@ class MvtecDatasetTest {
 
 	@Test
 	void readsTheSharedIndustrialClasses() {
-		final Path shared = Paths.get(System.getProperty("tailedcore.shared",
-			"../shared")).resolve("datasets/industrial");
-		assumeTrue(Files.isDirectory(shared), "no shared industrial data");
+		final Path shared = SharedData.require("datasets/industrial");
 		final MvtecDataset data = MvtecDataset.read(shared);
 		assertEquals(List.of("magnetic_tile", "pcb", "solar_mono", "solar_poly",
 			"tire"), data.classNames());

@@ -3,8 +3,8 @@ package io.github.tailedcore.benchmark.synthetic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.tailedcore.SharedData;
 import io.github.tailedcore.benchmark.data.ImageFiles;
 import io.github.tailedcore.image.RasterImage;
 
@@ -52,9 +52,7 @@ class TextureClassesTest {
 
 	@Test
 	void makesFifteenClassesFromTheSharedTextures() throws IOException {
-		final Path textures = Paths.get(System.getProperty("tailedcore.shared",
-			"../shared")).resolve("datasets/textures");
-		assumeTrue(Files.isDirectory(textures), "no shared textures");
+		final Path textures = SharedData.require("datasets/textures");
 		final List<SyntheticClass> classes = TextureClasses.fromFolder(textures, 15,
 			1, 2, 1, 1);
 		assertEquals(15, classes.size());

@@ -1,0 +1,55 @@
+package io.github.tailedcore;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The development machines' read-only shared material beside the repository
+ * (datasets, extra backbones, photos): the system property
+ * {@code tailedcore.shared}, else {@code ../shared}.
+ * <p>
+ * A fresh clone has no such folder. A test that needs it calls
+ * {@link #require}: where the file is missing, the test is skipped with a
+ * message that names it, except under CI (the environment variable
+ * {@code CI} set), where the folder exists and its absence must fail the
+ * build rather than go unnoticed.
+ * </p>
+ */
+public final class SharedData {
+
+	private SharedData() {}
+
+	/** The shared folder (which may not exist). */
+	public static Path root() {
+		return Paths.get(System.getProperty("tailedcore.shared", "../shared"));
+	}
+
+	/**
+	 * {@code root()/relative}, once it is known to exist.
+	 *
+	 * @throws org.opentest4j.TestAbortedException (the test is skipped) if it
+	 *           does not exist and CI is not set
+	 * @throws org.opentest4j.AssertionFailedError if it does not exist under CI
+	 */
+	public static Path require(final String relative) {
+		final Path path = root().resolve(relative);
+		if (Files.exists(path)) return path;
+		final String message = "needs the shared file " + path.toAbsolutePath()
+			.normalize() + " (set -Dtailedcore.shared to the folder that holds " +
+			relative + ")";
+		if (underCi()) fail("Under CI " + message + ", which is missing.");
+		Assumptions.abort("Skipped: " + message + ".");
+		throw new AssertionError("unreachable");
+	}
+
+	/** Whether the environment variable {@code CI} is set (CI runs). */
+	public static boolean underCi() {
+		final String ci = System.getenv("CI");
+		return ci != null && !ci.isEmpty() && !ci.equalsIgnoreCase("false");
+	}
+}
