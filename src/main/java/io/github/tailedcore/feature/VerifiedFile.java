@@ -7,7 +7,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.UUID;
 
 /**
  * Writes a backbone file from a stream so that it appears under its final
@@ -15,7 +17,9 @@ import java.security.MessageDigest;
  * temporary file in the target's folder while the checksum is computed, a
  * match is moved atomically into place, and the temporary file is deleted
  * on every path. A broken download or an interrupted unpacking therefore
- * never leaves a file that looks valid. Used by {@link BackboneDownloader}
+ * never leaves a file that looks valid. The file gets the permissions the
+ * user's umask gives new files (a folder of backbones may be shared), not
+ * the owner-only ones of {@code Files.createTempFile}. Used by {@link BackboneDownloader}
  * and {@link BundledBackbones}.
  */
 final class VerifiedFile {
@@ -35,11 +39,13 @@ final class VerifiedFile {
 	static Path write(final InputStream in, final Path target,
 		final String sha256, final String origin) throws IOException
 	{
-		final Path part = Files.createTempFile(target.getParent(), target
-			.getFileName().toString(), ".part");
+		final Path part = target.resolveSibling("." + target.getFileName() + "." +
+			UUID.randomUUID() + ".part");
 		try {
 			final MessageDigest digest = Sha256.newDigest();
-			try (OutputStream out = Files.newOutputStream(part)) {
+			try (OutputStream out = Files.newOutputStream(part,
+				StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))
+			{
 				final byte[] buffer = new byte[1 << 16];
 				for (int n; (n = in.read(buffer)) > 0;) {
 					digest.update(buffer, 0, n);

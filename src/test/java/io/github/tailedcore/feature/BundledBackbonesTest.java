@@ -22,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -83,6 +85,12 @@ class BundledBackbonesTest {
 		assertEquals(SHA256, found.manifest().sha256());
 		assertEquals(SHA256, Sha256.of(found.onnxFile()));
 		assertEquals(List.of(NAME + ".json", NAME + ".onnx"), list(models));
+		final Set<PosixFilePermission> umask = Files.getPosixFilePermissions(Files
+			.createFile(dir.resolve("new")));
+		assertEquals(umask, Files.getPosixFilePermissions(found.onnxFile()),
+			"the mode of any new file, so that a shared folder stays shared");
+		assertEquals(umask, Files.getPosixFilePermissions(found.manifest()
+			.source()));
 	}
 
 	@Test
