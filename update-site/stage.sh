@@ -18,7 +18,10 @@
 # "api-<version>.jar" is renamed "djl-api-<version>.jar": the updater knows a
 # file by its name without version, and "jars/api.jar" is too generic a
 # name to claim on a shared Fiji installation. The example macros of the
-# repository's macros/ folder are copied to DIR/macros.
+# repository's macros/ folder are copied to DIR/macros, and the launcher
+# configuration of config/jaunch/ (the Vector API module) to
+# DIR/config/jaunch. The backbone network needs no file of its own: our jar
+# carries it.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -51,8 +54,9 @@ prune() {
 		fi
 	done < <(find "$dir" -type f -name '*.jar' -print0)
 	find "$dir" -mindepth 1 -type d -empty -delete
-	mkdir -p "$dir/macros"
+	mkdir -p "$dir/macros" "$dir/config/jaunch"
 	cp "$here"/../macros/*.ijm "$dir/macros/"
+	cp "$here"/config/jaunch/*.toml "$dir/config/jaunch/"
 	return $status
 }
 
@@ -73,7 +77,7 @@ if [ ! -e "$marker" ] && [ -n "$(ls -A "$dir")" ]; then
 	exit 2
 fi
 touch "$marker"
-rm -rf "${dir:?}"/jars "$dir"/plugins "$dir"/macros
+rm -rf "${dir:?}"/jars "$dir"/plugins "$dir"/macros "$dir"/config
 (cd "$here/.." && mvn -B -q install -DskipTests -Dscijava.app.directory="$dir")
 prune "$dir"
 echo "Staged in $dir:"

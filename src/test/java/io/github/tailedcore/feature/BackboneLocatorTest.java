@@ -8,14 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,11 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Search order, explicit files, errors, and downloads from a tiny HTTP
- * server on 127.0.0.1 that serves a temporary copy of the shared SqueezeNet.
+ * server on 127.0.0.1 that serves a file of random bytes as a backbone
+ * (the locator only checks its checksum; loading it is not its job).
  */
 class BackboneLocatorTest {
 
-	private static final String NAME = "squeezenet1_1_imagenet";
+	private static final String NAME = "test_backbone";
 
 	@TempDir
 	Path dir;
@@ -41,8 +45,9 @@ class BackboneLocatorTest {
 	void serve() throws IOException {
 		served = dir.resolve("served");
 		Files.createDirectories(served);
-		Files.copy(SharedFiles.models().resolve(NAME + ".onnx"), served.resolve(
-			NAME + ".onnx"));
+		final byte[] bytes = new byte[100_000];
+		new Random(1).nextBytes(bytes);
+		Files.write(served.resolve(NAME + ".onnx"), bytes);
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/", exchange -> {
 			final Path file = served.resolve(exchange.getRequestURI().getPath()
@@ -141,7 +146,12 @@ class BackboneLocatorTest {
 		final IOException e = assertThrows(IOException.class,
 			() -> BackboneLocator.locate(onnx));
 		assertTrue(e.getMessage().contains("mine.json"), e.getMessage());
-		final Path json = SharedFiles.models().resolve(NAME + ".json");
+		final Path b = folder("b");
+		writeManifest(b, "x", null);
+		final Path json = b.resolve(NAME + ".json");
+		assertThrows(IOException.class, () -> locator(a).resolve(json.toString()),
+			"the manifest without its ONNX file");
+		Files.write(b.resolve(NAME + ".onnx"), new byte[] { 1 });
 		final BackboneLocator.Located found = locator(a).resolve(json.toString());
 		assertEquals(NAME, found.manifest().name());
 		assertEquals(json.toAbsolutePath().resolveSibling(NAME + ".onnx"), found
@@ -200,13 +210,22 @@ class BackboneLocatorTest {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + file;
 	}
 
-	/** The shared SqueezeNet manifest with another sha256 and an optional url. */
+	/**
+	 * The bundled backbone's manifest, renamed {@value #NAME}, with another
+	 * sha256 and an optional url.
+	 */
 	private static void writeManifest(final Path folder, final String sha256,
 		final String url) throws IOException
 	{
-		String json = Files.readString(SharedFiles.models().resolve(NAME +
-			".json")).replaceAll("\"sha256\": \"[0-9a-f]+\"", "\"sha256\": \"" +
-				sha256 + "\"");
+		final String bundled;
+		try (InputStream in = BundledBackbones.class.getResourceAsStream(
+			"backbones/" + BackboneLocator.DEFAULT_BACKBONE + ".json"))
+		{
+			bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		String json = bundled.replace(BackboneLocator.DEFAULT_BACKBONE, NAME)
+			.replaceAll("\"sha256\": \"[0-9a-f]+\"", "\"sha256\": \"" + sha256 +
+				"\"");
 		if (url != null) json = json.replace("\"file\":", "\"url\": \"" + url +
 			"\", \"file\":");
 		Files.writeString(folder.resolve(NAME + ".json"), json);

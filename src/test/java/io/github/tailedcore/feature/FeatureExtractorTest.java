@@ -40,7 +40,7 @@ class FeatureExtractorTest {
 
 	@AfterAll
 	static void close() {
-		squeezenet.close();
+		if (squeezenet != null) squeezenet.close();
 	}
 
 	@Test

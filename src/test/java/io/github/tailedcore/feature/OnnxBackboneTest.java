@@ -47,8 +47,8 @@ class OnnxBackboneTest {
 
 	@AfterAll
 	static void close() {
-		mobilenet.close();
-		squeezenet.close();
+		if (mobilenet != null) mobilenet.close();
+		if (squeezenet != null) squeezenet.close();
 	}
 
 	@Test

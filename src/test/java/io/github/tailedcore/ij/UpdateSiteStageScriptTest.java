@@ -26,7 +26,8 @@ import org.w3c.dom.NodeList;
 /**
  * {@code update-site/stage.sh --prune} on a fake populated directory: the
  * file list that Maven's populate-app produced for this project (checked by
- * hand), so the test needs no Maven run; the example macros are added.
+ * hand), so the test needs no Maven run; the example macros and the
+ * launcher configuration are added.
  * Also checks that every shipped dependency of the POM is classified in one
  * of the two lists.
  */
@@ -57,10 +58,14 @@ class UpdateSiteStageScriptTest {
 		populate(List.of("jars/linux64/jna-5.14.0.jar"));
 		final Run run = prune();
 		assertEquals(0, run.exit, run.output);
-		assertEquals(List.of("jars/TailedCore_-0.1.0-SNAPSHOT.jar",
-			"jars/djl-api-0.35.1.jar", "jars/onnxruntime-1.21.1.jar",
-			"jars/onnxruntime-engine-0.35.1.jar", "macros/fit_folder.ijm",
-			"macros/score_folder.ijm"), files());
+		assertEquals(List.of("config/jaunch/extra-tailedcore.toml",
+			"jars/TailedCore_-0.1.0-SNAPSHOT.jar", "jars/djl-api-0.35.1.jar",
+			"jars/onnxruntime-1.21.1.jar", "jars/onnxruntime-engine-0.35.1.jar",
+			"macros/fit_folder.ijm", "macros/score_folder.ijm"), files());
+		assertTrue(Files.readString(dir.resolve(
+			"config/jaunch/extra-tailedcore.toml")).contains(
+				"'JAVA:16+|--add-modules=jdk.incubator.vector'"),
+			"the one-argument form, which Jaunch passes to the JVM as it is");
 		assertFalse(Files.exists(dir.resolve("jars/linux64")),
 			"emptied folders go");
 	}
