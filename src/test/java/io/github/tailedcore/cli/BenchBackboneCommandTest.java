@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-/** One quick run on SqueezeNet: a row per batch size with positive timings. */
+/**
+ * One quick run on the bundled MobileNetV2: a row per batch size with
+ * positive timings.
+ */
 class BenchBackboneCommandTest {
 
 	@Test
@@ -23,10 +26,10 @@ class BenchBackboneCommandTest {
 			new PrintStream(bytes, true, StandardCharsets.UTF_8));
 		assertEquals("bench-backbone", command.name());
 		assertEquals(0, command.run(new Arguments("--backbones",
-			"squeezenet1_1_imagenet", "--iterations", "1", "--warmup", "0")));
+			"mobilenet_v2_imagenet", "--iterations", "1", "--warmup", "0")));
 		final List<String[]> rows = Arrays.stream(bytes.toString(
 			StandardCharsets.UTF_8).split("\n")).filter(l -> l.startsWith(
-				"squeezenet")).map(l -> l.trim().split("\\s+")).collect(Collectors
+				"mobilenet")).map(l -> l.trim().split("\\s+")).collect(Collectors
 					.toList());
 		assertEquals(2, rows.size());
 		assertEquals("1", rows.get(0)[1]);
