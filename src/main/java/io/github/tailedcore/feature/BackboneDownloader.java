@@ -50,9 +50,37 @@ public final class BackboneDownloader {
 				" has no sha256, so a download from " + manifest.url() +
 				" could not be verified. Add the file's SHA-256 to the manifest.");
 		final Path target = folder.resolve(manifest.file());
-		final Path part = Files.createTempFile(folder, manifest.file(), ".part");
+		final URI uri;
 		try {
-			final String actual = fetch(URI.create(manifest.url()), part);
+			uri = URI.create(manifest.url());
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IOException("The backbone manifest " + manifest.source() +
+				" gives the url '" + manifest.url() + "', which is not a valid " +
+				"address (" + e.getMessage() + "). Correct the url in the manifest.",
+				e);
+		}
+		final Path part;
+		try {
+			part = Files.createTempFile(folder, manifest.file(), ".part");
+		}
+		catch (final IOException e) {
+			throw new IOException("Cannot download the backbone " + manifest
+				.name() + " into " + folder + ": the folder cannot be written to (" +
+				e + "). Make it writable, or set the system property " +
+				"tailedcore.models to a writable folder.", e);
+		}
+		try {
+			final String actual;
+			try {
+				actual = fetch(uri, part);
+			}
+			catch (final IOException e) {
+				throw new IOException("Could not download the backbone " + manifest
+					.name() + " from " + uri + " (" + describe(e) + "). Check the " +
+					"network connection and proxy, or download the file yourself and " +
+					"put it into " + folder + " as " + manifest.file() + ".", e);
+			}
 			if (!actual.equals(manifest.sha256())) throw new IOException(
 				"The download of " + manifest.url() + " has SHA-256 " + actual +
 					" but the manifest " + manifest.source() + " says " + manifest
@@ -92,6 +120,13 @@ public final class BackboneDownloader {
 			}
 		}
 		return Sha256.hex(digest.digest());
+	}
+
+	/** An exception's message, or its class when it has none ("Error: null"). */
+	private static String describe(final IOException e) {
+		final String m = e.getMessage();
+		return m == null || m.isBlank() ? e.getClass().getSimpleName() + ", no " +
+			"details given" : m;
 	}
 
 	private static void move(final Path from, final Path to) throws IOException {

@@ -123,11 +123,8 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 
 	/** The threshold, or {@code null} if the model has none. */
 	Threshold toThreshold() {
-		if (threshold == null) return null;
-		if (threshold.value < 0) throw new IllegalArgumentException(
-			"Its threshold " + threshold.value + " is negative, but scores are " +
-				"squared distances (≥ 0): every image would be called anomalous.");
-		return new Threshold(threshold.value, threshold.method);
+		return threshold == null ? null : new Threshold(threshold.value,
+			threshold.method);
 	}
 
 	FitSummary toSummary() {
