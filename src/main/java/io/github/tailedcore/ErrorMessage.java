@@ -103,9 +103,9 @@ public final class ErrorMessage {
 			: " while " + during;
 		if (t instanceof CancellationException) return "Canceled" + (t
 			.getMessage() == null ? "." : ": " + t.getMessage());
-		if (t instanceof OutOfMemoryError) return String.format(Locale.ROOT,
-			"Java ran out of memory (its maximum heap is %.1f GB)%s. %s.", Runtime
-				.getRuntime().maxMemory() / 1e9, while_, MORE_MEMORY);
+		if (t instanceof OutOfMemoryError) return "Java ran out of memory (its " +
+			"maximum heap is " + size(Runtime.getRuntime().maxMemory()) + ")" +
+			while_ + ". " + MORE_MEMORY + ".";
 		if (t instanceof LinkageError) return linkage((LinkageError) t, while_);
 		if (t instanceof InterruptedException) return "Interrupted" + while_ + ".";
 		if (t instanceof IOException) return io((IOException) t, while_);
@@ -200,6 +200,12 @@ public final class ErrorMessage {
 				t.getMessage().equals(t.getCause().toString())))
 			t = t.getCause();
 		return t;
+	}
+
+	/** "6.0 GB", "64 MB". */
+	private static String size(final long bytes) {
+		return bytes >= 1e9 ? String.format(Locale.ROOT, "%.1f GB", bytes / 1e9)
+			: String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
 	}
 
 	private static String oneLine(final String s) {

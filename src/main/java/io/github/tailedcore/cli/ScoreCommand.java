@@ -84,6 +84,7 @@ public final class ScoreCommand implements Subcommand {
 			args.rejectUnknown();
 			if (!Files.exists(input)) throw new IOException("The input " + input +
 				" does not exist; give an image file or a folder of images.");
+			FolderScoring.requireOutsideInput(input, output, file);
 			try (ImageScorer scorer = ImageScorer.open(modelFile, backbone)) {
 				threshold = given != null ? given : scorer.model().threshold();
 				final ImagePlusScoring scoring = new ImagePlusScoring(scorer,

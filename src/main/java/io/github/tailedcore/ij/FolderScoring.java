@@ -98,8 +98,25 @@ public final class FolderScoring {
 		final boolean recursive, final Path output, final boolean overwrite)
 		throws IOException
 	{
-		if (output != null) BatchOutput.refuseInside(folder, output, false);
+		requireOutsideInput(folder, output, false);
 		return scoreMatching(folder, pattern, recursive, output, overwrite);
+	}
+
+	/**
+	 * Refuses an output folder that is the input folder or inside it, as
+	 * {@link #score} and {@link #scoreFile} do: front ends call it before
+	 * loading a model, so that the mistake is reported at once.
+	 *
+	 * @param input the folder of images, or the one image file
+	 * @param output the output folder, or {@code null} (accepted)
+	 * @param file whether {@code input} is one image file (then a folder
+	 *          inside its folder is accepted, as the run reads that file only)
+	 */
+	public static void requireOutsideInput(final Path input, final Path output,
+		final boolean file) throws IOException
+	{
+		if (output != null) BatchOutput.refuseInside(file ? input.toAbsolutePath()
+			.getParent() : input, output, file);
 	}
 
 	/**
@@ -113,7 +130,7 @@ public final class FolderScoring {
 		final boolean overwrite) throws IOException
 	{
 		final Path folder = file.toAbsolutePath().getParent();
-		if (output != null) BatchOutput.refuseInside(folder, output, true);
+		requireOutsideInput(file, output, true);
 		return scoreMatching(folder, escape(file.getFileName().toString()),
 			false, output, overwrite);
 	}

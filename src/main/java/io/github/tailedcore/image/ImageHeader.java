@@ -58,9 +58,8 @@ public record ImageHeader(String format, int width, int height, int pages) {
 			throw e;
 		}
 		catch (final IOException | RuntimeException e) {
-			throw new UnusableImageException(file, "its header is damaged or it " +
-				"is not an image (" + detail(e) + "); copy it again or leave it out",
-				e);
+			throw new UnusableImageException(file, "it is damaged or truncated, or " +
+				"not an image (" + detail(e) + "); copy it again or leave it out", e);
 		}
 	}
 
