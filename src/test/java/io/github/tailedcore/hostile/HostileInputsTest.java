@@ -61,8 +61,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the table {@code target/hostile-inputs.md} (kept in
  * {@code docs/hostile-inputs.md}).
  * <p>
- * The "before" column says what the code did before these fixes, as
- * reported in issue 17 or read from that code: {@code refused} (a clear
+ * The "before" column says what the code did before these fixes (commit
+ * 448d569), as reported in issue 17, read from that code or, for the
+ * command-line cases, run against it: {@code refused} (a clear
  * message already), {@code unclear} (refused with an unclear or late
  * message), {@code crash} (a stack trace), {@code accepted} (a silent wrong
  * answer or a loss).
@@ -76,7 +77,9 @@ class HostileInputsTest {
 	}
 
 	/** One row of the table. */
-	record Row(String area, String input, Before before, String now) {}
+	record Row(String area, String input, Before before, String was,
+		String now)
+	{}
 
 	/** What a case does; returns the message or outcome to record. */
 	@FunctionalInterface
@@ -225,8 +228,8 @@ class HostileInputsTest {
 			"is in Fortran order"));
 		final float[] nan = features(720, 2);
 		nan[100] = Float.NaN;
-		t.add(npyCase(dir, "a NaN among the patch features", Before.ACCEPTED,
-			"(fitted: NaN in the bank)", npy(dir.resolve("nan.npy"), 1, "<f4",
+		t.add(npyCase(dir, "a NaN among the patch features", Before.UNCLEAR,
+			"(\"Error: Index 23040 out of bounds for length 23037\")", npy(dir.resolve("nan.npy"), 1, "<f4",
 				"False", "10, 3, 3, 8", floats(nan)), model,
 			"holds NaN (value 100, row 1)", "every value must be a finite number"));
 		final float[] inf = features(40, 3);
@@ -304,7 +307,7 @@ class HostileInputsTest {
 				"t-big.tailedcore"), "manifest.json", HostileFiles.manifestValue(
 					"value", "3e38")), npy, "A threshold must be at most"));
 		t.add(modelCase(dir, "σ = Infinity in the manifest's settings",
-			Before.ACCEPTED, "(used)", HostileFiles.rewrite(good, dir.resolve(
+			Before.UNCLEAR, "(refused, then the whole usage text)", HostileFiles.rewrite(good, dir.resolve(
 				"sigma.tailedcore"), "manifest.json", HostileFiles.manifestValue(
 					"gaussianSigma", "Infinity")), npy,
 			"gives 'settings.gaussianSigma' a value that is not a finite number"));
@@ -391,7 +394,7 @@ class HostileInputsTest {
 			run.get();
 			return Files.readAllLines(out.resolve(FolderScoring.SKIPPED_CSV)).stream()
 				.skip(1).collect(Collectors.toMap(l -> l.substring(0, l.indexOf(',')),
-					l -> l.substring(l.indexOf(',') + 1)));
+					l -> unquote(l.substring(l.indexOf(',') + 1))));
 		});
 		final List<DynamicTest> t = new ArrayList<>();
 		t.add(check("images", "a score run over the folder below", Before.CRASH,
@@ -405,11 +408,11 @@ class HostileInputsTest {
 			{ "cut.tif", "a truncated TIFF", "ACCEPTED", "(scored, black below the cut)",
 				"it is damaged or truncated" }, //
 			{ "cut.png", "a truncated PNG", "REFUSED", "", "it is damaged" }, //
-			{ "one-pixel.png", "a 1 × 1 image", "ACCEPTED", "(called normal)",
+			{ "one-pixel.png", "a 1 × 1 image", "ACCEPTED", "(scored like an image)",
 				"it is 1 × 1 pixels, smaller than the 16 × 16 pixels" }, //
-			{ "eight-pixels.png", "an 8 × 8 image", "ACCEPTED", "(called normal)",
+			{ "eight-pixels.png", "an 8 × 8 image", "ACCEPTED", "(scored like an image)",
 				"smaller than the 16 × 16 pixels" }, //
-			{ "blank.png", "a blank image", "ACCEPTED", "(called normal)",
+			{ "blank.png", "a blank image", "ACCEPTED", "(scored like an image)",
 				"it is blank (every pixel is 0)" }, //
 			{ "bomb.png", "a 1 KB PNG claiming 40000 × 40000 pixels", "CRASH",
 				"(OutOfMemoryError, the batch died)", "it is 40000 × 40000 pixels",
@@ -435,14 +438,14 @@ class HostileInputsTest {
 					c, 4, c.length)));
 		}
 		t.add(check("images", "a.png and a.tif in one folder", Before.ACCEPTED,
-			"(one map a_map.tif; a.tif skipped as existing)", in, () -> {
+			"(one map a_map.tif: a.tif skipped as \"exists already\")", in, () -> {
 				run.get();
 				assertTrue(Files.exists(out.resolve("a.png_map.tif")));
 				assertTrue(Files.exists(out.resolve("a.tif_map.tif")));
 				return "maps a.png_map.tif and a.tif_map.tif";
 			}, "a.png_map.tif", "a.tif_map.tif"));
 		t.add(check("images", "skipped images and the scores", Before.ACCEPTED,
-			"(a row for an image whose outputs failed)", in, () -> {
+			"(the skipped a.tif still had a score row)", in, () -> {
 				run.get();
 				final List<String> rows = Files.readAllLines(out.resolve(
 					FolderScoring.SCORES_CSV));
@@ -697,21 +700,40 @@ class HostileInputsTest {
 		int newlyRefused = 0;
 		for (final Row r : TABLE.values()) {
 			md.append("| ").append(++n).append(" | ").append(r.area()).append(" | ")
-				.append(r.input()).append(" | ").append(r.before()).append(" | ")
-				.append(r.now().replace("|", "\\|")).append(" |\n");
+				.append(r.input()).append(" | ").append(r.before().name().toLowerCase(
+					java.util.Locale.ROOT)).append(r.was().isEmpty() ? "" : " " + r.was())
+				.append(" | ").append(r.now().replace("|", "\\|")).append(" |\n");
 			counts.merge(r.before(), 1, Integer::sum);
 		}
+		int handled = 0;
 		for (final Row r : TABLE.values())
-			if (r.before() == Before.ACCEPTED) newlyRefused++;
-		md.append("\n").append(n).append(" cases; before the fixes: ").append(
-			counts).append("; ").append(newlyRefused).append(
-				" inputs that were accepted (a silent wrong answer or a loss) are " +
-					"now refused or handled.\n");
+			if (r.before() == Before.ACCEPTED) {
+				if (refusal(r.now())) newlyRefused++;
+				else handled++;
+			}
+		md.append("\n").append(n).append(" cases. Before the fixes: ").append(
+			counts).append(". Of the ").append(newlyRefused + handled).append(
+				" inputs that were accepted (a silent wrong answer or a loss), ")
+			.append(newlyRefused).append(" are now refused with a message and ")
+			.append(handled).append(" are now handled correctly.\n");
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target", "hostile-inputs.md"), md.toString());
 	}
 
 	// -- the cases' machinery
+
+	/** An RFC 4180 field as its text. */
+	private static String unquote(final String field) {
+		return field.startsWith("\"") && field.endsWith("\"") ? field.substring(1,
+			field.length() - 1).replace("\"\"", "\"") : field;
+	}
+
+	/** Whether a recorded outcome is a refusal (an error, a skip reason). */
+	private static boolean refusal(final String now) {
+		final String m = now;
+		return m.matches("\\[exit [1-9]\\].*") || m.startsWith("Error") || m
+			.matches("(it |Image |Cannot |No usable).*");
+	}
 
 	/**
 	 * A case: runs {@code action}, asserts that its message holds every
@@ -732,8 +754,7 @@ class HostileInputsTest {
 					message);
 			assertEquals(snapshot, UserFiles.of(user), "a user file changed");
 			assertFalse(Files.exists(Path.of("true")), "wrote ./true");
-			TABLE.put(key, new Row(area, input, before, (was.isEmpty() ? ""
-				: "<sub>before: " + was + "</sub><br>") + normalise(message)));
+			TABLE.put(key, new Row(area, input, before, was, normalise(message)));
 		});
 	}
 
