@@ -35,6 +35,30 @@ public record ImageHeader(String format, int width, int height, int pages) {
 	public static ImageHeader read(final Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new UnusableImageException(file,
 			"there is no such file");
+		return withReader(file, false, reader -> {
+			final String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+			final boolean multi = format.startsWith("tif") || format.equals("gif");
+			return new ImageHeader(format, reader.getWidth(0), reader.getHeight(0),
+				multi ? reader.getNumImages(true) : 1);
+		});
+	}
+
+	/** What is done with an image reader set on a file. */
+	@FunctionalInterface
+	interface ReaderUse<T> {
+
+		T use(ImageReader reader) throws IOException;
+	}
+
+	/**
+	 * Runs {@code use} with the ImageIO reader of {@code file}, turning every
+	 * failure into an {@link UnusableImageException} that names the file.
+	 *
+	 * @param pixelsOnly read forward only and skip the metadata (decoding)
+	 */
+	static <T> T withReader(final Path file, final boolean pixelsOnly,
+		final ReaderUse<T> use) throws UnusableImageException
+	{
 		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
 			if (in == null) throw new UnusableImageException(file,
 				"it cannot be opened");
@@ -44,11 +68,8 @@ public record ImageHeader(String format, int width, int height, int pages) {
 					"JPEG or BMP");
 			final ImageReader reader = readers.next();
 			try {
-				reader.setInput(in);
-				final String format = reader.getFormatName().toLowerCase(Locale.ROOT);
-				final boolean multi = format.startsWith("tif") || format.equals("gif");
-				return new ImageHeader(format, reader.getWidth(0), reader.getHeight(0),
-					multi ? reader.getNumImages(true) : 1);
+				reader.setInput(in, pixelsOnly, pixelsOnly);
+				return use.use(reader);
 			}
 			finally {
 				reader.dispose();

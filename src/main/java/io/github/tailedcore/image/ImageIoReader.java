@@ -11,12 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads PNG, JPEG, TIFF, BMP and GIF files with {@code javax.imageio} into a
@@ -79,30 +74,11 @@ public final class ImageIoReader {
 		final ImageHeader header) throws IOException
 	{
 		final List<String> warnings = new ArrayList<>();
-		final BufferedImage image;
-		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-			final Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-			if (!readers.hasNext()) throw new UnusableImageException(file,
-				"it is not an image in a format this reader knows; use PNG, TIFF, " +
-					"JPEG or BMP");
-			final ImageReader reader = readers.next();
-			try {
-				reader.setInput(in, true, true);
-				reader.addIIOReadWarningListener((source, warning) -> warnings.add(
-					warning));
-				image = reader.read(0);
-			}
-			finally {
-				reader.dispose();
-			}
-		}
-		catch (final UnusableImageException e) {
-			throw e;
-		}
-		catch (final IOException | RuntimeException e) {
-			throw new UnusableImageException(file, "it is damaged or truncated (" +
-				ImageHeader.detail(e) + "); copy it again or leave it out", e);
-		}
+		final BufferedImage image = ImageHeader.withReader(file, true, reader -> {
+			reader.addIIOReadWarningListener((source, warning) -> warnings.add(
+				warning));
+			return reader.read(0);
+		});
 		if (header.isJpeg() && !warnings.isEmpty())
 			throw new UnusableImageException(file, "it is damaged or truncated " +
 				"(the JPEG decoder says: " + String.join("; ", warnings) + "); copy " +
