@@ -80,9 +80,9 @@ public final class ErrorMessage {
 		}
 	}
 
-	private static final String MORE_MEMORY = "Give Java more memory (java " +
-		"-Xmx…; in Fiji Edit › Options › Memory & Threads…), or use fewer or " +
-		"smaller images";
+	/** How to give Java more memory, for the middle of a sentence. */
+	public static final String MORE_MEMORY = "give Java more memory (java " +
+		"-Xmx…; in Fiji Edit › Options › Memory & Threads…)";
 
 	private ErrorMessage() {}
 
@@ -105,7 +105,7 @@ public final class ErrorMessage {
 			.getMessage() == null ? "." : ": " + t.getMessage());
 		if (t instanceof OutOfMemoryError) return "Java ran out of memory (its " +
 			"maximum heap is " + size(Runtime.getRuntime().maxMemory()) + ")" +
-			while_ + ". " + MORE_MEMORY + ".";
+			while_ + ". Use fewer or smaller images, or " + MORE_MEMORY + ".";
 		if (t instanceof LinkageError) return linkage((LinkageError) t, while_);
 		if (t instanceof InterruptedException) return "Interrupted" + while_ + ".";
 		if (t instanceof IOException) return io((IOException) t, while_);

@@ -62,7 +62,9 @@ public final class BackboneDownloader {
 		}
 		final Path part;
 		try {
-			part = Files.createTempFile(folder, manifest.file(), ".part");
+			// not createTempFile: its 0600 would stay on the backbone file
+			part = Files.createFile(folder.resolve(manifest.file() + "." + Long
+				.toString(System.nanoTime(), 36) + ".part"));
 		}
 		catch (final IOException e) {
 			throw new IOException("Cannot download the backbone " + manifest

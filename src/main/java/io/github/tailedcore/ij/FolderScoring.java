@@ -3,6 +3,7 @@ package io.github.tailedcore.ij;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
+import io.github.tailedcore.ErrorMessage;
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.image.UnusableImageException;
@@ -185,10 +186,8 @@ public final class FolderScoring {
 				skip(skipped, file, e.getMessage());
 			}
 			catch (final OutOfMemoryError e) {
-				imp = null;
 				skip(skipped, file, "Java ran out of memory scoring it; scale it " +
-					"down, or give Java more memory (java -Xmx…, or in Fiji Edit › " +
-					"Options › Memory & Threads…)");
+					"down, or " + ErrorMessage.MORE_MEMORY);
 			}
 			if (s != null) {
 				if (out != null) out.write(name, imp, s, rows);

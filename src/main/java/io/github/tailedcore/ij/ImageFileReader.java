@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import ij.io.FileInfo;
 import ij.io.TiffDecoder;
 
+import io.github.tailedcore.ErrorMessage;
 import io.github.tailedcore.image.ImageHeader;
 import io.github.tailedcore.image.ImageIoReader;
 import io.github.tailedcore.image.ImageRequirements;
@@ -63,7 +64,7 @@ public final class ImageFileReader {
 			throw new UnusableImageException(file, "Java ran out of memory " +
 				"decoding it (" + header.width() + " × " + header.height() + " pixels" +
 				(header.pages() > 1 ? " × " + header.pages() + " slices" : "") +
-				"); scale it down, or give Java more memory", e);
+				"); scale it down, or " + ErrorMessage.MORE_MEMORY, e);
 		}
 	}
 

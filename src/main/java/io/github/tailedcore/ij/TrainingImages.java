@@ -1,5 +1,6 @@
 package io.github.tailedcore.ij;
 
+import io.github.tailedcore.ErrorMessage;
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.feature.ImageSource;
 import io.github.tailedcore.image.ImageFolder;
@@ -91,9 +92,8 @@ public final class TrainingImages {
 			return e.getMessage();
 		}
 		catch (final OutOfMemoryError e) {
-			return "Java ran out of memory decoding it; scale it down, or give " +
-				"Java more memory (java -Xmx…, or in Fiji Edit › Options › Memory & " +
-				"Threads…)";
+			return "Java ran out of memory decoding it; scale it down, or " +
+				ErrorMessage.MORE_MEMORY;
 		}
 	}
 

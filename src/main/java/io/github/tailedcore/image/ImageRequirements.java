@@ -1,5 +1,7 @@
 package io.github.tailedcore.image;
 
+import io.github.tailedcore.ErrorMessage;
+
 import java.util.Locale;
 
 /**
@@ -57,10 +59,10 @@ public final class ImageRequirements {
 		if (pixels > maxPixels()) return String.format(Locale.ROOT,
 			"it is %d × %d pixels%s (%.0f megapixels), which would need about " +
 				"%.1f GB of memory, more than half of Java's maximum of %.1f GB; " +
-				"scale it down (Image › Scale…), or give Java more memory (java " +
-				"-Xmx…, or in Fiji Edit › Options › Memory & Threads…)", width, height,
-			pages > 1 ? " × " + pages + " slices" : "", pixels / 1e6, pixels *
-				(double) BYTES_PER_PIXEL / 1e9, Runtime.getRuntime().maxMemory() / 1e9);
+				"scale it down (Image › Scale…), or %s", width, height, pages > 1
+					? " × " + pages + " slices" : "", pixels / 1e6, pixels *
+						(double) BYTES_PER_PIXEL / 1e9, Runtime.getRuntime().maxMemory() /
+							1e9, ErrorMessage.MORE_MEMORY);
 		return null;
 	}
 

@@ -29,10 +29,6 @@ final class HeapRoom {
 				.maxMemory()) + ")";
 	}
 
-	/** What to tell a user whose heap is too small. */
-	static final String MORE_MEMORY = "Give Java more memory (java -Xmx…, " +
-		"or in Fiji Edit › Options › Memory & Threads…)";
-
 	/** "8.0 GB", "120 MB". */
 	static String gigabytes(final long bytes) {
 		return bytes >= 1e9 ? String.format(Locale.ROOT, "%.1f GB", bytes / 1e9)

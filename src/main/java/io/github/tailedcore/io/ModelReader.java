@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
+import io.github.tailedcore.ErrorMessage;
 import io.github.tailedcore.FitSummary;
 import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.TailedCoreSettings;
@@ -211,8 +212,8 @@ final class ModelReader {
 			MAX_DEFLATE_RATIO) throw truncated(name, stored +
 				" bytes in a file of " + Files.size(file) + " bytes", what, bytes);
 		if (!HeapRoom.fits(bytes)) throw fail("Cannot load " + file + ": its " +
-			what + " " + HeapRoom.shortfall(bytes) + ". " + HeapRoom.MORE_MEMORY +
-			".");
+			what + " " + HeapRoom.shortfall(bytes) + ". " + capital(ErrorMessage
+				.MORE_MEMORY) + ".");
 		final float[] values = new float[count];
 		final long crc;
 		try (InputStream in = zip.getInputStream(entry)) {
@@ -254,6 +255,10 @@ final class ModelReader {
 
 	private ModelFileException fail(final String message) {
 		return new ModelFileException(file, message);
+	}
+
+	private static String capital(final String s) {
+		return Character.toUpperCase(s.charAt(0)) + s.substring(1);
 	}
 
 	private static String describe(final BackboneId backbone) {

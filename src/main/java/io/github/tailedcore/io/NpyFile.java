@@ -1,5 +1,7 @@
 package io.github.tailedcore.io;
 
+import io.github.tailedcore.ErrorMessage;
+
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -109,8 +111,8 @@ public final class NpyFile {
 			if (n > Integer.MAX_VALUE - 8) throw new IOException(file + " holds " +
 				n + " values, more than one Java array can hold; split it.");
 			if (!HeapRoom.fits(bytes)) throw new IOException("Cannot read " + file +
-				": its " + n + " values " + HeapRoom.shortfall(bytes) + ". " +
-				HeapRoom.MORE_MEMORY + ", or split the array.");
+				": its " + n + " values " + HeapRoom.shortfall(bytes) + ". Split " +
+				"the array, or " + ErrorMessage.MORE_MEMORY + ".");
 			final float[] data = new float[(int) n];
 			FloatCodec.read(in, data);
 			return new NpyFile(shape, data);

@@ -92,8 +92,9 @@ class HostileInputsTest {
 	 * The persisted inputs a macro call must give (SciJava fills left-out
 	 * keys from the preferences, issue 18), with their defaults.
 	 */
-	private static final String KEEP = " file_pattern=[*.png] recursive=false " +
-		"threshold=0 overlay_opacity=0.5 overwrite=false";
+	private static final String KEEP = " file_pattern=[" +
+		ImageFolder.DEFAULT_PATTERN + "] recursive=false threshold=0 " +
+		"overlay_opacity=" + HeatmapOverlay.DEFAULT_OPACITY + " overwrite=false";
 
 	private static final Map<String, Row> TABLE = new TreeMap<>();
 	private static final AtomicInteger CASES = new AtomicInteger();
@@ -265,7 +266,8 @@ class HostileInputsTest {
 			"than the heap", Before.UNCLEAR, "(NegativeArraySizeException)", dir,
 			() -> Cli.run("fit", "--features", huge, "--method", "patchcore",
 				"--model", model), "[exit 1]",
-			"needs about 8.6 GB of memory", "Give Java more memory"));
+			"needs about 8.6 GB of memory", "Split the array, or give Java more " +
+				"memory"));
 		return t.stream();
 	}
 
@@ -344,7 +346,7 @@ class HostileInputsTest {
 					"-Xmx96m"), "fit", "--features", features51mb, "--method",
 					"patchcore", "--model", Cli.path(dir.resolve("oom.tailedcore"))),
 				"[exit 3]", "Java ran out of memory (its maximum heap is",
-				"while running fit --features", "Give Java more memory"), //
+				"while running fit --features", "or give Java more memory"), //
 			check("native library", "ONNX Runtime cannot unpack its native library " +
 				"(no temporary folder)", Before.CRASH,
 				"(ExceptionInInitializerError)", dir, () -> Cli.fork(List.of(
