@@ -21,10 +21,10 @@ final class HeapRoom {
 		return bytes <= free();
 	}
 
-	/** "needs about 8.0 GB of memory, but Java has 1.2 GB free (of 4.0 GB)". */
+	/** "take about 8.0 GB of memory, but Java has 1.2 GB free (of 4.0 GB)". */
 	static String shortfall(final long bytes) {
 		final Runtime rt = Runtime.getRuntime();
-		return "needs about " + gigabytes(bytes) + " of memory, but Java has " +
+		return "take about " + gigabytes(bytes) + " of memory, but Java has " +
 			gigabytes(free()) + " free (of its maximum " + gigabytes(rt
 				.maxMemory()) + ")";
 	}

@@ -229,8 +229,9 @@ final class ModelReader {
 		for (final float v : values)
 			if (!Float.isFinite(v)) nonFinite++;
 		if (nonFinite > 0) throw fail(file + " holds an invalid model: its " +
-			what + " hold " + nonFinite + " values that are not finite numbers " +
-			"(NaN or infinity), so its scores would be meaningless. Fit the model " +
+			what + " hold " + (nonFinite == 1 ? "a value that is not a finite " +
+				"number" : nonFinite + " values that are not finite numbers") +
+			" (NaN or infinity), so its scores would be meaningless. Fit the model " +
 			"again.");
 		return values;
 	}

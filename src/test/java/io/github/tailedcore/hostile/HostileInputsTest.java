@@ -266,7 +266,7 @@ class HostileInputsTest {
 			"than the heap", Before.UNCLEAR, "(NegativeArraySizeException)", dir,
 			() -> Cli.run("fit", "--features", huge, "--method", "patchcore",
 				"--model", model), "[exit 1]",
-			"needs about 8.6 GB of memory", "Split the array, or give Java more " +
+			"take about 8.6 GB of memory", "Split the array, or give Java more " +
 				"memory"));
 		return t.stream();
 	}
@@ -290,12 +290,12 @@ class HostileInputsTest {
 		t.add(modelCase(dir, "a NaN in the memory bank", Before.ACCEPTED,
 			"(NaN scores, called normal)", HostileFiles.rewrite(good, dir.resolve(
 				"nan.tailedcore"), "memory.bin", HostileFiles.floatAt(3, Float.NaN)),
-			npy, "values that are not finite numbers", "Fit the model again"));
+			npy, "a value that is not a finite number", "Fit the model again"));
 		t.add(modelCase(dir, "infinity in the SoftPatch weights", Before.ACCEPTED,
 			"(infinite scores)", HostileFiles.rewrite(softModel(), dir.resolve(
 				"inf.tailedcore"), "weights.bin", HostileFiles.floatAt(0,
-					Float.POSITIVE_INFINITY)), npy, "memory weights hold 1 values that " +
-						"are not finite"));
+					Float.POSITIVE_INFINITY)), npy, "memory weights hold a value that is " +
+						"not a finite number"));
 		t.add(modelCase(dir, "threshold NaN in the manifest", Before.REFUSED, "",
 			HostileFiles.rewrite(good, dir.resolve("t-nan.tailedcore"),
 				"manifest.json", HostileFiles.manifestValue("value", "NaN")), npy,
@@ -340,7 +340,7 @@ class HostileInputsTest {
 			check("memory", "a 64 MB model with a 48 MB heap", Before.CRASH,
 				"(OutOfMemoryError)", dir, () -> Cli.fork(List.of("-Xmx48m"), "score",
 					"--model", big, "--features", Cli.path(trainingFeatures())),
-				"[exit 1]", "needs about", "Give Java more memory"), //
+				"[exit 1]", "take about", "Give Java more memory"), //
 			check("memory", "a fit that runs out of a 96 MB heap (51 MB of " +
 				"features)", Before.CRASH, "(stack trace)", dir, () -> Cli.fork(List.of(
 					"-Xmx96m"), "fit", "--features", features51mb, "--method",
