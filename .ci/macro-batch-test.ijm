@@ -25,9 +25,9 @@ lines = split(File.openAsString(csv), "\n");
 if (lines[0] != "image,slice,score,threshold,verdict") fail("header " + lines[0]);
 if (lines.length != 60) fail((lines.length - 1) + " rows, expected 59");
 
-open(scores + "/grid/test/hole/000_map.tif");
+open(scores + "/grid/test/hole/000.png_map.tif");
 if (bitDepth() != 32 || getWidth() != 256) fail("map " + bitDepth() + " bit, " + getWidth() + " wide");
-if (!File.exists(scores + "/grid/test/hole/000_overlay.png")) fail("no overlay PNG");
+if (!File.exists(scores + "/grid/test/hole/000.png_overlay.png")) fail("no overlay PNG");
 print("PASS");
 
 function fail(message) {

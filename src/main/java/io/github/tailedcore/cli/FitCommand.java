@@ -10,8 +10,8 @@ import io.github.tailedcore.feature.BackboneId;
 import io.github.tailedcore.feature.BackboneLocator;
 import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.feature.FeatureGrid;
-import io.github.tailedcore.feature.ImageSource;
 import io.github.tailedcore.feature.PatchFeatures;
+import io.github.tailedcore.ij.TrainingImages;
 import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
@@ -21,12 +21,13 @@ import io.github.tailedcore.tail.TailAugmentation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * {@code fit}: fits a model on a folder of normal images (or on patch
  * feature arrays computed elsewhere) and saves it as one model file.
+ * Everything that can be checked before the fit is: the options, that the
+ * model file can be saved, the backbone, and every training image
+ * ({@link TrainingImages}; unusable ones are skipped with the reason).
  */
 public final class FitCommand implements Subcommand {
 
@@ -81,8 +82,9 @@ public final class FitCommand implements Subcommand {
 			final int crop = args.integer("crop", 224);
 			args.rejectUnknown();
 			if (settings.method() == Method.TAILEDCORE && embeddings == null)
-				throw new IllegalArgumentException("TailedCore needs image " +
-					"embeddings: add --embeddings FILE.npy, or use --method patchcore.");
+				throw new UsageException("TailedCore needs image embeddings: add " +
+					"--embeddings FILE.npy, or use --method patchcore.");
+			ModelFile.requireSavable(modelFile, overwrite);
 			model = new TailedCore(settings).fit(readFeatures(featuresFile,
 				embeddings, crop), EXTERNAL_FEATURES, TailViewSource.NONE, progress);
 		}
@@ -93,15 +95,18 @@ public final class FitCommand implements Subcommand {
 			final String backbone = args.get("backbone",
 				BackboneLocator.DEFAULT_BACKBONE);
 			args.rejectUnknown();
+			ModelFile.requireSavable(modelFile, overwrite);
 			final ImageFolder folder = ImageFolder.scan(train, pattern, recursive);
-			final List<Path> images = folder.requireImages(pattern);
-			for (final ImageFolder.Skipped s : folder.skipped())
-				System.out.println("Skipped " + s);
+			folder.requireImages(pattern);
 			try (FeatureExtractor extractor = FeatureExtractor.open(
 				BackboneLocator.standard().resolve(backbone)))
 			{
-				model = new TailedCore(settings).fit(images.stream().map(
-					ImageSource::of).collect(Collectors.toList()), extractor, progress);
+				final TrainingImages images = TrainingImages.check(folder, pattern,
+					progress);
+				for (final ImageFolder.Skipped s : images.skipped())
+					System.out.println("Skipped " + s);
+				model = new TailedCore(settings).fit(images.sources(), extractor,
+					progress);
 			}
 		}
 		ModelFile.save(model, modelFile, overwrite);
@@ -113,7 +118,20 @@ public final class FitCommand implements Subcommand {
 		return 0;
 	}
 
+	/** The settings the options give; a bad value is a usage error. */
 	private static TailedCoreSettings settings(final Arguments args) {
+		try {
+			return settingsOf(args);
+		}
+		catch (final UsageException e) {
+			throw e;
+		}
+		catch (final IllegalArgumentException e) {
+			throw new UsageException(e.getMessage(), e);
+		}
+	}
+
+	private static TailedCoreSettings settingsOf(final Arguments args) {
 		return TailedCoreSettings.builder() //
 			.method(Method.parse(args.get("method", "tailedcore"))) //
 			.coresetRatio(args.real("coreset-ratio",
@@ -129,24 +147,36 @@ public final class FitCommand implements Subcommand {
 			.build();
 	}
 
-	/** Patch features (N, H, W, D) and optional embeddings (N, E) from .npy files. */
+	/**
+	 * Patch features (N, H, W, D) and optional embeddings (N, E) from .npy
+	 * files, refused unless every dimension is at least 1 and every value is
+	 * a finite number.
+	 */
 	static PatchFeatures readFeatures(final Path patchesFile,
 		final Path embeddingsFile, final int crop) throws IOException
 	{
-		final NpyFile patches = NpyFile.read(patchesFile);
+		final NpyFile patches = finite(NpyFile.read(patchesFile), patchesFile);
 		final int[] s = patches.shape();
-		if (s.length != 4) throw new IOException(patchesFile + " has shape " +
-			Arrays.toString(s) + "; patch features need (images, height, width, " +
-			"dims).");
-		final FeatureGrid grid = new FeatureGrid(s[1], s[2], s[3], crop);
+		if (s.length != 4 || Arrays.stream(s).anyMatch(d -> d < 1))
+			throw new IOException(patchesFile + " has shape " + Arrays.toString(s) +
+				"; patch features need (images, height, width, dims), each at " +
+				"least 1.");
+		final FeatureGrid grid;
+		try {
+			grid = new FeatureGrid(s[1], s[2], s[3], crop);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IOException(patchesFile + ": " + e.getMessage(), e);
+		}
 		final int values = s[1] * s[2] * s[3];
 		NpyFile embeddings = null;
 		if (embeddingsFile != null) {
-			embeddings = NpyFile.read(embeddingsFile);
+			embeddings = finite(NpyFile.read(embeddingsFile), embeddingsFile);
 			final int[] e = embeddings.shape();
-			if (e.length != 2 || e[0] != s[0]) throw new IOException(embeddingsFile +
-				" has shape " + Arrays.toString(e) + "; embeddings need (" + s[0] +
-				", dims), one row per image of " + patchesFile + ".");
+			if (e.length != 2 || e[0] != s[0] || e[1] < 1) throw new IOException(
+				embeddingsFile + " has shape " + Arrays.toString(e) +
+					"; embeddings need (" + s[0] + ", dims), one row per image of " +
+					patchesFile + ".");
 		}
 		final PatchFeatures features = new PatchFeatures(grid);
 		for (int i = 0; i < s[0]; i++)
@@ -154,5 +184,19 @@ public final class FitCommand implements Subcommand {
 				values), embeddings == null ? null : Arrays.copyOfRange(embeddings
 					.data(), i * embeddings.shape()[1], (i + 1) * embeddings.shape()[1]));
 		return features;
+	}
+
+	/** {@code npy}, or an error naming the first value that is not finite. */
+	private static NpyFile finite(final NpyFile npy, final Path file)
+		throws IOException
+	{
+		final long at = npy.firstNonFinite();
+		if (at < 0) return npy;
+		final int[] shape = npy.shape();
+		final long perRow = shape.length < 2 ? 1 : npy.data().length / Math.max(
+			1, shape[0]);
+		throw new IOException(file + " holds " + npy.data()[(int) at] +
+			" (value " + at + ", row " + at / perRow + "): every value must be a " +
+			"finite number. Fix the features, then fit again.");
 	}
 }

@@ -1,15 +1,40 @@
 package io.github.tailedcore.cli;
 
+import io.github.tailedcore.ErrorMessage;
+
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 
 /**
  * The command line: {@code mvn -q exec:java -Dexec.args="<subcommand> ..."}
  * or {@code java -cp ... io.github.tailedcore.cli.Main <subcommand> ...}.
- * Prints a clear message and exits non-zero on any error.
+ * <p>
+ * This is the command line's one error boundary: whatever a subcommand
+ * throws, {@link Error}s included, becomes one line on standard error
+ * ({@link ErrorMessage}) and an exit status, never a stack trace:
+ * </p>
+ * <table>
+ * <caption>Exit status</caption>
+ * <tr><td>0</td><td>done</td></tr>
+ * <tr><td>1</td><td>bad input or output: a file, folder or value (the line
+ * says which and what to do)</td></tr>
+ * <tr><td>2</td><td>the command line is wrong (unknown option, missing
+ * value, ...)</td></tr>
+ * <tr><td>3</td><td>Java's heap is too small</td></tr>
+ * <tr><td>4</td><td>a native library (ONNX Runtime) could not be
+ * loaded</td></tr>
+ * <tr><td>70</td><td>internal error (a bug; the line says where)</td></tr>
+ * <tr><td>130</td><td>canceled</td></tr>
+ * </table>
+ * <p>
+ * Set the system property {@code tailedcore.debug} to also get the stack
+ * trace.
+ * </p>
  */
 public final class Main {
+
+	/** The exit status of a wrong command line. */
+	static final int USAGE = 2;
 
 	private Main() {}
 
@@ -31,30 +56,31 @@ public final class Main {
 			"--help"))
 		{
 			printHelp(args.length > 1 ? args[1] : null);
-			return args.length == 0 ? 2 : 0;
+			return args.length == 0 ? USAGE : 0;
 		}
 		for (final Subcommand s : subcommands()) {
 			if (!s.name().equals(args[0])) continue;
+			final String[] rest = Arrays.copyOfRange(args, 1, args.length);
 			try {
-				return s.run(new Arguments(Arrays.copyOfRange(args, 1, args.length)));
+				return s.run(new Arguments(rest));
 			}
-			catch (final CancellationException e) {
-				System.err.println("Canceled.");
-				return 130;
+			catch (final UsageException e) {
+				System.err.println("Error: " + e.getMessage() + " Run 'help " + s
+					.name() + "' for its options.");
+				return USAGE;
 			}
-			catch (final IllegalArgumentException e) {
-				System.err.println("Error: " + e.getMessage());
-				System.err.println("Usage: " + s.name() + " " + s.usage());
-				return 2;
-			}
-			catch (final Exception e) {
-				System.err.println("Error: " + e.getMessage());
-				return 1;
+			catch (final Throwable t) {
+				final ErrorMessage.Kind kind = ErrorMessage.Kind.of(t);
+				System.err.println((kind == ErrorMessage.Kind.CANCELED ? ""
+					: "Error: ") + ErrorMessage.of(t, "running " + s.name() + (rest
+						.length == 0 ? "" : " " + String.join(" ", rest))));
+				if (Boolean.getBoolean("tailedcore.debug")) t.printStackTrace();
+				return kind.exitCode();
 			}
 		}
-		System.err.println("Unknown subcommand '" + args[0] +
+		System.err.println("Error: unknown subcommand '" + args[0] +
 			"'. Run 'help' for the list.");
-		return 2;
+		return USAGE;
 	}
 
 	private static void printHelp(final String name) {

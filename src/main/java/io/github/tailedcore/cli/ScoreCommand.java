@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * {@code score}: anomaly scores of images (or of .npy patch features) with a
@@ -59,8 +60,8 @@ public final class ScoreCommand implements Subcommand {
 	@Override
 	public int run(final Arguments args) throws Exception {
 		final Path modelFile = args.path("model");
-		final boolean given = args.has("threshold");
-		final double value = args.real("threshold", 0);
+		final Threshold given = args.has("threshold") ? given(args.real(
+			"threshold", 0)) : null;
 		final Path output = args.path("output", null);
 		final boolean overwrite = args.flag("overwrite");
 		final Path featuresFile = args.path("features", null);
@@ -69,31 +70,35 @@ public final class ScoreCommand implements Subcommand {
 		if (featuresFile != null) {
 			args.rejectUnknown();
 			final TailedCoreModel model = ModelFile.load(modelFile);
-			threshold = threshold(model, given, value);
+			threshold = given != null ? given : model.threshold();
 			table = scoreFeatures(TailedCore.scorer(model), featuresFile, threshold);
-			if (output != null) {
-				if (!overwrite && Files.exists(output.resolve(
-					FolderScoring.SCORES_CSV))) throw new IOException(output.resolve(
-						FolderScoring.SCORES_CSV) + " exists already; choose another " +
-						"--output or add --overwrite.");
-				ResultsTables.writeCsv(table, output.resolve(FolderScoring.SCORES_CSV));
-			}
+			if (output != null) ResultsTables.writeCsv(table, output.resolve(
+				FolderScoring.SCORES_CSV), overwrite);
 		}
 		else {
 			final Path input = args.path("input");
 			final boolean file = Files.isRegularFile(input);
-			final String pattern = file ? escape(input.getFileName().toString())
-				: args.get("pattern", ImageFolder.DEFAULT_PATTERN);
+			final String pattern = args.get("pattern", ImageFolder.DEFAULT_PATTERN);
 			final boolean recursive = args.flag("recursive");
 			final String backbone = args.get("backbone", null);
 			args.rejectUnknown();
+			if (!Files.exists(input)) throw new IOException("The input " + input +
+				" does not exist; give an image file or a folder of images.");
+			FolderScoring.requireOutsideInput(input, output, file);
 			try (ImageScorer scorer = ImageScorer.open(modelFile, backbone)) {
-				threshold = threshold(scorer.model(), given, value);
+				threshold = given != null ? given : scorer.model().threshold();
 				final ImagePlusScoring scoring = new ImagePlusScoring(scorer,
 					threshold, HeatmapOverlay.DEFAULT_OPACITY, true, false);
-				table = new FolderScoring(scoring, Progress.none(), System.out::println)
-					.score(file ? input.toAbsolutePath().getParent() : input, pattern,
-						recursive, output, overwrite).table();
+				final FolderScoring batch = new FolderScoring(scoring, Progress.none(),
+					System.out::println);
+				final FolderScoring.Result result = file ? batch.scoreFile(input,
+					output, overwrite) : batch.score(input, pattern, recursive, output,
+						overwrite);
+				if (result.scored().isEmpty()) throw new IOException("No image " +
+					"could be scored: " + result.skipped().stream().map(
+						ImageFolder.Skipped::toString).collect(Collectors.joining("; ")) +
+					".");
+				table = result.table();
 			}
 		}
 		System.out.println("Threshold: " + (threshold == null ? "none" : threshold));
@@ -107,16 +112,14 @@ public final class ScoreCommand implements Subcommand {
 		return 0;
 	}
 
-	private static Threshold threshold(final TailedCoreModel model,
-		final boolean given, final double value)
-	{
-		return given ? new Threshold(value, "given on the command line") : model
-			.threshold();
-	}
-
-	/** A file name as a glob that matches only itself. */
-	private static String escape(final String name) {
-		return name.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
+	/** The threshold of {@code --threshold}, checked before any work. */
+	private static Threshold given(final double value) {
+		try {
+			return new Threshold(value, "given on the command line");
+		}
+		catch (final IllegalArgumentException e) {
+			throw new UsageException("--threshold: " + e.getMessage(), e);
+		}
 	}
 
 	private static ResultsTable scoreFeatures(final AnomalyScorer scorer,

@@ -43,8 +43,17 @@ public final class BackboneDownloader {
 			"The backbone manifest " + manifest.source() +
 				" has no sha256, so a download from " + manifest.url() +
 				" could not be verified. Add the file's SHA-256 to the manifest.");
-		return fetch(URI.create(manifest.url()), folder.resolve(manifest.file()),
-			manifest);
+		final URI uri;
+		try {
+			uri = URI.create(manifest.url());
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IOException("The backbone manifest " + manifest.source() +
+				" gives the url '" + manifest.url() + "', which is not a valid " +
+				"address (" + e.getMessage() + "). Correct the url in the manifest.",
+				e);
+		}
+		return fetch(uri, folder.resolve(manifest.file()), manifest);
 	}
 
 	/** Streams a URL into {@code target}, verified against the manifest. */
@@ -61,6 +70,13 @@ public final class BackboneDownloader {
 			Thread.currentThread().interrupt();
 			throw new IOException("The download of " + uri + " was interrupted.", e);
 		}
+		catch (final IOException e) {
+			throw new IOException("Could not download the backbone " + manifest
+				.name() + " from " + uri + " (" + describe(e) + "). Check the " +
+				"network connection and proxy, or download the file yourself and " +
+				"put it into " + target.getParent() + " as " + manifest.file() + ".",
+				e);
+		}
 		try (InputStream in = response.body()) {
 			if (response.statusCode() != 200) throw new IOException(
 				"The download of " + uri + " failed with HTTP status " + response
@@ -69,5 +85,12 @@ public final class BackboneDownloader {
 				" (the url of the manifest " + manifest.source() +
 				"; check its url and sha256)");
 		}
+	}
+
+	/** An exception's message, or its class when it has none ("Error: null"). */
+	private static String describe(final IOException e) {
+		final String m = e.getMessage();
+		return m == null || m.isBlank() ? e.getClass().getSimpleName() + ", no " +
+			"details given" : m;
 	}
 }

@@ -13,6 +13,7 @@ import ai.djl.translate.TranslatorContext;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession.SessionOptions;
+import io.github.tailedcore.ErrorMessage;
 import io.github.tailedcore.linalg.FeatureMatrix;
 
 import java.io.IOException;
@@ -96,13 +97,25 @@ public final class OnnxBackbone implements Backbone {
 			"ai.djl.offline", "true");
 		if (!Files.isRegularFile(onnxFile)) throw new NoSuchFileException(onnxFile
 			.toString(), null, "The backbone ONNX file does not exist.");
-		final SessionOptions options = new SessionOptions();
+		final SessionOptions options;
 		final Model model;
+		try {
+			options = new SessionOptions();
+		}
+		catch (final LinkageError e) {
+			throw nativeLibraryFailure(onnxFile, e);
+		}
 		try {
 			model = Model.newInstance(manifest.name(), "OnnxRuntime");
 		}
-		catch (final RuntimeException | LinkageError e) {
+		catch (final LinkageError e) {
 			options.close();
+			throw nativeLibraryFailure(onnxFile, e);
+		}
+		catch (final RuntimeException e) {
+			options.close();
+			if (e.getCause() instanceof LinkageError) throw nativeLibraryFailure(
+				onnxFile, e.getCause());
 			throw new IOException("ONNX Runtime could not start (" + rootMessage(
 				e) + "). If other code created an ONNX Runtime environment before " +
 				"DJL did, load the backbone first.", e);
@@ -126,6 +139,10 @@ public final class OnnxBackbone implements Backbone {
 			close(model, options);
 			throw new IOException(e.getMessage(), e);
 		}
+		catch (final LinkageError e) {
+			close(model, options);
+			throw nativeLibraryFailure(onnxFile, e);
+		}
 		catch (final RuntimeException e) {
 			close(model, options);
 			throw new IOException("The backbone file " + onnxFile +
@@ -133,6 +150,19 @@ public final class OnnxBackbone implements Backbone {
 				rootMessage(e) + "). Check that it matches its manifest " + manifest
 					.source() + ".", e);
 		}
+	}
+
+	/**
+	 * ONNX Runtime's native library could not be unpacked or loaded (a full
+	 * or read-only temporary folder, a missing system library): an
+	 * {@link IOException} whose message says where the library is unpacked,
+	 * with the {@link LinkageError} as its cause.
+	 */
+	private static IOException nativeLibraryFailure(final Path onnxFile,
+		final Throwable e)
+	{
+		return new IOException(ErrorMessage.of(e, "loading the backbone " +
+			onnxFile), e);
 	}
 
 	private static void close(final Model model, final SessionOptions options) {

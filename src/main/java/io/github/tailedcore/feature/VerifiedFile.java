@@ -41,11 +41,20 @@ final class VerifiedFile {
 	{
 		final Path part = target.resolveSibling("." + target.getFileName() + "." +
 			UUID.randomUUID() + ".part");
+		final OutputStream created;
+		try {
+			created = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW,
+				StandardOpenOption.WRITE);
+		}
+		catch (final IOException e) {
+			throw new IOException("Cannot write " + target.getFileName() + " into " +
+				target.getParent() + ": the folder cannot be written to (" + e +
+				"). Make it writable, or set the system property tailedcore.models " +
+				"to a writable folder.", e);
+		}
 		try {
 			final MessageDigest digest = Sha256.newDigest();
-			try (OutputStream out = Files.newOutputStream(part,
-				StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))
-			{
+			try (OutputStream out = created) {
 				final byte[] buffer = new byte[1 << 16];
 				for (int n; (n = in.read(buffer)) > 0;) {
 					digest.update(buffer, 0, n);

@@ -1,22 +1,18 @@
 package io.github.tailedcore.ij;
 
 import ij.ImagePlus;
-import ij.io.FileSaver;
 import ij.measure.ResultsTable;
 
+import io.github.tailedcore.ErrorMessage;
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.image.ImageFolder;
-import io.github.tailedcore.io.AtomicWrite;
+import io.github.tailedcore.image.UnusableImageException;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
-
-import javax.imageio.ImageIO;
 
 /**
  * Scores every image of a folder, the batch behind the Fiji command, the
@@ -28,22 +24,26 @@ import javax.imageio.ImageIO;
  * flattened ({@code <name>_overlay_<slice>.png} for each slice of a
  * stack);</li>
  * </ul>
- * in the same sub-folder of the output folder as the image has in the input
- * folder, and {@value #SCORES_CSV} with one row per image and slice.
+ * where {@code <name>} is the image's whole file name ({@code a.png}), in
+ * the same sub-folder of the output folder as the image has in the input
+ * folder; {@value #SCORES_CSV} with one row per scored image and slice; and
+ * {@value #SKIPPED_CSV} with each skipped file and why.
  * <p>
- * A file that cannot be read or scored is skipped with its reason (logged
- * at once) and the batch goes on. Existing outputs are never replaced
- * unless asked: without {@code overwrite}, the run stops before any work if
- * one of its outputs exists. Progress is reported per image and the batch
- * stops between images when canceled.
+ * A file that cannot be read or scored (damaged, truncated, blank, too
+ * large for the heap, ...) is skipped with its reason (logged at once) and
+ * the batch goes on; a file that cannot be <em>written</em> stops it. The
+ * output folder is checked and locked before any image is scored, and
+ * written so that an interrupted or concurrent run never looks complete
+ * ({@link BatchOutput}). Progress is reported per image and the batch stops
+ * between images when canceled.
  * </p>
  */
 public final class FolderScoring {
 
-	/** The table every run writes into the output folder. */
+	/** The scores of a complete run, in its output folder. */
 	public static final String SCORES_CSV = "scores.csv";
-	static final String MAP_SUFFIX = "_map.tif";
-	static final String OVERLAY_SUFFIX = "_overlay";
+	/** The files a complete run skipped, with the reason. */
+	public static final String SKIPPED_CSV = "skipped.csv";
 
 	private final ImagePlusScoring scoring;
 	private final Progress progress;
@@ -77,22 +77,71 @@ public final class FolderScoring {
 		public String summary(final Path output) {
 			return "Scored " + scored.size() + " images" + (skipped.isEmpty() ? ""
 				: ", skipped " + skipped.size()) + (output == null ? "" : "; wrote " +
-					output.resolve(SCORES_CSV));
+					output.resolve(SCORES_CSV) + (skipped.isEmpty() ? "" : " and " +
+						output.resolve(SKIPPED_CSV)));
 		}
 	}
 
 	/**
 	 * Scores the images of {@code folder} matching {@code pattern}.
 	 *
-	 * @param output where to write maps, overlays and {@value #SCORES_CSV}, or
-	 *          {@code null} to write nothing
+	 * @param output where to write maps, overlays, {@value #SCORES_CSV} and
+	 *          {@value #SKIPPED_CSV}, or {@code null} to write nothing; not
+	 *          the input folder nor inside it
 	 * @param overwrite whether existing outputs may be replaced
-	 * @throws IOException if the folder has no readable image, an output
-	 *           exists and {@code overwrite} is false, or an output cannot be
-	 *           written
+	 * @throws IOException before any work if the folder has no readable
+	 *           image, the output folder is unusable or an output exists and
+	 *           {@code overwrite} is false; during the run if an output cannot
+	 *           be written
 	 * @throws java.util.concurrent.CancellationException when canceled
 	 */
 	public Result score(final Path folder, final String pattern,
+		final boolean recursive, final Path output, final boolean overwrite)
+		throws IOException
+	{
+		requireOutsideInput(folder, output, false);
+		return scoreMatching(folder, pattern, recursive, output, overwrite);
+	}
+
+	/**
+	 * Refuses an output folder that is the input folder or inside it, as
+	 * {@link #score} and {@link #scoreFile} do: front ends call it before
+	 * loading a model, so that the mistake is reported at once.
+	 *
+	 * @param input the folder of images, or the one image file
+	 * @param output the output folder, or {@code null} (accepted)
+	 * @param file whether {@code input} is one image file (then a folder
+	 *          inside its folder is accepted, as the run reads that file only)
+	 */
+	public static void requireOutsideInput(final Path input, final Path output,
+		final boolean file) throws IOException
+	{
+		if (output != null) BatchOutput.refuseInside(file ? input.toAbsolutePath()
+			.getParent() : input, output, file);
+	}
+
+	/**
+	 * Scores one image file as a batch of one; the output folder may lie
+	 * inside the image's folder (the run reads this file only), but must not
+	 * be that folder.
+	 *
+	 * @throws IOException as {@link #score(Path, String, boolean, Path, boolean)}
+	 */
+	public Result scoreFile(final Path file, final Path output,
+		final boolean overwrite) throws IOException
+	{
+		final Path folder = file.toAbsolutePath().getParent();
+		requireOutsideInput(file, output, true);
+		return scoreMatching(folder, escape(file.getFileName().toString()),
+			false, output, overwrite);
+	}
+
+	/** A file name as a glob that matches only itself. */
+	private static String escape(final String name) {
+		return name.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
+	}
+
+	private Result scoreMatching(final Path folder, final String pattern,
 		final boolean recursive, final Path output, final boolean overwrite)
 		throws IOException
 	{
@@ -102,7 +151,20 @@ public final class FolderScoring {
 			.skipped());
 		skipped.forEach(s -> log.accept("Skipped " + s));
 		final List<Path> files = images.requireImages(pattern);
-		if (output != null && !overwrite) refuseExisting(folder, files, output);
+		if (output == null) return run(folder, files, skipped, null);
+		try (BatchOutput out = BatchOutput.open(folder, output, files.stream().map(
+			f -> name(folder, f)).toList(), overwrite, "Score Folder of " + folder))
+		{
+			final Result result = run(folder, files, skipped, out);
+			out.complete(result.skipped(), folder);
+			return result;
+		}
+	}
+
+	private Result run(final Path folder, final List<Path> files,
+		final List<ImageFolder.Skipped> skipped, final BatchOutput out)
+		throws IOException
+	{
 		progress.stage("Scoring " + files.size() + " images");
 		final ResultsTable table = new ResultsTable();
 		final List<Path> scored = new ArrayList<>();
@@ -110,80 +172,45 @@ public final class FolderScoring {
 			progress.checkCanceled();
 			final Path file = files.get(i);
 			final String name = name(folder, file);
+			final ResultsTable rows = new ResultsTable();
+			ImagePlus imp = null;
+			ImagePlusScoring.Scored s = null;
 			try {
-				final ImagePlus imp = ImageFileReader.open(file);
-				final ImagePlusScoring.Scored s = scoring.score(imp, name, table);
-				if (output != null) write(imp, s, output.resolve(name), overwrite);
-				scored.add(file);
+				imp = ImageFileReader.open(file);
+				s = scoring.score(imp, name, rows);
+			}
+			catch (final UnusableImageException e) {
+				skip(skipped, file, e.reason());
 			}
 			catch (final IOException | IllegalArgumentException e) {
-				final ImageFolder.Skipped skip = new ImageFolder.Skipped(file, e
-					.getMessage());
-				skipped.add(skip);
-				log.accept("Skipped " + skip);
+				skip(skipped, file, e.getMessage());
+			}
+			catch (final OutOfMemoryError e) {
+				skip(skipped, file, "Java ran out of memory scoring it; scale it " +
+					"down, or " + ErrorMessage.MORE_MEMORY);
+			}
+			if (s != null) {
+				if (out != null) out.write(name, imp, s, rows);
+				for (int k = 0; k < s.scores().length; k++)
+					ResultsTables.addScore(table, name, k + 1, s.scores()[k], scoring
+						.threshold());
+				scored.add(file);
 			}
 			progress.update(i + 1, files.size());
 		}
-		if (output != null) ResultsTables.writeCsv(table, output.resolve(
-			SCORES_CSV));
 		return new Result(table, scored, skipped);
 	}
 
+	private void skip(final List<ImageFolder.Skipped> skipped, final Path file,
+		final String reason)
+	{
+		final ImageFolder.Skipped skip = new ImageFolder.Skipped(file, reason);
+		skipped.add(skip);
+		log.accept("Skipped " + skip);
+	}
+
 	/** The image's path relative to the folder, with '/' separators. */
-	private static String name(final Path folder, final Path file) {
+	static String name(final Path folder, final Path file) {
 		return folder.relativize(file).toString().replace('\\', '/');
-	}
-
-	/** {@code a/b.png} → {@code a/b}. */
-	private static Path stem(final Path relative) {
-		final String n = relative.getFileName().toString();
-		final int dot = n.lastIndexOf('.');
-		return relative.resolveSibling(dot > 0 ? n.substring(0, dot) : n);
-	}
-
-	private static Path mapFile(final Path image) {
-		return image.resolveSibling(stem(image).getFileName() + MAP_SUFFIX);
-	}
-
-	private static Path overlayFile(final Path image, final int slice,
-		final int slices)
-	{
-		return image.resolveSibling(stem(image).getFileName() + OVERLAY_SUFFIX +
-			(slices > 1 ? "_" + slice : "") + ".png");
-	}
-
-	private static void refuseExisting(final Path folder, final List<Path> files,
-		final Path output) throws IOException
-	{
-		final List<Path> planned = new ArrayList<>();
-		planned.add(output.resolve(SCORES_CSV));
-		for (final Path f : files) {
-			final Path image = output.resolve(name(folder, f));
-			planned.add(mapFile(image));
-			planned.add(overlayFile(image, 1, 1));
-			planned.add(overlayFile(image, 1, 2));
-		}
-		final List<Path> existing = planned.stream().filter(Files::exists)
-			.collect(Collectors.toList());
-		if (!existing.isEmpty()) throw new IOException(existing.size() +
-			" outputs exist already in " + output + " (e.g. " + existing.get(0) +
-			"); choose another output folder, or allow overwriting.");
-	}
-
-	private static void write(final ImagePlus imp,
-		final ImagePlusScoring.Scored scored, final Path image,
-		final boolean overwrite) throws IOException
-	{
-		final byte[] tiff = new FileSaver(scored.overlay().map()).serialize();
-		AtomicWrite.write(mapFile(image), overwrite, out -> out.write(tiff));
-		final int slices = imp.getStackSize();
-		for (int s = 1; s <= slices; s++) {
-			imp.setSliceWithoutUpdate(s);
-			final ImagePlus flat = imp.flatten();
-			AtomicWrite.write(overlayFile(image, s, slices), overwrite, out -> {
-				if (!ImageIO.write(flat.getBufferedImage(), "png", out))
-					throw new IOException("No PNG writer in this Java.");
-			});
-		}
 	}
 }

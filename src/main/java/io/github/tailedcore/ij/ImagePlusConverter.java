@@ -27,7 +27,7 @@ import java.util.List;
  * <li><b>32-bit grey</b>: taken as is on the 0–255 scale. ImageJ keeps the
  * 8-bit values when it converts an 8-bit image to 32 bits, so such images
  * match their 8-bit originals; other float data must be scaled by the
- * user.</li>
+ * user: values outside 0–255, and 0–1 data, are refused.</li>
  * <li><b>RGB</b>: three planes.</li>
  * <li><b>8-bit with a colour palette</b> ({@link ImagePlus#COLOR_256}, e.g. a
  * GIF): each index is looked up in the palette, giving three planes.</li>
@@ -39,7 +39,8 @@ import java.util.List;
  * stack order.</li>
  * </ul>
  * Pixel arrays are copied, so later edits of the image do not change the
- * converted ones.
+ * converted ones. Whether the images are fit for the detector (not blank,
+ * large enough) is checked by the callers that score or fit them.
  */
 public final class ImagePlusConverter {
 
@@ -103,7 +104,7 @@ public final class ImagePlusConverter {
 				return new RasterImage(w, h, scaled16((short[]) pixels, bitDepth >
 					0 ? bitDepth : bitDepth16(imp), imp, stackIndex));
 			case ImagePlus.GRAY32:
-				return new RasterImage(w, h, finite((float[]) pixels, imp,
+				return new RasterImage(w, h, onScale255((float[]) pixels, imp,
 					stackIndex));
 			case ImagePlus.COLOR_RGB:
 				return rgb((int[]) pixels, w, h);
@@ -153,13 +154,29 @@ public final class ImagePlusConverter {
 		return out;
 	}
 
-	private static float[] finite(final float[] pixels, final ImagePlus imp,
+	/**
+	 * 32-bit values as they are, refusing what is not on the 0–255 scale:
+	 * NaN or infinite pixels, values below 0 or above 255, and a 0–1 image
+	 * (which would look black and score as nothing).
+	 */
+	private static float[] onScale255(final float[] pixels, final ImagePlus imp,
 		final int stackIndex)
 	{
-		for (final float v : pixels)
+		float min = Float.POSITIVE_INFINITY;
+		float max = Float.NEGATIVE_INFINITY;
+		for (final float v : pixels) {
 			if (!Float.isFinite(v)) throw new IllegalArgumentException("Image '" +
 				imp.getTitle() + "' (slice " + stackIndex + ") has " + v +
 				" pixels; replace them first (Process > Math > Remove NaNs...).");
+			min = Math.min(min, v);
+			max = Math.max(max, v);
+		}
+		if (min < 0 || max > 255 || max <= 1 && min < max)
+			throw new IllegalArgumentException("Image '" + imp.getTitle() +
+				"' (slice " + stackIndex + ") is 32-bit with values from " + min +
+				" to " + max + ", but TailedCore reads 32-bit images on the 0–255 " +
+				"scale of 8-bit images. Scale it to 0–255 (Process > Math > " +
+				"Multiply..., or Image > Type > 8-bit) first.");
 		return pixels.clone();
 	}
 

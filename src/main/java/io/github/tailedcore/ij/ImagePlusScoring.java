@@ -5,6 +5,8 @@ import ij.measure.ResultsTable;
 
 import io.github.tailedcore.Threshold;
 import io.github.tailedcore.image.ImagePreprocessor;
+import io.github.tailedcore.image.ImageRequirements;
+import io.github.tailedcore.image.RasterImage;
 import io.github.tailedcore.scoring.AnomalyResult;
 import io.github.tailedcore.scoring.ImageScorer;
 
@@ -50,6 +52,11 @@ public final class ImagePlusScoring {
 		this.roiManager = roiManager;
 	}
 
+	/** τ, or {@code null} when none is set. */
+	public Threshold threshold() {
+		return threshold;
+	}
+
 	/** The image score of each slice and what the overlay added. */
 	public record Scored(double[] scores, HeatmapOverlay.Result overlay) {}
 
@@ -59,13 +66,21 @@ public final class ImagePlusScoring {
 	 *
 	 * @param name the image's name in the table
 	 * @throws IllegalArgumentException if the image cannot be converted (a
-	 *           multi-channel composite) or cropped (a thin strip)
+	 *           multi-channel composite, 32-bit data off the 0–255 scale) or
+	 *           breaks the {@link ImageRequirements} (a slice too small, a thin
+	 *           strip, blank)
 	 */
 	public Scored score(final ImagePlus imp, final String name,
 		final ResultsTable table)
 	{
-		final List<AnomalyResult> results = scorer.score(ImagePlusConverter
-			.toRasterImages(imp));
+		final List<RasterImage> slices = ImagePlusConverter.toRasterImages(imp);
+		for (int i = 0; i < slices.size(); i++) {
+			final String problem = ImageRequirements.contentProblem(slices.get(i));
+			if (problem != null) throw new IllegalArgumentException("Cannot score " +
+				name + (slices.size() > 1 ? " (slice " + (i + 1) + ")" : "") + ": " +
+				problem + ".");
+		}
+		final List<AnomalyResult> results = scorer.score(slices);
 		final ImagePreprocessor pre = scorer.preprocessor();
 		final MapGeometry geometry = new MapGeometry(imp.getWidth(), imp
 			.getHeight(), pre.resize(), pre.crop());

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 
 /**
@@ -20,7 +21,7 @@ import java.nio.file.Path;
  * output depends on global preferences (row numbers, headers) and which
  * does not escape quotes: here every table gives the same RFC 4180 file,
  * numbers at full precision, and the file appears whole or not at all
- * (written beside the target, then moved over it).
+ * (written beside the target, then published in one step).
  * </p>
  */
 public final class ResultsTables {
@@ -39,14 +40,26 @@ public final class ResultsTables {
 
 	private ResultsTables() {}
 
+	/** The columns {@link #addScore} fills, in order. */
+	public static final String[] SCORE_COLUMNS = { IMAGE, SLICE, SCORE,
+		THRESHOLD, VERDICT };
+
 	/**
 	 * Appends a row: the image, its slice, its score s and the verdict s ≥ τ.
 	 *
 	 * @param threshold τ, or {@code null} if none is set
+	 * @throws IllegalArgumentException if the score is not a finite number,
+	 *           which no verdict can be given for (a NaN is never ≥ τ and
+	 *           would be called normal)
 	 */
 	public static void addScore(final ResultsTable table, final String image,
 		final int slice, final double score, final Threshold threshold)
 	{
+		if (!Double.isFinite(score)) throw new IllegalArgumentException("The " +
+			"score of " + image + (slice > 1 ? " (slice " + slice + ")" : "") +
+			" is " + score + ", not a number a verdict can be given for; the " +
+			"model or the image holds values that are not finite. Fit the model " +
+			"again, or check the image.");
 		table.incrementCounter();
 		table.addValue(IMAGE, image);
 		table.addValue(SLICE, slice);
@@ -59,21 +72,29 @@ public final class ResultsTables {
 
 	/**
 	 * Writes any results table as CSV (UTF-8, header line, row labels as
-	 * their column), replacing {@code file} at once when done and creating
+	 * their column), complete or not at all ({@link AtomicWrite}), creating
 	 * its folder if needed.
 	 *
-	 * @throws IOException naming the file if it cannot be written
+	 * @param overwrite whether an existing {@code file} may be replaced
+	 * @throws IOException naming the file if it cannot be written or exists
 	 */
-	public static void writeCsv(final ResultsTable table, final Path file)
-		throws IOException
+	public static void writeCsv(final ResultsTable table, final Path file,
+		final boolean overwrite) throws IOException
 	{
 		try {
-			AtomicWrite.write(file, true, out -> {
+			AtomicWrite.write(file, overwrite, out -> {
 				final Writer writer = new OutputStreamWriter(out,
 					StandardCharsets.UTF_8);
-				write(table, writer);
+				final String[] headings = table.getHeadings();
+				writeHeader(headings, writer);
+				for (int row = 0; row < table.size(); row++)
+					writeRow(table, row, headings, writer);
 				writer.flush();
 			});
+		}
+		catch (final FileAlreadyExistsException e) {
+			throw new IOException(file + " exists already; choose another output " +
+				"folder, or allow overwriting.", e);
 		}
 		catch (final IOException e) {
 			throw new IOException("Cannot write the results to " + file + ": " + e
@@ -81,18 +102,22 @@ public final class ResultsTables {
 		}
 	}
 
-	private static void write(final ResultsTable table, final Writer out)
+	/** Writes the CSV header line of {@code headings}. */
+	static void writeHeader(final String[] headings, final Writer out)
 		throws IOException
 	{
-		final String[] headings = table.getHeadings();
 		for (int c = 0; c < headings.length; c++)
 			out.write((c > 0 ? "," : "") + quote(headings[c]));
 		out.write('\n');
-		for (int row = 0; row < table.size(); row++) {
-			for (int c = 0; c < headings.length; c++)
-				out.write((c > 0 ? "," : "") + quote(cell(table, headings[c], row)));
-			out.write('\n');
-		}
+	}
+
+	/** Writes one row of {@code table} as a CSV line of {@code headings}. */
+	static void writeRow(final ResultsTable table, final int row,
+		final String[] headings, final Writer out) throws IOException
+	{
+		for (int c = 0; c < headings.length; c++)
+			out.write((c > 0 ? "," : "") + quote(cell(table, headings[c], row)));
+		out.write('\n');
 	}
 
 	/** A cell as text: a string, a number at full precision, or a row label. */
@@ -115,7 +140,7 @@ public final class ResultsTables {
 	}
 
 	/** RFC 4180: quote a field holding a comma, quote or line break. */
-	private static String quote(final String field) {
+	static String quote(final String field) {
 		if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf(
 			'\n') < 0 && field.indexOf('\r') < 0) return field;
 		return '"' + field.replace("\"", "\"\"") + '"';

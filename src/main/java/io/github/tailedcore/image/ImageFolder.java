@@ -7,23 +7,22 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * The image files of a folder that a fit or a batch run uses, in a fixed
  * (sorted) order, and the files it had to skip with the reason for each.
  * <p>
  * Files are matched by a glob on the file name ({@code *.png},
- * {@code *.{png,tif}}); hidden files are ignored. Each candidate's header is
- * read (not its pixels) so that a file no reader understands is skipped with
- * a message instead of stopping a long run halfway.
+ * {@code *.{png,tif}}); hidden files are ignored. Each candidate's
+ * {@link ImageHeader} is read (not its pixels) so that a file no reader
+ * understands, or one too small or too large for the
+ * {@link ImageRequirements}, is skipped with a message instead of stopping
+ * a long run halfway.
  * </p>
  */
 public final class ImageFolder {
@@ -43,13 +42,15 @@ public final class ImageFolder {
 
 	private final Path folder;
 	private final List<Path> images;
+	private final Map<Path, ImageHeader> headers;
 	private final List<Skipped> skipped;
 
 	private ImageFolder(final Path folder, final List<Path> images,
-		final List<Skipped> skipped)
+		final Map<Path, ImageHeader> headers, final List<Skipped> skipped)
 	{
 		this.folder = folder;
 		this.images = Collections.unmodifiableList(images);
+		this.headers = headers;
 		this.skipped = Collections.unmodifiableList(skipped);
 	}
 
@@ -63,11 +64,12 @@ public final class ImageFolder {
 	public static ImageFolder scan(final Path folder, final String pattern,
 		final boolean recursive) throws IOException
 	{
+		if (folder.toString().isEmpty()) throw new IOException(
+			"No folder of images was given (the path is empty); choose a folder.");
 		if (!Files.isDirectory(folder)) throw new IOException("The folder " +
 			folder + " does not exist or is not a folder; choose a folder of " +
 			"images.");
-		final PathMatcher matcher = FileSystems.getDefault().getPathMatcher(
-			"glob:" + pattern);
+		final PathMatcher matcher = matcher(pattern);
 		final List<Path> candidates;
 		try (Stream<Path> files = recursive ? Files.walk(folder) : Files.list(
 			folder))
@@ -77,13 +79,38 @@ public final class ImageFolder {
 					f.getFileName())).sorted().collect(Collectors.toList());
 		}
 		final List<Path> images = new ArrayList<>();
+		final Map<Path, ImageHeader> headers = new HashMap<>();
 		final List<Skipped> skipped = new ArrayList<>();
 		for (final Path file : candidates) {
-			final String problem = headerProblem(file);
-			if (problem == null) images.add(file);
-			else skipped.add(new Skipped(file, problem));
+			try {
+				final ImageHeader header = ImageHeader.read(file);
+				header.requireUsableSize(file);
+				images.add(file);
+				headers.put(file, header);
+			}
+			catch (final UnusableImageException e) {
+				skipped.add(new Skipped(file, e.reason()));
+			}
+			catch (final IOException e) {
+				skipped.add(new Skipped(file, "it cannot be read (" + ImageHeader
+					.detail(e) + ")"));
+			}
 		}
-		return new ImageFolder(folder, images, skipped);
+		return new ImageFolder(folder, images, headers, skipped);
+	}
+
+	/** A glob on file names, refusing an empty or malformed one. */
+	private static PathMatcher matcher(final String pattern) throws IOException {
+		if (pattern == null || pattern.isBlank()) throw new IOException(
+			"The file pattern is empty; use e.g. " + DEFAULT_PATTERN + ".");
+		try {
+			return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IOException("The file pattern '" + pattern + "' is not a " +
+				"valid glob (" + e.getMessage().replace('\n', ' ') + "); use e.g. " +
+				"*.png or *.{png,tif}.", e);
+		}
 	}
 
 	/** The folder that was scanned. */
@@ -94,6 +121,11 @@ public final class ImageFolder {
 	/** Readable images, sorted by path. */
 	public List<Path> images() {
 		return images;
+	}
+
+	/** The header of one of {@link #images()}. */
+	public ImageHeader header(final Path image) {
+		return headers.get(image);
 	}
 
 	/** Matching files that cannot be read, with the reason. */
@@ -114,28 +146,5 @@ public final class ImageFolder {
 			.map(Skipped::toString).collect(Collectors.joining("; "))).append(")");
 		throw new IOException(s.append(
 			". Check the folder and the file pattern.").toString());
-	}
-
-	/** Why the file's header cannot be read, or {@code null} if it can. */
-	private static String headerProblem(final Path file) {
-		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-			if (in == null) return "cannot be opened";
-			final Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-			if (!readers.hasNext()) return "not an image format this reader knows " +
-				"(use PNG, TIFF, JPEG or BMP)";
-			final ImageReader reader = readers.next();
-			try {
-				reader.setInput(in);
-				if (reader.getWidth(0) < 1 || reader.getHeight(0) < 1)
-					return "has no pixels";
-				return null;
-			}
-			finally {
-				reader.dispose();
-			}
-		}
-		catch (final IOException | RuntimeException e) {
-			return "unreadable (" + e.getMessage() + ")";
-		}
 	}
 }

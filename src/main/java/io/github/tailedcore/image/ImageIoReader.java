@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-
-import javax.imageio.ImageIO;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads PNG, JPEG, TIFF, BMP and GIF files with {@code javax.imageio} into a
@@ -23,7 +23,9 @@ import javax.imageio.ImageIO;
  * depth to 0–255, {@code v · 255 / (2^bits − 1)}, so 8-bit values are kept
  * exactly and 16-bit values become {@code v · 255 / 65535}. Floating-point
  * and 32-bit integer samples are refused: open such files through Fiji.
- * Only the first image of a multi-page file is read.
+ * Only the first image of a multi-page file is read. Files are checked as
+ * the {@link ImageRequirements} say: header first, then the decoder's
+ * warnings, then the pixels.
  * </p>
  * <p>
  * This class uses {@code java.awt.image} only as a decoder's data holder; it
@@ -35,32 +37,53 @@ public final class ImageIoReader {
 	private ImageIoReader() {}
 
 	/**
-	 * Reads one image file.
+	 * Reads the first image of a file, after checking its header against the
+	 * {@link ImageRequirements}, and refuses it if the decoder reports damage
+	 * (a truncated JPEG decodes "successfully", grey below the cut) or its
+	 * pixels are blank.
 	 *
-	 * @throws IOException naming the file if it is missing, not an image Java
-	 *           can decode, or of an unsupported kind
+	 * @throws UnusableImageException naming the file and the reason if it is
+	 *           not an image Java can decode, damaged, of an unsupported kind
+	 *           or unusable
+	 * @throws IOException if it cannot be read at all
 	 */
 	public static RasterImage read(final Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new NoSuchFileException(file
 			.toString(), null, "The image file does not exist.");
-		final BufferedImage image;
+		final ImageHeader header = ImageHeader.read(file);
+		header.requireUsableSize(file);
+		final RasterImage raster;
 		try {
-			image = ImageIO.read(file.toFile());
-		}
-		catch (final IOException | RuntimeException e) {
-			throw new IOException("Cannot read the image file " + file +
-				": it is damaged or not a PNG, JPEG, TIFF, BMP or GIF file (" + e
-					.getMessage() + ").", e);
-		}
-		if (image == null) throw new IOException("Cannot read the image file " +
-			file + ": it is not a PNG, JPEG, TIFF, BMP or GIF file.");
-		try {
-			return toRaster(image);
+			raster = toRaster(decode(file, header));
 		}
 		catch (final IllegalArgumentException e) {
-			throw new IOException("Cannot use the image file " + file + ": " + e
-				.getMessage(), e);
+			throw new UnusableImageException(file, e.getMessage(), e);
 		}
+		final String problem = ImageRequirements.contentProblem(raster);
+		if (problem != null) throw new UnusableImageException(file, problem);
+		return raster;
+	}
+
+	/**
+	 * Decodes the first image of a file whose header was read; a JPEG that
+	 * the decoder warns about (truncated, corrupt data) is refused.
+	 *
+	 * @throws UnusableImageException if it cannot be decoded or is damaged
+	 */
+	public static BufferedImage decode(final Path file,
+		final ImageHeader header) throws IOException
+	{
+		final List<String> warnings = new ArrayList<>();
+		final BufferedImage image = ImageHeader.withReader(file, true, reader -> {
+			reader.addIIOReadWarningListener((source, warning) -> warnings.add(
+				warning));
+			return reader.read(0);
+		});
+		if (header.isJpeg() && !warnings.isEmpty())
+			throw new UnusableImageException(file, "it is damaged or truncated " +
+				"(the JPEG decoder says: " + String.join("; ", warnings) + "); copy " +
+				"it again or leave it out");
+		return image;
 	}
 
 	/**

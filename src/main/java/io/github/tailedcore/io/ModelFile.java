@@ -9,8 +9,10 @@ import io.github.tailedcore.memory.MemoryBank;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.zip.ZipEntry;
@@ -30,8 +32,10 @@ import java.util.zip.ZipOutputStream;
  * weighted (SoftPatch) bank.</li>
  * </ul>
  * Saving streams the bank through a small buffer into a temporary file in
- * the target folder, flushes it to disk and renames it over the target
- * atomically, so a crash or a full disk never leaves a half-written model.
+ * the target folder, flushes it to disk and publishes it in one step
+ * ({@link AtomicWrite}), so a crash or a full disk never leaves a
+ * half-written model, two saves never both succeed on one name, and a
+ * replaced model keeps its file permissions.
  * Loading checks everything it reads and fails with a
  * {@link ModelFileException} whose message names the file and the remedy.
  *
@@ -93,6 +97,34 @@ public final class ModelFile {
 				target + " (" + e + "). Check that the folder can be written to, " +
 				"that the disk has room and that the name is not a folder or a file " +
 				"in use, then save again.", e);
+		}
+	}
+
+	/**
+	 * Checks, before a long fit, that {@link #save} will be able to write
+	 * {@code file}: it is not a folder, it is free unless {@code overwrite},
+	 * and its folder exists (it is created) and can be written to (a
+	 * temporary file is created and deleted there).
+	 *
+	 * @throws ModelFileException naming the file and what to do
+	 */
+	public static void requireSavable(final Path file, final boolean overwrite)
+		throws ModelFileException
+	{
+		final Path target = file.toAbsolutePath();
+		if (Files.isDirectory(target)) throw new ModelFileException(target,
+			target + " is a folder; give the model a file name, e.g. " + target
+				.resolve("model" + EXTENSION) + ".");
+		if (!overwrite && Files.exists(target, LinkOption.NOFOLLOW_LINKS))
+			throw exists(target);
+		try {
+			Files.createDirectories(target.getParent());
+			TemporaryFiles.delete(TemporaryFiles.create(target));
+		}
+		catch (final IOException e) {
+			throw new ModelFileException(target, "Cannot save a model as " +
+				target + ": its folder cannot be written to (" + e + "). Choose a " +
+				"folder you can write to; nothing was fitted.", e);
 		}
 	}
 

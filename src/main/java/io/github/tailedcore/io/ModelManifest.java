@@ -12,7 +12,9 @@ import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.tail.TailAugmentation;
 
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * The {@code manifest.json} of a model file, format version
@@ -142,10 +144,24 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 	 * {@code "grid.height"}, or {@code null} if the manifest is complete.
 	 */
 	String missingKey() {
-		return missingKey(this, "");
+		return firstKey(this, "", (key, value) -> value == null && !OPTIONAL_KEYS
+			.contains(key));
 	}
 
-	private static String missingKey(final Record record, final String prefix) {
+	/**
+	 * The dotted name of the first number that is not finite (NaN or
+	 * ±infinity, which a lenient JSON parser accepts), or {@code null}.
+	 */
+	String nonFiniteKey() {
+		return firstKey(this, "", (key, value) -> value instanceof Double &&
+			!Double.isFinite((Double) value) || value instanceof double[] && Arrays
+				.stream((double[]) value).anyMatch(v -> !Double.isFinite(v)));
+	}
+
+	/** The first key, depth first, whose value {@code test} accepts. */
+	private static String firstKey(final Record record, final String prefix,
+		final BiPredicate<String, Object> test)
+	{
 		for (final RecordComponent c : record.getClass().getRecordComponents()) {
 			final Object value;
 			try {
@@ -155,12 +171,10 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 				throw new IllegalStateException(e);
 			}
 			final String key = prefix + c.getName();
-			if (value == null) {
-				if (!OPTIONAL_KEYS.contains(key)) return key;
-			}
-			else if (value instanceof Record) {
-				final String missing = missingKey((Record) value, key + ".");
-				if (missing != null) return missing;
+			if (test.test(key, value)) return key;
+			if (value instanceof Record) {
+				final String found = firstKey((Record) value, key + ".", test);
+				if (found != null) return found;
 			}
 		}
 		return null;

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
+import io.github.tailedcore.ErrorMessage;
 import io.github.tailedcore.FitSummary;
 import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.TailedCoreSettings;
@@ -35,6 +36,11 @@ final class ModelReader {
 
 	/** A manifest is a few kilobytes (plus κ per image); refuse anything huge. */
 	private static final int MAX_MANIFEST_BYTES = 64 << 20;
+	/**
+	 * Deflate expands at most about 1032-fold; an entry claiming more than
+	 * this many bytes per stored byte lies about its size.
+	 */
+	private static final long MAX_DEFLATE_RATIO = 1100;
 
 	private final Path file;
 
@@ -159,6 +165,10 @@ final class ModelReader {
 		final String missing = manifest.missingKey();
 		if (missing != null) throw invalid("Its " + ModelFile.MANIFEST +
 			" has no '" + missing + "'.");
+		final String nonFinite = manifest.nonFiniteKey();
+		if (nonFinite != null) throw invalid("Its " + ModelFile.MANIFEST +
+			" gives '" + nonFinite + "' a value that is not a finite number " +
+			"(NaN or infinity).");
 		if (!ModelManifest.ENCODING.equals(manifest.memory().encoding()))
 			throw invalid("Its memory is encoded as '" + manifest.memory()
 				.encoding() + "', not '" + ModelManifest.ENCODING + "'.");
@@ -185,7 +195,8 @@ final class ModelReader {
 
 	/**
 	 * Reads {@code count} floats from entry {@code name}, checking its size
-	 * and CRC-32.
+	 * against the manifest and the file's real size, and the heap, before
+	 * allocating; then its CRC-32 and that every value is a finite number.
 	 */
 	private float[] floats(final ZipFile zip, final String name,
 		final int count, final String what) throws IOException
@@ -196,6 +207,13 @@ final class ModelReader {
 		final long bytes = FloatCodec.bytes(count);
 		if (entry.getSize() != bytes) throw truncated(name, entry.getSize() +
 			" bytes", what, bytes);
+		final long stored = entry.getCompressedSize();
+		if (stored < 0 || stored > Files.size(file) || bytes > stored *
+			MAX_DEFLATE_RATIO) throw truncated(name, stored +
+				" bytes in a file of " + Files.size(file) + " bytes", what, bytes);
+		if (!HeapRoom.fits(bytes)) throw fail("Cannot load " + file + ": its " +
+			what + " " + HeapRoom.shortfall(bytes) + ". " + capital(ErrorMessage
+				.MORE_MEMORY) + ".");
 		final float[] values = new float[count];
 		final long crc;
 		try (InputStream in = zip.getInputStream(entry)) {
@@ -207,6 +225,14 @@ final class ModelReader {
 		if (entry.getCrc() != -1 && crc != entry.getCrc()) throw fail(file +
 			" is damaged: " + name + " does not match its checksum. Copy the " +
 			"file again, or save the model again.");
+		long nonFinite = 0;
+		for (final float v : values)
+			if (!Float.isFinite(v)) nonFinite++;
+		if (nonFinite > 0) throw fail(file + " holds an invalid model: its " +
+			what + " hold " + (nonFinite == 1 ? "a value that is not a finite " +
+				"number" : nonFinite + " values that are not finite numbers") +
+			" (NaN or infinity), so its scores would be meaningless. Fit the model " +
+			"again.");
 		return values;
 	}
 
@@ -230,6 +256,10 @@ final class ModelReader {
 
 	private ModelFileException fail(final String message) {
 		return new ModelFileException(file, message);
+	}
+
+	private static String capital(final String s) {
+		return Character.toUpperCase(s.charAt(0)) + s.substring(1);
 	}
 
 	private static String describe(final BackboneId backbone) {

@@ -6,7 +6,7 @@ import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.TailedCoreSettings;
 import io.github.tailedcore.feature.BackboneLocator;
 import io.github.tailedcore.feature.FeatureExtractor;
-import io.github.tailedcore.feature.ImageSource;
+import io.github.tailedcore.ij.TrainingImages;
 import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
@@ -14,10 +14,7 @@ import io.github.tailedcore.tail.TailAugmentation;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -90,22 +87,24 @@ public class FitModelCommand extends TailedCoreCommand {
 					tail_augmentation)).importanceWeighting(ImportanceWeighting.parse(
 						importance_weighting)).seed(seed).build();
 		final Path target = model_file.toPath();
-		if (!overwrite && Files.exists(target)) throw new IOException(target +
-			" exists already; choose another model file or allow overwriting.");
+		ModelFile.requireSavable(target, overwrite);
 		status.showStatus("Reading " + training_dir);
 		final ImageFolder folder = ImageFolder.scan(training_dir.toPath(),
 			file_pattern, recursive);
-		folder.skipped().forEach(s -> log.warn("Skipped " + s));
-		final List<Path> images = folder.requireImages(file_pattern);
+		folder.requireImages(file_pattern);
 		final TailedCoreModel model;
+		final TrainingImages images;
 		try (FeatureExtractor extractor = FeatureExtractor.open(BackboneLocator
 			.standard().resolve(backbone)))
 		{
-			model = new TailedCore(settings).fit(images.stream().map(
-				ImageSource::of).collect(Collectors.toList()), extractor, progress());
+			images = TrainingImages.check(folder, file_pattern, progress());
+			images.skipped().forEach(s -> log.warn("Skipped " + s));
+			model = new TailedCore(settings).fit(images.sources(), extractor,
+				progress());
 		}
 		ModelFile.save(model, target, overwrite);
-		summary = FitReport.of(model, images, folder.skipped(), target);
+		summary = FitReport.of(model, images.imageFiles(), images.skipped(),
+			target);
 		log.info(summary);
 	}
 }

@@ -1,5 +1,6 @@
 package io.github.tailedcore.plugin;
 
+import io.github.tailedcore.ErrorMessage;
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.Threshold;
@@ -17,9 +18,10 @@ import org.scijava.plugin.Parameter;
  * cancellation, and errors turned into a logged message and a cancel
  * reason (which Fiji shows and macros can test), instead of a stack trace.
  * <p>
- * Subclasses implement {@link #execute()}; the core's exceptions for bad
- * input ({@link java.io.IOException}, {@link IllegalArgumentException})
- * carry whole sentences and become the reason as they are.
+ * Subclasses implement {@link #execute()}; whatever it throws, errors such
+ * as {@link OutOfMemoryError} included, becomes one line
+ * ({@link ErrorMessage}): the core's exceptions for bad input carry whole
+ * sentences and become the reason as they are.
  * </p>
  */
 public abstract class TailedCoreCommand extends ContextCommand {
@@ -43,9 +45,13 @@ public abstract class TailedCoreCommand extends ContextCommand {
 				? getCancelReason() : e.getMessage()));
 			if (!isCanceled()) cancel(e.getMessage());
 		}
-		catch (final IOException | IllegalArgumentException e) {
-			log.error(e.getMessage());
-			cancel(e.getMessage());
+		catch (final Throwable t) {
+			final String message = ErrorMessage.of(t, "running " + getClass()
+				.getSimpleName());
+			if (ErrorMessage.Kind.of(t) == ErrorMessage.Kind.INTERNAL) log.error(
+				message, t);
+			else log.error(message);
+			cancel(message);
 		}
 		finally {
 			status.clearStatus();

@@ -5,6 +5,7 @@ import ij.Macro;
 import ij.WindowManager;
 import ij.measure.ResultsTable;
 
+import io.github.tailedcore.ErrorMessage;
 import io.github.tailedcore.ij.ResultsTables;
 
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.convert.ConvertService;
+import org.scijava.module.ModuleException;
 import org.scijava.module.ModuleItem;
 
 /**
@@ -98,15 +100,16 @@ public final class TailedCoreMacro {
 			if (output != null) return String.valueOf(module.getOutput(output));
 			return scores(module);
 		}
-		catch (final ExecutionException e) {
-			return ERROR + e.getCause();
-		}
 		catch (final InterruptedException e) {
 			Thread.currentThread().interrupt();
 			return ERROR + "interrupted.";
 		}
-		catch (final RuntimeException e) {
-			return ERROR + e.getMessage();
+		catch (final Throwable t) {
+			final Throwable cause = t instanceof ExecutionException && t
+				.getCause() instanceof ModuleException && t.getCause()
+					.getCause() != null ? t.getCause().getCause() : t;
+			return ERROR + ErrorMessage.of(cause, "running " + command
+				.getSimpleName() + " with \"" + options + "\"");
 		}
 	}
 

@@ -16,6 +16,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -30,26 +31,37 @@ class ImageFileReaderTest {
 	@Test
 	void readsAPngWithItsPixels() throws IOException {
 		final Path png = dir.resolve("rgb.png");
-		new FileSaver(new ImagePlus("rgb", new ColorProcessor(2, 1, new int[] {
-			0xff0000, 0x102030 }))).saveAsPng(png.toString());
+		final int[] pixels = new int[16 * 16];
+		pixels[0] = 0xff0000;
+		pixels[1] = 0x102030;
+		new FileSaver(new ImagePlus("rgb", new ColorProcessor(16, 16, pixels)))
+			.saveAsPng(png.toString());
 		final List<RasterImage> r = ImageFileReader.read(png);
 		assertEquals(1, r.size());
-		assertArrayEquals(new float[] { 255, 16 }, r.get(0).plane(0));
-		assertArrayEquals(new float[] { 0, 32 }, r.get(0).plane(1));
-		assertArrayEquals(new float[] { 0, 48 }, r.get(0).plane(2));
+		assertArrayEquals(new float[] { 255, 16, 0 }, Arrays.copyOf(r.get(0)
+			.plane(0), 3));
+		assertArrayEquals(new float[] { 0, 32, 0 }, Arrays.copyOf(r.get(0).plane(
+			1), 3));
+		assertArrayEquals(new float[] { 0, 48, 0 }, Arrays.copyOf(r.get(0).plane(
+			2), 3));
 	}
 
 	@Test
 	void readsEachSliceOfATiffStack() throws IOException {
-		final ImageStack stack = new ImageStack(2, 1);
-		stack.addSlice(new ByteProcessor(2, 1, new byte[] { 1, 2 }));
-		stack.addSlice(new ByteProcessor(2, 1, new byte[] { 3, 4 }));
+		final ImageStack stack = new ImageStack(16, 16);
+		for (int s = 0; s < 2; s++) {
+			final byte[] pixels = new byte[16 * 16];
+			pixels[0] = (byte) (2 * s + 1);
+			pixels[1] = (byte) (2 * s + 2);
+			stack.addSlice(new ByteProcessor(16, 16, pixels));
+		}
 		final Path tif = dir.resolve("stack.tif");
 		new FileSaver(new ImagePlus("stack", stack)).saveAsTiffStack(tif
 			.toString());
 		final List<RasterImage> r = ImageFileReader.read(tif);
 		assertEquals(2, r.size());
-		assertArrayEquals(new float[] { 3, 4 }, r.get(1).plane(0));
+		assertArrayEquals(new float[] { 3, 4, 0 }, Arrays.copyOf(r.get(1).plane(
+			0), 3));
 	}
 
 	@Test

@@ -53,7 +53,7 @@ class ResultsTablesTest {
 		final ResultsTable t = threeRows();
 		ResultsTables.addScore(t, "e.png", 3, 1.0 / 3, new Threshold(0.125, ""));
 		final Path csv = dir.resolve("out").resolve("scores.csv");
-		ResultsTables.writeCsv(t, csv);
+		ResultsTables.writeCsv(t, csv, false);
 		assertEquals(List.of( //
 			"image,slice,score,threshold,verdict", //
 			"a.png,1,0.5,1,normal", //
@@ -66,7 +66,7 @@ class ResultsTablesTest {
 	@Test
 	void csvReplacesTheOldFileAndLeavesNoTemporaryFile() throws IOException {
 		final Path csv = Files.writeString(dir.resolve("scores.csv"), "old\n");
-		ResultsTables.writeCsv(threeRows(), csv);
+		ResultsTables.writeCsv(threeRows(), csv, true);
 		assertEquals(4, Files.readAllLines(csv).size());
 		try (Stream<Path> files = Files.list(dir)) {
 			assertEquals(List.of(csv), files.toList());

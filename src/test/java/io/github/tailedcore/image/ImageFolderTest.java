@@ -23,8 +23,8 @@ class ImageFolderTest {
 	private Path png(final String name) throws IOException {
 		final Path file = dir.resolve(name);
 		Files.createDirectories(file.getParent());
-		ImageIO.write(new BufferedImage(4, 3, BufferedImage.TYPE_BYTE_GRAY), "png",
-			file.toFile());
+		ImageIO.write(new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY),
+			"png", file.toFile());
 		return file;
 	}
 

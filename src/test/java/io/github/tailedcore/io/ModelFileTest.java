@@ -290,7 +290,7 @@ class ModelFileTest {
 		vectors[0] = -0f;
 		vectors[1] = Float.MIN_VALUE;
 		vectors[2] = Float.MAX_VALUE;
-		vectors[3] = Float.NEGATIVE_INFINITY;
+		vectors[3] = -Float.MAX_VALUE;
 		final float[] weights = weighted ? new float[] { 1, 0.5f, 2, 1e-3f, 7, 1,
 			0.25f } : null;
 		final FitSummary summary = new FitSummary(12, 12 * 12, 20, new int[] { 8,

@@ -94,7 +94,7 @@ class FitModelCommandTest {
 			"x");
 		m = Fixtures.run(FitModelCommand.class, inputs(Fixtures.GRID.resolve(
 			"train/good"), existing));
-		assertTrue(m.getCancelReason().contains("exists already"), m
+		assertTrue(m.getCancelReason().contains("already exists"), m
 			.getCancelReason());
 		assertEquals("x", Files.readString(existing));
 	}

@@ -59,10 +59,11 @@ class MacroBatchIT {
 		assertEquals(60, csv.size(), log);
 		assertTrue(csv.contains(csv.stream().filter(l -> l.startsWith(
 			"grid/test/hole/000.png,1,")).findFirst().orElse("missing")), log);
-		assertTrue(Files.size(out.resolve("scores/grid/test/hole/000_map.tif")) >
-			256 * 256 * 4, "a 256 x 256 float map");
+		assertTrue(Files.size(out.resolve(
+			"scores/grid/test/hole/000.png_map.tif")) > 256 * 256 * 4,
+			"a 256 x 256 float map");
 		assertTrue(Files.exists(out.resolve(
-			"scores/dotted/train/good/000_overlay.png")));
+			"scores/dotted/train/good/000.png_overlay.png")));
 		assertTrue(Files.isRegularFile(models.resolve(
 			"mobilenet_v2_imagenet.onnx")), "the backbone was unpacked from the jar");
 	}

@@ -43,20 +43,24 @@ class ScoreFolderCommandTest {
 			false));
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals("Scored 5 images, skipped 1; wrote " + out.resolve(
-			"scores.csv"), m.getOutput("summary"));
+			"scores.csv") + " and " + out.resolve("skipped.csv"), m.getOutput(
+				"summary"));
+		assertEquals(List.of("image,reason", "good/zz-broken.png,\"it is not " +
+			"an image in a format this reader knows; use PNG, TIFF, JPEG or BMP\""),
+			Files.readAllLines(out.resolve("skipped.csv")));
 		final List<String> csv = Files.readAllLines(out.resolve("scores.csv"));
 		assertEquals("image,slice,score,threshold,verdict", csv.get(0));
 		assertEquals(6, csv.size());
 		assertTrue(csv.get(1).startsWith("good/000.png,1,"), csv.get(1));
 		assertTrue(csv.get(5).startsWith("stain/000.png,1,"), csv.get(5));
-		final ImagePlus map = IJ.openImage(out.resolve("hole/000_map.tif")
+		final ImagePlus map = IJ.openImage(out.resolve("hole/000.png_map.tif")
 			.toString());
 		assertEquals(32, map.getBitDepth());
 		assertEquals(256, map.getWidth());
 		final ImagePlus overlay = IJ.openImage(out.resolve(
-			"hole/000_overlay.png").toString());
+			"hole/000.png_overlay.png").toString());
 		assertEquals(256, overlay.getWidth());
-		assertFalse(Files.exists(out.resolve("good/zz-broken_map.tif")));
+		assertFalse(Files.exists(out.resolve("good/zz-broken.png_map.tif")));
 
 		final long before = Files.getLastModifiedTime(out.resolve("scores.csv"))
 			.toMillis();
