@@ -46,22 +46,30 @@ public final class NearestNeighborSearches {
 	 */
 	public static NearestNeighborSearch fastest(final FeatureMatrix memory) {
 		if (onnxUsable()) return new OnnxNearestNeighborSearch(memory);
-		if (vectorApiUsable()) {
-			try {
-				return Class.forName(VECTOR_CLASS).asSubclass(
-					NearestNeighborSearch.class).getConstructor(FeatureMatrix.class)
-					.newInstance(memory);
-			}
-			catch (final java.lang.reflect.InvocationTargetException e) {
-				if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e
-					.getCause();
-				throw new IllegalStateException(e.getCause());
-			}
-			catch (final ReflectiveOperationException | LinkageError e) {
-				// the module is there but unusable: the portable search still works
-			}
+		final NearestNeighborSearch vector = vectorApi(memory);
+		return vector != null ? vector : new BlockedNearestNeighborSearch(memory);
+	}
+
+	/**
+	 * The Vector API search over {@code memory}, or {@code null} where
+	 * {@link #vectorApiUsable()} is false or the module cannot run.
+	 *
+	 * @throws IllegalArgumentException if the memory has no rows
+	 */
+	public static NearestNeighborSearch vectorApi(final FeatureMatrix memory) {
+		if (!vectorApiUsable()) return null;
+		try {
+			return Class.forName(VECTOR_CLASS).asSubclass(NearestNeighborSearch.class)
+				.getConstructor(FeatureMatrix.class).newInstance(memory);
 		}
-		return new BlockedNearestNeighborSearch(memory);
+		catch (final java.lang.reflect.InvocationTargetException e) {
+			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e
+				.getCause();
+			throw new IllegalStateException(e.getCause());
+		}
+		catch (final ReflectiveOperationException | LinkageError e) {
+			return null; // the module is there but unusable
+		}
 	}
 
 	/**
