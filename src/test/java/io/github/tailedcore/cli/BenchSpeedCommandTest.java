@@ -23,10 +23,10 @@ class BenchSpeedCommandTest {
 		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		assertEquals(0, new BenchSpeedCommand(new PrintStream(bytes, true,
 			StandardCharsets.UTF_8)).run(new Arguments("--quick", "--nn-sizes",
-				"3000", "--nn-only")));
+				"1000", "--nn-only")));
 		final String out = bytes.toString(StandardCharsets.UTF_8);
 		assertTrue(out.startsWith("Nearest-neighbour path: ONNX Runtime"), out);
-		final Matcher m = Pattern.compile("NN search M = 3000: no flag \\(ONNX " +
+		final Matcher m = Pattern.compile("NN search M = 1000: no flag \\(ONNX " +
 			"Runtime\\) ([0-9.]+) GFLOP/s.*; Vector API ([0-9.]+) GFLOP/s.*; " +
 			"no-flag ÷ Vector API = ([0-9.]+) \\(goal ≥ 0.8\\)").matcher(out);
 		assertTrue(m.find(), out);
@@ -34,6 +34,6 @@ class BenchSpeedCommandTest {
 		final double vector = Double.parseDouble(m.group(2));
 		assertTrue(onnx > 0 && vector > 0, out);
 		assertEquals(onnx / vector, Double.parseDouble(m.group(3)), 0.01, out);
-		assertTrue(out.contains("portable Java search, M = 3000: "), out);
+		assertTrue(out.contains("portable Java search, M = 1000: "), out);
 	}
 }
