@@ -10,8 +10,6 @@ import java.io.File;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.scijava.command.CommandInfo;
-import org.scijava.command.CommandService;
 
 /** How a macro options string becomes a command's inputs. */
 class MacroOptionsTest {
@@ -21,7 +19,7 @@ class MacroOptionsTest {
 
 	@Test
 	void valuesOfTheirTypesAndDefaultsForTheRest() {
-		final Map<String, Object> in = MacroOptions.inputs(info(
+		final Map<String, Object> in = MacroOptions.inputs(Fixtures.info(
 			ScoreFolderCommand.class), REQUIRED +
 				" recursive=true threshold=2.5 overwrite=FALSE");
 		assertEquals(new File("/my images"), in.get("input_dir"));
@@ -37,7 +35,7 @@ class MacroOptionsTest {
 
 	@Test
 	void wholeNumbersAndChoices() {
-		final Map<String, Object> in = MacroOptions.inputs(info(
+		final Map<String, Object> in = MacroOptions.inputs(Fixtures.info(
 			FitModelCommand.class), "training_dir=/t model_file=/m seed=42 " +
 				"method=SoftPatch coreset_ratio=1e-2");
 		assertEquals(42L, in.get("seed"));
@@ -84,7 +82,7 @@ class MacroOptionsTest {
 
 	@Test
 	void theImageOfScoreImageIsNoOption() {
-		final Map<String, Object> in = MacroOptions.inputs(info(
+		final Map<String, Object> in = MacroOptions.inputs(Fixtures.info(
 			ScoreImageCommand.class), "model_file=/m image=[a title]");
 		assertEquals(Map.of("model_file", new File("/m"), "threshold", 0.0,
 			"overlay_opacity", HeatmapOverlay.DEFAULT_OPACITY, "show_regions", true),
@@ -95,10 +93,7 @@ class MacroOptionsTest {
 		final String options)
 	{
 		return assertThrows(IllegalArgumentException.class, () -> MacroOptions
-			.inputs(info(c), options)).getMessage();
+			.inputs(Fixtures.info(c), options)).getMessage();
 	}
 
-	private static CommandInfo info(final Class<? extends TailedCoreCommand> c) {
-		return Fixtures.context().service(CommandService.class).getCommand(c);
-	}
 }

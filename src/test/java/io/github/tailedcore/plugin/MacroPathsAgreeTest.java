@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 import org.scijava.prefs.PrefService;
 
@@ -42,16 +41,12 @@ class MacroPathsAgreeTest {
 		"recursive", "true", "seed", "7", "method", "SoftPatch", "show_regions",
 		"false");
 
-	private static final List<Class<? extends TailedCoreCommand>> COMMANDS =
-		List.of(FitModelCommand.class, ScoreImageCommand.class,
-			ScoreFolderCommand.class, CalibrateThresholdCommand.class);
-
 	@TempDir
 	Path dir;
 
 	@AfterEach
 	void forget() {
-		for (final Class<? extends TailedCoreCommand> c : COMMANDS)
+		for (final Class<? extends TailedCoreCommand> c : Fixtures.COMMANDS)
 			for (final String key : REMEMBERED.keySet())
 				prefs().remove(c, key);
 	}
@@ -73,10 +68,10 @@ class MacroPathsAgreeTest {
 				"/m.tailedcore] output_dir=[" + dir + "/out] overwrite=true",
 			CalibrateThresholdCommand.class, "labelled_dir=[" + dir +
 				"] model_file=[" + dir + "/m.tailedcore]");
-		for (final Class<? extends TailedCoreCommand> c : COMMANDS) {
+		for (final Class<? extends TailedCoreCommand> c : Fixtures.COMMANDS) {
 			remember();
 			final Map<String, Object> called = MacroOptions.inputs(
-				Fixtures.context().service(CommandService.class).getCommand(c),
+				Fixtures.info(c),
 				options.get(c));
 			final CommandModule run = LegacyMacroRun.run(c, options.get(c), filled(c),
 				p -> false);
@@ -173,9 +168,9 @@ class MacroPathsAgreeTest {
 	}
 
 	private void remember() {
-		for (final Class<? extends TailedCoreCommand> c : COMMANDS)
+		for (final Class<? extends TailedCoreCommand> c : Fixtures.COMMANDS)
 			for (final Map.Entry<String, String> e : REMEMBERED.entrySet())
-				if (Fixtures.context().service(CommandService.class).getCommand(c)
+				if (Fixtures.info(c)
 					.getInput(e.getKey()) != null) prefs().put(c, e.getKey(), e
 						.getValue());
 	}

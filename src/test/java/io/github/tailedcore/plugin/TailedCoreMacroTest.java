@@ -9,12 +9,9 @@ import ij.Macro;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.command.CommandInfo;
-import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 import org.scijava.service.Service;
 
@@ -27,17 +24,13 @@ import org.scijava.service.Service;
  */
 class TailedCoreMacroTest {
 
-	private static final List<Class<? extends TailedCoreCommand>> COMMANDS =
-		List.of(FitModelCommand.class, ScoreImageCommand.class,
-			ScoreFolderCommand.class, CalibrateThresholdCommand.class);
-
 	@TempDir
 	Path dir;
 
 	@Test
 	void everyInputHasASnakeCaseKey() {
-		for (final Class<? extends TailedCoreCommand> c : COMMANDS)
-			for (final ModuleItem<?> item : info(c).inputs())
+		for (final Class<? extends TailedCoreCommand> c : Fixtures.COMMANDS)
+			for (final ModuleItem<?> item : Fixtures.info(c).inputs())
 				if (!Service.class.isAssignableFrom(item.getType()))
 					assertTrue(item.getName().matches("[a-z][a-z0-9_]*"), c
 						.getSimpleName() + "." + item.getName());
@@ -50,9 +43,9 @@ class TailedCoreMacroTest {
 	 */
 	@Test
 	void noKeyIsReadOutOfAnother() {
-		for (final Class<? extends TailedCoreCommand> c : COMMANDS)
-			for (final ModuleItem<?> a : info(c).inputs())
-				for (final ModuleItem<?> b : info(c).inputs())
+		for (final Class<? extends TailedCoreCommand> c : Fixtures.COMMANDS)
+			for (final ModuleItem<?> a : Fixtures.info(c).inputs())
+				for (final ModuleItem<?> b : Fixtures.info(c).inputs())
 					if (a != b) assertNull(Macro.getValue(b.getName() + "=x", a
 						.getName(), null), c.getSimpleName() + ": " + a.getName() +
 							" in " + b.getName());
@@ -81,7 +74,4 @@ class TailedCoreMacroTest {
 				"Error: No readable images"));
 	}
 
-	private static CommandInfo info(final Class<? extends TailedCoreCommand> c) {
-		return Fixtures.context().service(CommandService.class).getCommand(c);
-	}
 }

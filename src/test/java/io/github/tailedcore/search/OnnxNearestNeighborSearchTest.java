@@ -1,8 +1,6 @@
 package io.github.tailedcore.search;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.tailedcore.linalg.FeatureMatrix;
 
@@ -30,14 +28,7 @@ class OnnxNearestNeighborSearchTest {
 
 	@Test
 	void duplicateRowsGiveTheFirstIndex() {
-		final FeatureMatrix memory = new FeatureMatrix(6, 2, new float[] { 5, 5, 1,
-			2, 0, 0, 1, 2, 1, 2, 0, 0 });
-		final float[] d = new float[2];
-		final int[] i = new int[2];
-		new OnnxNearestNeighborSearch(memory).search(new FeatureMatrix(2, 2,
-			new float[] { 1, 2, 0.1f, 0 }), d, i);
-		assertArrayEquals(new int[] { 1, 2 }, i);
-		assertArrayEquals(new float[] { 0, 0.010000001f }, d);
+		agreement.checkDuplicateRowsGiveTheFirstIndex();
 	}
 
 	/**
@@ -64,10 +55,6 @@ class OnnxNearestNeighborSearchTest {
 
 	@Test
 	void rejectsAnEmptyBankAndWrongDimensions() {
-		assertThrows(IllegalArgumentException.class,
-			() -> new OnnxNearestNeighborSearch(FeatureMatrix.zeros(0, 3)));
-		assertThrows(IllegalArgumentException.class,
-			() -> new OnnxNearestNeighborSearch(FeatureMatrix.zeros(2, 3)).search(
-				FeatureMatrix.zeros(1, 2), new float[1], new int[1]));
+		agreement.checkRejectsAnEmptyBankAndWrongDimensions();
 	}
 }
