@@ -1,5 +1,6 @@
 package io.github.tailedcore.search;
 
+import ai.djl.engine.Engine;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -138,12 +139,19 @@ public final class OnnxNearestNeighborSearch extends BlockedSearch<FloatBuffer> 
 	/**
 	 * The session of {@link NearestKeysModel}, shared by every search: one
 	 * thread per run, since the search runs chunks in parallel itself.
+	 * <p>
+	 * A process has one ONNX Runtime environment, and DJL's engine (which
+	 * runs the backbone) fails to start if someone else created it: the
+	 * session is made in the environment DJL's engine creates, so that
+	 * searches and backbones work in either order.
+	 * </p>
 	 *
 	 * @throws IllegalStateException if ONNX Runtime cannot run here
 	 */
 	private static synchronized OrtSession session() {
 		if (session != null) return session;
 		if (failure == null) try {
+			Engine.getEngine("OnnxRuntime");
 			final OrtSession.SessionOptions options = new OrtSession.SessionOptions();
 			options.setIntraOpNumThreads(1);
 			options.setInterOpNumThreads(1);

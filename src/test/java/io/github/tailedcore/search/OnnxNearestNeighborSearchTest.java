@@ -1,10 +1,15 @@
 package io.github.tailedcore.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tailedcore.linalg.FeatureMatrix;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +56,29 @@ class OnnxNearestNeighborSearchTest {
 				i);
 		assertEquals(first, i[0]);
 		assertEquals(0.25f, d[0]);
+	}
+
+	/**
+	 * A process has one ONNX Runtime environment, and DJL's engine fails to
+	 * start if someone else made it: in a fresh JVM, a search first and the
+	 * engine of the backbone second must both work.
+	 */
+	@Test
+	void djlsEngineStartsAfterASearch() throws Exception {
+		final List<String> command = new ArrayList<>(List.of(Path.of(System
+			.getProperty("java.home"), "bin", "java").toString(), "-cp", System
+				.getProperty("java.class.path")));
+		for (final String property : List.of("user.home",
+			"java.util.prefs.userRoot", "ai.djl.offline", "DJL_CACHE_DIR"))
+			if (System.getProperty(property) != null) command.add("-D" + property +
+				"=" + System.getProperty(property));
+		command.add(SearchBeforeBackbone.class.getName());
+		final Process p = new ProcessBuilder(command).redirectErrorStream(true)
+			.start();
+		final String out = new String(p.getInputStream().readAllBytes(),
+			StandardCharsets.UTF_8);
+		assertEquals(0, p.waitFor(), out);
+		assertTrue(out.contains("search and DJL engine: OnnxRuntime"), out);
 	}
 
 	@Test
