@@ -82,15 +82,13 @@ final class MacroOptions {
 	private static void checkKeys(final ModuleInfo command,
 		final String options)
 	{
-		final List<String> names = StreamSupport.stream(command.inputs()
-			.spliterator(), false).map(ModuleItem::getName).collect(Collectors
-				.toList());
 		for (final Key key : keys(options)) {
 			final ModuleItem<?> item = command.getInput(key.name);
 			if (item == null) throw new IllegalArgumentException(command
 				.getTitle() + " has no key '" + key.name + "'; its keys are " +
-				names.stream().filter(n -> isOption(command.getInput(n))).collect(
-					Collectors.joining(", ")) + ".");
+				StreamSupport.stream(command.inputs().spliterator(), false).filter(
+					MacroOptions::isOption).map(ModuleItem::getName).collect(Collectors
+						.joining(", ")) + ".");
 			if (!key.hasValue) throw new IllegalArgumentException("'" + key.name +
 				"' has no value: write " + key.name + (isBoolean(item.getType())
 					? "=true (or " + key.name + "=false)" : "=[...]") +
