@@ -18,7 +18,7 @@ if (!File.exists(model)) fail("no model file " + model);
 
 runMacro(repo + "/macros/score_folder.ijm", "input_dir=[" + repo +
 	"/test-images] model_file=[" + model + "] output_dir=[" + scores +
-	"] file_pattern=???.png recursive");
+	"] file_pattern=???.png recursive=true");
 csv = scores + "/scores.csv";
 if (!File.exists(csv)) fail("no " + csv);
 lines = split(File.openAsString(csv), "\n");

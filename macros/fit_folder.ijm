@@ -2,16 +2,20 @@
 //
 // The argument is the options string of "Fit Model...", e.g.
 //   training_dir=[/data/train] model_file=[/data/screws.tailedcore] method=TailedCore
-// (optional keys: file_pattern, recursive, backbone, coreset_ratio,
-// noise_drop_fraction, tail_augmentation, importance_weighting, seed,
-// overwrite). Without an argument it asks for the folder and the model file.
+// Optional keys (a key left out gets the command's default, never the value
+// the dialog last remembered): file_pattern=[*.png], recursive=true|false,
+// backbone, coreset_ratio, noise_drop_fraction, tail_augmentation,
+// importance_weighting, seed, overwrite=true|false. Check boxes take
+// key=true or key=false, as the macro recorder writes them: a key without a
+// value is an error. Without an argument it asks for the folder and the
+// model file.
 //
 // Works in Fiji, in plain ImageJ 1.x and headless, because it goes through
 // the static macro API; in Fiji the same is
 //   run("Fit Model...", options);
 //
-// Headless:
-//   ImageJ-linux64 --headless --console -macro fit_folder.ijm "training_dir=[...] model_file=[...]"
+// Headless (Fiji 2.18 and later; older Fiji: ImageJ-linux64 instead of ./fiji):
+//   ./fiji --headless --console -macro fit_folder.ijm "training_dir=[...] model_file=[...]"
 //   java -Djava.awt.headless=true -cp ij.jar ij.ImageJ -ijpath IJDIR -batch fit_folder.ijm "training_dir=[...] model_file=[...]"
 
 options = getArgument();

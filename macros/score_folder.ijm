@@ -2,19 +2,23 @@
 // into the output folder scores.csv (image, slice, score, threshold,
 // verdict), one anomaly map TIFF and one overlay PNG per image. Unreadable
 // files are skipped with a logged reason; existing outputs are kept unless
-// "overwrite" is given.
+// overwrite=true is given.
 //
 // The argument is the options string of "Score Folder...", e.g.
 //   input_dir=[/data/new] model_file=[/data/screws.tailedcore] output_dir=[/data/out]
-// (optional keys: file_pattern, recursive, threshold, overlay_opacity,
-// overwrite). Without an argument it asks for the folders and the model.
+// Optional keys (a key left out gets the command's default, never the value
+// the dialog last remembered): file_pattern=[*.png], recursive=true|false,
+// threshold (0 = the model's), overlay_opacity, overwrite=true|false. Check
+// boxes take key=true or key=false, as the macro recorder writes them: a key
+// without a value is an error. Without an argument it asks for the folders
+// and the model.
 //
 // Works in Fiji, in plain ImageJ 1.x and headless, because it goes through
 // the static macro API; in Fiji the same is
 //   run("Score Folder...", options);
 //
-// Headless:
-//   ImageJ-linux64 --headless --console -macro score_folder.ijm "input_dir=[...] model_file=[...] output_dir=[...]"
+// Headless (Fiji 2.18 and later; older Fiji: ImageJ-linux64 instead of ./fiji):
+//   ./fiji --headless --console -macro score_folder.ijm "input_dir=[...] model_file=[...] output_dir=[...]"
 //   java -Djava.awt.headless=true -cp ij.jar ij.ImageJ -ijpath IJDIR -batch score_folder.ijm "input_dir=[...] model_file=[...] output_dir=[...]"
 
 options = getArgument();

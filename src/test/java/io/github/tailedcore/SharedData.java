@@ -1,12 +1,8 @@
 package io.github.tailedcore;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The development machines' read-only shared material beside the repository
@@ -15,9 +11,8 @@ import org.junit.jupiter.api.Assumptions;
  * <p>
  * A fresh clone has no such folder. A test that needs it calls
  * {@link #require}: where the file is missing, the test is skipped with a
- * message that names it, except under CI (the environment variable
- * {@code CI} set), where the folder exists and its absence must fail the
- * build rather than go unnoticed.
+ * message that names it, except under CI, where the folder exists and its
+ * absence must fail the build rather than go unnoticed ({@link Prerequisite}).
  * </p>
  */
 public final class SharedData {
@@ -38,18 +33,14 @@ public final class SharedData {
 	 */
 	public static Path require(final String relative) {
 		final Path path = root().resolve(relative);
-		if (Files.exists(path)) return path;
-		final String message = "needs the shared file " + path.toAbsolutePath()
-			.normalize() + " (set -Dtailedcore.shared to the folder that holds " +
-			relative + ")";
-		if (underCi()) fail("Under CI " + message + ", which is missing.");
-		Assumptions.abort("Skipped: " + message + ".");
-		throw new AssertionError("unreachable");
+		Prerequisite.require(Files.exists(path), "needs the shared file " + path
+			.toAbsolutePath().normalize() + " (set -Dtailedcore.shared to the " +
+			"folder that holds " + relative + ")");
+		return path;
 	}
 
 	/** Whether the environment variable {@code CI} is set (CI runs). */
 	public static boolean underCi() {
-		final String ci = System.getenv("CI");
-		return ci != null && !ci.isEmpty() && !ci.equalsIgnoreCase("false");
+		return Prerequisite.underCi();
 	}
 }

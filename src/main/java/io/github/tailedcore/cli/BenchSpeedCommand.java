@@ -22,6 +22,7 @@ import io.github.tailedcore.search.BlockedNearestNeighborSearch;
 import io.github.tailedcore.search.BruteForceSearch;
 import io.github.tailedcore.search.NearestNeighborSearch;
 import io.github.tailedcore.search.NearestNeighborSearches;
+import io.github.tailedcore.search.OnnxNearestNeighborSearch;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -36,16 +37,19 @@ import java.util.stream.Collectors;
 /**
  * {@code bench-speed}: the fast paths against the machine and against the
  * brute-force references, all ratios measured in the same run. Prints the
- * active nearest-neighbour path, the FMA peak and the NN kernel's GFLOP/s
- * (784 queries × 1024 dims, random data) for two memory sizes, the fastest
+ * active nearest-neighbour path, the FMA peak, and for two memory sizes
+ * (784 queries × 1024 dims, random data) the GFLOP/s of the NN search that
+ * needs no JVM flag (ONNX Runtime), of the Vector API search and their ratio
+ * (the goal: ≥ 0.8), and of the portable Java search; then the fastest
  * exact coreset ({@link CoresetSampler#fastest()}) against
  * {@link GreedyCoresetSampler} on real projected patch
  * features (from the industrial data set's training images through the
  * standard backbone, tiled with jitter where more points are asked for;
  * both samplers make the same first {@code --max-picks} picks, so that the
  * large sizes finish in minutes), a small fit and score, and the peak heap
- * of an MVTec-size fit. The NN kernel is warmed up on a small bank first,
- * so that the JIT has compiled it before it is timed.
+ * of an MVTec-size fit ({@code --nn-only} stops after the NN searches).
+ * Each NN search is warmed up on a small bank first, so that the JIT has
+ * compiled it before it is timed.
  */
 public final class BenchSpeedCommand implements Subcommand {
 
@@ -81,7 +85,7 @@ public final class BenchSpeedCommand implements Subcommand {
 	public String usage() {
 		return "[--quick] [--data ../shared/datasets/industrial] [--images 128]" +
 			" [--nn-sizes 100000,250000] [--coreset-sizes 100000,300000,1000000]" +
-			" [--max-picks 300]";
+			" [--max-picks 300] [--nn-only]";
 	}
 
 	@Override
@@ -95,6 +99,7 @@ public final class BenchSpeedCommand implements Subcommand {
 		final int[] coresetSizes = sizes(args.get("coreset-sizes", quick
 			? "12544,30000,100000" : "100000,300000,1000000"));
 		final int maxPicks = args.integer("max-picks", quick ? 100 : 300);
+		final boolean nnOnly = args.flag("nn-only");
 		args.rejectUnknown();
 		final int threads = ForkJoinPool.getCommonPoolParallelism() + 1;
 		out.println("Nearest-neighbour path: " + NearestNeighborSearches
@@ -105,7 +110,8 @@ public final class BenchSpeedCommand implements Subcommand {
 		out.printf(Locale.ROOT, "FMA peak: %.1f GFLOP/s on %d threads (%s)%n",
 			peak, threads, Double.isNaN(peak) ? "no Vector API" : FmaPeak.species());
 		for (final int m : nnSizes)
-			searchThroughput(m, peak);
+			searchThroughput(m, peak, quick ? 3 : 20);
+		if (nnOnly) return 0;
 		final PatchFeatures features = extract(data, images);
 		final FeatureMatrix projected = new RandomProjection(DIMS, PROJECTION,
 			SEED).apply(features);
@@ -118,48 +124,90 @@ public final class BenchSpeedCommand implements Subcommand {
 		return 0;
 	}
 
-	/** NN GFLOP/s of the fastest search (and the portable one at ≤ 20k). */
-	private void searchThroughput(final int m, final double peak) {
+	/**
+	 * NN GFLOP/s at {@code m} memory rows of the search that needs no JVM flag
+	 * (ONNX Runtime), of the Vector API search (which needs
+	 * {@code --add-modules=jdk.incubator.vector}) and their ratio, both timed
+	 * in alternation, best of 3, after {@code warmUps} searches each of a
+	 * small bank; and
+	 * of the portable Java search on at most 20k rows.
+	 */
+	private void searchThroughput(final int m, final double peak,
+		final int warmUps)
+	{
 		final FeatureMatrix queries = uniform(QUERIES, DIMS, 2);
-		warmUp(NearestNeighborSearches.fastest(uniform(4096, DIMS, 3)), queries);
+		final FeatureMatrix warm = uniform(4096, DIMS, 3);
 		final FeatureMatrix memory = uniform(m, DIMS, 1);
-		final double fast = gflops(NearestNeighborSearches.fastest(memory),
-			queries, 3);
-		out.printf(Locale.ROOT,
-			"NN search M = %d: %.1f GFLOP/s, %.2f of peak, %.2f s per image%n", m,
-			fast, fast / peak, 2.0 * QUERIES * m * DIMS / fast / 1e9);
+		final boolean onnxUsable = NearestNeighborSearches.onnxUsable();
+		final NearestNeighborSearch vector = NearestNeighborSearches.vectorApi(
+			memory);
+		if (vector != null) warmUp(NearestNeighborSearches.vectorApi(warm),
+			queries, warmUps);
+		if (onnxUsable) warmUp(new OnnxNearestNeighborSearch(warm), queries,
+			warmUps);
+		final NearestNeighborSearch onnx = onnxUsable
+			? new OnnxNearestNeighborSearch(memory) : null;
+		final double[] best = gflops(queries, 3, onnx, vector);
+		out.printf(Locale.ROOT, "NN search M = %d: no flag (ONNX Runtime) %s; " +
+			"Vector API %s; no-flag ÷ Vector API = %s (goal ≥ 0.8)%n", m,
+			onnx == null ? "cannot run here" : throughput(best[0], peak, m),
+			vector == null ? "not loaded (start Java with --add-modules=" +
+				VectorApi.MODULE + ")" : throughput(best[1], peak, m), onnx == null ||
+					vector == null ? "n/a" : String.format(Locale.ROOT, "%.2f",
+						best[0] / best[1]));
 		final FeatureMatrix small = m > 20000 ? new FeatureMatrix(20000, DIMS,
 			Arrays.copyOf(memory.data(), 20000 * DIMS)) : memory;
-		final double portable = gflops(new BlockedNearestNeighborSearch(small),
-			queries, 1);
-		out.printf(Locale.ROOT,
-			"  portable path, M = %d: %.1f GFLOP/s (Vector API %.1f× faster)%n",
-			small.rows(), portable, fast / portable);
+		final double portable = gflops(queries, 1, new BlockedNearestNeighborSearch(
+			small))[0];
+		out.printf(Locale.ROOT, "  portable Java search, M = %d: %.1f GFLOP/s%n",
+			small.rows(), portable);
+	}
+
+	private static String throughput(final double gflops, final double peak,
+		final int m)
+	{
+		return String.format(Locale.ROOT,
+			"%.1f GFLOP/s, %.2f of peak, %.2f s per image", gflops, gflops / peak,
+			2.0 * QUERIES * m * DIMS / gflops / 1e9);
 	}
 
 	/** Runs enough searches for the JIT to compile the kernel fully. */
 	private static void warmUp(final NearestNeighborSearch search,
-		final FeatureMatrix queries)
+		final FeatureMatrix queries, final int searches)
 	{
-		for (int r = 0; r < 20; r++)
+		for (int r = 0; r < searches; r++)
 			search.search(queries, new float[queries.rows()], new int[queries
 				.rows()]);
 	}
 
-	/** Best GFLOP/s of {@code runs} searches after one warm-up search. */
-	private static double gflops(final NearestNeighborSearch search,
-		final FeatureMatrix queries, final int runs)
+	/**
+	 * Best GFLOP/s of each search (NaN for a {@code null} one) over
+	 * {@code rounds} rounds, the searches in alternation within a round, so
+	 * that other work on the machine slows them alike; one untimed search
+	 * each first.
+	 */
+	private static double[] gflops(final FeatureMatrix queries,
+		final int rounds, final NearestNeighborSearch... searches)
 	{
 		final float[] d = new float[queries.rows()];
 		final int[] i = new int[queries.rows()];
-		search.search(queries, d, i);
-		double best = Double.MAX_VALUE;
-		for (int r = 0; r < runs; r++)
-			best = Math.min(best, seconds(() -> {
-				search.search(queries, d, i);
-				return null;
-			}));
-		return 2.0 * queries.rows() * search.size() * search.dims() / best / 1e9;
+		final double[] best = new double[searches.length];
+		Arrays.fill(best, Double.NaN);
+		for (final NearestNeighborSearch s : searches)
+			if (s != null) s.search(queries, d, i);
+		for (int r = 0; r < rounds; r++)
+			for (int k = 0; k < searches.length; k++) {
+				final NearestNeighborSearch s = searches[k];
+				if (s == null) continue;
+				final double seconds = seconds(() -> {
+					s.search(queries, d, i);
+					return null;
+				});
+				final double g = 2.0 * queries.rows() * s.size() * s.dims() /
+					seconds / 1e9;
+				if (!(g <= best[k])) best[k] = g;
+			}
+		return best;
 	}
 
 	private PatchFeatures extract(final Path data, final int images)

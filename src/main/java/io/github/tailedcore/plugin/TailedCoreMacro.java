@@ -1,27 +1,31 @@
 package io.github.tailedcore.plugin;
 
 import ij.IJ;
-import ij.Macro;
 import ij.WindowManager;
 import ij.measure.ResultsTable;
 
 import io.github.tailedcore.ErrorMessage;
 import io.github.tailedcore.ij.ResultsTables;
 
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
-import org.scijava.convert.ConvertService;
 import org.scijava.module.ModuleException;
-import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleService;
+import org.scijava.module.process.LoadInputsPreprocessor;
+import org.scijava.module.process.PostprocessorPlugin;
+import org.scijava.module.process.PreprocessorPlugin;
+import org.scijava.module.process.SaveInputsPreprocessor;
+import org.scijava.plugin.PluginService;
 
 /**
  * The TailedCore commands for ImageJ 1.x macros through {@code call()}: works
@@ -29,11 +33,13 @@ import org.scijava.module.ModuleItem;
  * truly headless JVM.
  * <p>
  * Each method takes the command's parameters as an ImageJ options string,
- * with the same keys as {@code run("Score Folder...", ...)} in Fiji
- * ({@code key=value}, {@code key=[value with spaces]}, a bare {@code key}
- * for a true check box), runs the command and returns its summary, or a
- * line starting with {@value #ERROR} saying what went wrong (macros test it
- * with {@code startsWith}). Nothing is ever thrown at the macro.
+ * with the same keys and the same reading as {@code run("Score Folder...",
+ * ...)} in Fiji ({@code key=value}, {@code key=[value with spaces]},
+ * {@code key=true|false} for a check box; see {@link MacroOptions}), runs
+ * the command and returns its summary, or a line starting with
+ * {@value #ERROR} saying what went wrong (macros test it with
+ * {@code startsWith}). Nothing is ever thrown at the macro. A key left out
+ * gets the command's default, never the value a dialog last remembered.
  * </p>
  *
  * <pre>
@@ -46,6 +52,12 @@ public final class TailedCoreMacro {
 
 	/** How a failed call's answer starts. */
 	public static final String ERROR = "Error: ";
+
+	/** Preprocessors a {@code call()} runs without (see {@link #preprocessors}). */
+	private static final Set<String> NOT_FOR_CALL = Set.of(
+		LoadInputsPreprocessor.class.getName(), SaveInputsPreprocessor.class
+			.getName(), MacroOptionsPreprocessor.class.getName(),
+		"net.imagej.legacy.plugin.MacroPreprocessor");
 
 	private static Context context;
 
@@ -77,8 +89,10 @@ public final class TailedCoreMacro {
 	}
 
 	/**
-	 * Runs a command with inputs parsed from a macro options string, as
-	 * Fiji's macro preprocessor does.
+	 * Runs a command with the inputs {@link MacroOptions} reads from a macro
+	 * options string. The command never sees persisted values: every option
+	 * input is given, and the preprocessors that load and save the dialog's
+	 * remembered values, or read the options themselves, do not run.
 	 *
 	 * @param output the output to return as text, or {@code null} for the
 	 *          scores of "Score Image"
@@ -90,12 +104,13 @@ public final class TailedCoreMacro {
 			final Context ctx = context();
 			final CommandInfo info = ctx.service(CommandService.class).getCommand(
 				command);
-			final Map<String, Object> inputs = inputs(info, options == null ? ""
-				: options, ctx.service(ConvertService.class));
+			final Map<String, Object> inputs = MacroOptions.inputs(info, options);
 			if (command == ScoreImageCommand.class) inputs.put("image",
 				WindowManager.getCurrentImage());
 			final CommandModule module = (CommandModule) ctx.service(
-				CommandService.class).run(info, true, inputs).get();
+				ModuleService.class).run(ctx.service(ModuleService.class).createModule(
+					info), preprocessors(ctx), ctx.service(PluginService.class)
+						.createInstancesOfType(PostprocessorPlugin.class), inputs).get();
 			if (module.isCanceled()) return ERROR + module.getCancelReason();
 			if (output != null) return String.valueOf(module.getOutput(output));
 			return scores(module);
@@ -114,30 +129,14 @@ public final class TailedCoreMacro {
 	}
 
 	/**
-	 * Each input of the command that the options name, converted to the
-	 * input's type; services and the image are left to the framework.
+	 * The context's preprocessors but those that would fill inputs from
+	 * elsewhere than the options string (the user's preferences, or the
+	 * options of an enclosing {@code run()}) or save them.
 	 */
-	static Map<String, Object> inputs(final CommandInfo info,
-		final String options, final ConvertService convert)
-	{
-		final Map<String, Object> inputs = new HashMap<>();
-		for (final ModuleItem<?> item : info.inputs()) {
-			final String key = item.getName();
-			final Class<?> type = item.getType();
-			if (type == boolean.class || type == Boolean.class) {
-				final String v = Macro.getValue(options, key, null);
-				inputs.put(key, v == null ? Pattern.compile("(^|\\s)" + key +
-					"(\\s|$)").matcher(options).find() : Boolean.parseBoolean(v));
-				continue;
-			}
-			final String v = Macro.getValue(options, key, null);
-			if (v == null) continue;
-			final Object value = convert.convert(v, type);
-			if (value == null) throw new IllegalArgumentException("Cannot use '" +
-				v + "' as " + key + ".");
-			inputs.put(key, value);
-		}
-		return inputs;
+	private static List<PreprocessorPlugin> preprocessors(final Context ctx) {
+		return ctx.service(PluginService.class).createInstancesOfType(
+			PreprocessorPlugin.class).stream().filter(p -> !NOT_FOR_CALL.contains(p
+				.getClass().getName())).collect(Collectors.toList());
 	}
 
 	/** The image score of each slice, comma-separated. */

@@ -10,5 +10,14 @@
  * and end with a summary, or with a cancel reason saying what was wrong
  * with the input.
  * </p>
+ * <p>
+ * A macro's options string gives the same inputs through
+ * {@code run("Score Folder...", options)} and through
+ * {@code call(".../TailedCoreMacro.scoreFolder", options)}: both are read by
+ * {@link io.github.tailedcore.plugin.MacroOptions} ({@code key=true|false}
+ * for check boxes; keys left out get their defaults, never the values a
+ * dialog remembered), the first through
+ * {@link io.github.tailedcore.plugin.MacroOptionsPreprocessor}.
+ * </p>
  */
 package io.github.tailedcore.plugin;

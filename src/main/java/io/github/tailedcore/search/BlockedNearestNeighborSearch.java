@@ -3,17 +3,20 @@ package io.github.tailedcore.search;
 import io.github.tailedcore.linalg.FeatureMatrix;
 
 /**
- * Exact 1-NN search in plain Java, for JVMs without the
- * {@code jdk.incubator.vector} module: blocked, multithreaded, and agreeing
- * with {@link BruteForceSearch} (see {@link BlockedSearch} for the scheme).
+ * Exact 1-NN search in plain Java, the last resort where neither ONNX
+ * Runtime ({@link OnnxNearestNeighborSearch}) nor the
+ * {@code jdk.incubator.vector} module can run: blocked, multithreaded, and
+ * agreeing with {@link BruteForceSearch} (see {@link BlockedSearch} for the
+ * scheme).
  * <p>
  * The kernel computes 4 queries × 4 memory rows of dot products at once in
  * 16 scalar {@code float} registers, so that each loaded value is used four
  * times; memory rows are visited in blocks of {@value #ROW_BLOCK} that stay
  * in the L2 cache while all queries pass over them. It works straight on the
  * row-major memory bank and needs no copy of it. Expect a few percent of the
- * machine's peak; {@link VectorNearestNeighborSearch} is several times
- * faster where it can run.
+ * machine's peak: HotSpot's C2 (JDK 17) does not turn this, or any
+ * register-blocked loop over several rows tried, into vector instructions
+ * (docs/performance.md); the other two searches are 10–15× faster.
  * </p>
  */
 public final class BlockedNearestNeighborSearch extends

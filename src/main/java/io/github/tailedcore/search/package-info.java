@@ -5,7 +5,8 @@
  * interface and {@link io.github.tailedcore.search.BruteForceSearch} the
  * exact reference every faster search must agree with.
  * {@link io.github.tailedcore.search.NearestNeighborSearches#fastest} picks
- * the blocked Vector API search when {@code jdk.incubator.vector} is loaded
- * and the portable blocked search otherwise.
+ * the ONNX Runtime search (no JVM flag needed), else the blocked Vector API
+ * search when {@code jdk.incubator.vector} is loaded, else the portable
+ * blocked search; all agree with the reference.
  */
 package io.github.tailedcore.search;

@@ -1,7 +1,8 @@
 package io.github.tailedcore.feature;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.tailedcore.Prerequisite;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@code scripts/export_backbone.py} on resnet18 with random weights
- * and loads the result through {@link OnnxBackbone}. Skipped unless a Python
- * with torch and torchvision is found: the system property
- * {@code tailedcore.python}, else {@code python3}, else
- * {@code /usr/bin/python3} (Debian's {@code python3-torch}).
+ * and loads the result through {@link OnnxBackbone}. Needs a Python with
+ * torch and torchvision: the system property {@code tailedcore.python}, else
+ * {@code python3}, else {@code /usr/bin/python3} (Debian's
+ * {@code python3-torch}); skipped without one, failed under CI
+ * ({@link Prerequisite}).
  */
 class ExportBackboneScriptTest {
 
@@ -28,7 +30,9 @@ class ExportBackboneScriptTest {
 		throws Exception
 	{
 		final String python = findPythonWithTorch();
-		assumeTrue(python != null, "No python3 with torch and torchvision.");
+		Prerequisite.require(python != null, "needs a python3 with torch and " +
+			"torchvision (Debian: apt-get install -y python3-torch " +
+			"python3-torchvision python3-onnx, as .ci/install-test-deps.sh does)");
 		final Path script = Paths.get("scripts", "export_backbone.py");
 		final Run export = run(python, script.toString(), "--arch", "resnet18",
 			"--weights", "none", "--out", dir.toString());

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import org.scijava.Context;
 import org.scijava.command.Command;
+import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.module.ModuleService;
@@ -36,6 +37,11 @@ final class Fixtures {
 	static final Path GRID = TEST_IMAGES.resolve("grid");
 	static final Path WORK = Path.of("target", "plugin-tests");
 
+	/** Every TailedCore command. */
+	static final List<Class<? extends TailedCoreCommand>> COMMANDS = List.of(
+		FitModelCommand.class, ScoreImageCommand.class, ScoreFolderCommand.class,
+		CalibrateThresholdCommand.class);
+
 	private static Context context;
 	private static Path gridModel;
 
@@ -44,6 +50,11 @@ final class Fixtures {
 	static synchronized Context context() {
 		if (context == null) context = new Context();
 		return context;
+	}
+
+	/** The command's description in the shared context. */
+	static CommandInfo info(final Class<? extends Command> command) {
+		return context().service(CommandService.class).getCommand(command);
 	}
 
 	static CancelingStatusService status() {

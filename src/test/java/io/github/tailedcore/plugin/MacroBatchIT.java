@@ -2,7 +2,8 @@ package io.github.tailedcore.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.tailedcore.Prerequisite;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The backbone comes from the plugin jar: ImageJ starts with an empty
  * home folder and an empty {@code TAILEDCORE_MODELS} folder, into which the
  * bundled backbone must be unpacked. Skipped, saying why, where
- * {@code xvfb-run} is missing.
+ * {@code xvfb-run} is missing; under CI that fails ({@link Prerequisite}).
  */
 class MacroBatchIT {
 
@@ -35,14 +36,15 @@ class MacroBatchIT {
 
 	@Test
 	void scoreFolderMacroOverTheExampleImages() throws Exception {
-		assumeTrue(onPath("xvfb-run"), "xvfb-run is not on the PATH; install " +
-			"it (apt-get install -y xvfb xauth) to run the ImageJ 1.x macro test.");
+		Prerequisite.require(onPath("xvfb-run"), "needs xvfb-run on the PATH " +
+			"(apt-get install -y xvfb xauth, as .ci/install-test-deps.sh does) to " +
+			"run ImageJ 1.x");
 		final List<String> jars = Arrays.stream(System.getProperty(
 			"java.class.path").split(File.pathSeparator)).filter(p -> p.endsWith(
 				".jar")).collect(Collectors.toList());
-		assumeTrue(jars.stream().anyMatch(j -> Path.of(j).getFileName().toString()
-			.startsWith("TailedCore_")), "the plugin jar is not on the class path " +
-				"(run through mvn verify).");
+		Prerequisite.require(jars.stream().anyMatch(j -> Path.of(j).getFileName()
+			.toString().startsWith("TailedCore_")), "needs the plugin jar on the " +
+				"class path (run it through mvn verify)");
 		final Path repo = Path.of("").toAbsolutePath();
 		final ProcessBuilder pb = new ProcessBuilder("bash", ".ci/xvfb-macro-test.sh",
 			".ci/macro-batch-test.ijm", repo + "|" + out).redirectErrorStream(true);

@@ -1,62 +1,54 @@
 package io.github.tailedcore.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.IJ;
+import ij.Macro;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.command.CommandInfo;
-import org.scijava.command.CommandService;
-import org.scijava.convert.ConvertService;
 import org.scijava.module.ModuleItem;
 import org.scijava.service.Service;
 
 /**
- * The macro API: options strings parsed as Fiji's macro preprocessor does,
- * snake_case keys on every command, and {@code call()} from a real ImageJ
- * 1.x macro (headless: the macro uses no menus).
+ * The macro API: snake_case keys on every command, none of which Fiji's
+ * reading of options could confuse with another, and {@code call()} from a
+ * real ImageJ 1.x macro (headless: the macro uses no menus). How options
+ * are read: {@link MacroOptionsTest}; that {@code run()} reads them the
+ * same: {@link MacroPathsAgreeTest}.
  */
 class TailedCoreMacroTest {
-
-	private static final List<Class<? extends TailedCoreCommand>> COMMANDS =
-		List.of(FitModelCommand.class, ScoreImageCommand.class,
-			ScoreFolderCommand.class, CalibrateThresholdCommand.class);
 
 	@TempDir
 	Path dir;
 
 	@Test
 	void everyInputHasASnakeCaseKey() {
-		for (final Class<? extends TailedCoreCommand> c : COMMANDS)
-			for (final ModuleItem<?> item : info(c).inputs())
+		for (final Class<? extends TailedCoreCommand> c : Fixtures.COMMANDS)
+			for (final ModuleItem<?> item : Fixtures.info(c).inputs())
 				if (!Service.class.isAssignableFrom(item.getType()))
 					assertTrue(item.getName().matches("[a-z][a-z0-9_]*"), c
 						.getSimpleName() + "." + item.getName());
 	}
 
+	/**
+	 * imagej-legacy reads a key with {@link Macro#getValue}, which also finds
+	 * it at the end of a longer key after an underscore ({@code pattern=} in
+	 * {@code file_pattern=}): no key of a command may be read out of another.
+	 */
 	@Test
-	void optionsFillInputsOfTheirTypes() {
-		final Map<String, Object> in = TailedCoreMacro.inputs(info(
-			ScoreFolderCommand.class), "input_dir=[/my images] model_file=/m.tailedcore " +
-				"recursive threshold=2.5 overlay_opacity=0.25", Fixtures.context()
-					.service(ConvertService.class));
-		assertEquals(new File("/my images"), in.get("input_dir"));
-		assertEquals(new File("/m.tailedcore"), in.get("model_file"));
-		assertEquals(true, in.get("recursive"));
-		assertEquals(false, in.get("overwrite"));
-		assertEquals(2.5, in.get("threshold"));
-		assertEquals(0.25, in.get("overlay_opacity"));
-		assertFalse(in.containsKey("output_dir"));
-		assertFalse(in.containsKey("file_pattern"));
+	void noKeyIsReadOutOfAnother() {
+		for (final Class<? extends TailedCoreCommand> c : Fixtures.COMMANDS)
+			for (final ModuleItem<?> a : Fixtures.info(c).inputs())
+				for (final ModuleItem<?> b : Fixtures.info(c).inputs())
+					if (a != b) assertNull(Macro.getValue(b.getName() + "=x", a
+						.getName(), null), c.getSimpleName() + ": " + a.getName() +
+							" in " + b.getName());
 	}
 
 	@Test
@@ -82,7 +74,4 @@ class TailedCoreMacroTest {
 				"Error: No readable images"));
 	}
 
-	private static CommandInfo info(final Class<? extends TailedCoreCommand> c) {
-		return Fixtures.context().service(CommandService.class).getCommand(c);
-	}
 }

@@ -11,12 +11,27 @@ import org.junit.jupiter.api.Test;
 class NearestNeighborSearchesTest {
 
 	@Test
-	void picksTheVectorSearchWhenTheModuleIsLoaded() {
-		// the pom starts the tests with --add-modules jdk.incubator.vector
-		assertTrue(NearestNeighborSearches.vectorApiUsable());
-		assertInstanceOf(VectorNearestNeighborSearch.class, NearestNeighborSearches
+	void picksOnnxRuntimeWhichNeedsNoFlag() {
+		assertTrue(NearestNeighborSearches.onnxUsable());
+		assertInstanceOf(OnnxNearestNeighborSearch.class, NearestNeighborSearches
 			.fastest(FeatureMatrix.zeros(3, 4)));
-		assertTrue(NearestNeighborSearches.describe().startsWith("Vector API"));
+		assertTrue(NearestNeighborSearches.describe().startsWith("ONNX Runtime"));
+	}
+
+	@Test
+	void withoutOnnxRuntimePicksTheVectorSearchWhenTheModuleIsLoaded() {
+		// the pom starts the tests with --add-modules jdk.incubator.vector
+		System.setProperty(NearestNeighborSearches.ONNX_PROPERTY, "false");
+		try {
+			assertTrue(NearestNeighborSearches.vectorApiUsable());
+			assertInstanceOf(VectorNearestNeighborSearch.class,
+				NearestNeighborSearches.fastest(FeatureMatrix.zeros(3, 4)));
+			assertTrue(NearestNeighborSearches.describe().startsWith("Vector API"),
+				NearestNeighborSearches.describe());
+		}
+		finally {
+			System.clearProperty(NearestNeighborSearches.ONNX_PROPERTY);
+		}
 	}
 
 	@Test
@@ -33,14 +48,17 @@ class NearestNeighborSearchesTest {
 	}
 
 	@Test
-	void bothPathsGiveTheSameAnswers() {
+	void allPathsGiveTheSameAnswers() {
 		final FeatureMatrix memory = SearchAgreement.clustered(200, 33, 5, 3);
 		final FeatureMatrix queries = SearchAgreement.clustered(40, 33, 5, 4);
-		final float[] dv = new float[40], dp = new float[40];
-		final int[] iv = new int[40], ip = new int[40];
+		final float[] dv = new float[40], dp = new float[40], dn = new float[40];
+		final int[] iv = new int[40], ip = new int[40], in = new int[40];
 		new VectorNearestNeighborSearch(memory).search(queries, dv, iv);
 		new BlockedNearestNeighborSearch(memory).search(queries, dp, ip);
-		for (int q = 0; q < 40; q++)
+		new OnnxNearestNeighborSearch(memory).search(queries, dn, in);
+		for (int q = 0; q < 40; q++) {
 			assertEquals(dv[q], dp[q], 1e-4 * dv[q]);
+			assertEquals(dv[q], dn[q], 1e-4 * dv[q]);
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package io.github.tailedcore.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.tailedcore.linalg.FeatureMatrix;
 
@@ -92,6 +94,30 @@ final class SearchAgreement {
 			}
 		}
 		return near == 1 || exactTie;
+	}
+
+	/**
+	 * Memory rows 1, 3 and 4 are equal: a query equal to them gets row 1, the
+	 * first, as from the reference.
+	 */
+	void checkDuplicateRowsGiveTheFirstIndex() {
+		final FeatureMatrix memory = new FeatureMatrix(6, 2, new float[] { 5, 5, 1,
+			2, 0, 0, 1, 2, 1, 2, 0, 0 });
+		final float[] d = new float[2];
+		final int[] i = new int[2];
+		factory.apply(memory).search(new FeatureMatrix(2, 2, new float[] { 1, 2,
+			0.1f, 0 }), d, i);
+		assertArrayEquals(new int[] { 1, 2 }, i);
+		assertArrayEquals(new float[] { 0, 0.010000001f }, d);
+	}
+
+	/** An empty bank, and queries of other dimensions, are refused. */
+	void checkRejectsAnEmptyBankAndWrongDimensions() {
+		assertThrows(IllegalArgumentException.class, () -> factory.apply(
+			FeatureMatrix.zeros(0, 3)));
+		assertThrows(IllegalArgumentException.class, () -> factory.apply(
+			FeatureMatrix.zeros(2, 3)).search(FeatureMatrix.zeros(1, 2),
+				new float[1], new int[1]));
 	}
 
 	/** Random and clustered data over awkward sizes, and self-queries. */
