@@ -29,7 +29,8 @@ class TailedCoreMacroTest {
 
 	private static final List<Class<? extends TailedCoreCommand>> COMMANDS =
 		List.of(FitModelCommand.class, ScoreImageCommand.class,
-			ScoreFolderCommand.class, CalibrateThresholdCommand.class);
+			ScoreFolderCommand.class, CalibrateThresholdCommand.class,
+			MergeShardsCommand.class);
 
 	@TempDir
 	Path dir;
