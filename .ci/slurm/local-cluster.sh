@@ -52,8 +52,9 @@ start() {
 	munged --force --socket="$dir/munge/munge.socket" \
 		--key-file="$dir/munge/munge.key" --log-file="$dir/log/munged.log" \
 		--pid-file="$dir/munge/munged.pid" --seed-file="$dir/munge/munged.seed"
-	local host
+	local host mem
 	host="$(hostname -s)"
+	mem="$(awk '/^MemTotal:/ { print int($2 / 1024 * 0.9) }' /proc/meminfo)"
 	cat >"$conf" <<CONF
 ClusterName=tailedcore-test
 SlurmctldHost=$host(127.0.0.1)
@@ -81,7 +82,7 @@ SchedulerType=sched/builtin
 JobCompType=jobcomp/none
 JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none
-NodeName=$host NodeAddr=127.0.0.1 CPUs=$(nproc) RealMemory=1000 State=UNKNOWN
+NodeName=$host NodeAddr=127.0.0.1 CPUs=$(nproc) RealMemory=$mem State=UNKNOWN
 PartitionName=test Nodes=ALL Default=YES MaxTime=INFINITE State=UP
 CONF
 	slurmctld -f "$conf"
