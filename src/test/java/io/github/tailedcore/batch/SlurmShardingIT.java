@@ -39,7 +39,9 @@ import org.junit.jupiter.api.Test;
  * shards of one CPU each, into an output folder where one file stands in
  * the way of one shard's maps, so that this shard fails half-way. The merge
  * job must not run; the merge run by hand must refuse, naming that shard
- * and {@code --only}; once the obstacle is gone, {@code submit.sh --only}
+ * and {@code --only}; once the obstacle is gone, and with a lock of the
+ * shard left by a job that SLURM killed on another node (which the task
+ * must find stale through {@code squeue}), {@code submit.sh --only}
  * scores the shard again and its merge job writes a {@code scores.csv} and
  * {@code skipped.csv} identical to the one-machine run's. The jobs' JVMs
  * start with an empty backbone folder, so the 4 shards unpack the bundled
@@ -101,8 +103,10 @@ class SlurmShardingIT {
 			"--model", model.toString());
 		final Path in = testImages(work.resolve("in"));
 		final Path one = work.resolve("one");
+		long start = System.nanoTime();
 		java("score", "--model", model.toString(), "--input", in.toString(),
 			"--recursive", "--output", one.toString());
+		report("one machine (2 CPUs)", start);
 
 		final Path out = work.resolve("sharded");
 		Files.createDirectories(out.resolve(BLOCKED).getParent().getParent());
@@ -114,21 +118,31 @@ class SlurmShardingIT {
 					.toString(), "--output", out.toString(), "--shards", String.valueOf(
 						SHARDS), "--cpus", "1", "--mem", "1200M", "--score-args",
 			"--recursive"));
+		start = System.nanoTime();
 		run(60, submit.toArray(String[]::new));
 		awaitJobs();
+		report("4 shards of 1 CPU, one failing", start);
 		assertFalse(Files.exists(out.resolve("scores.csv")),
 			"no merge after a failed shard");
 		assertTrue(log(out, "score-").contains("Error: "), log(out, "score-"));
 		final Result refused = java(1, "merge", "--output", out.toString());
 		assertTrue(refused.output().contains("1 of 4 shards have not finished: " +
 			"shard " + failing + " failed or was stopped"), refused.output());
+		System.out.println("SlurmShardingIT: merge refused: " + refused.output());
 		assertTrue(refused.output().contains("add --only " + failing + " to the " +
 			"scripts/slurm/submit.sh command"), refused.output());
 
 		Files.delete(out.resolve(BLOCKED).getParent());
+		final Path lock = new ShardFolder(out).lock(new Shard(failing, SHARDS));
+		Files.writeString(lock, "host=node7 pid=4242 slurm_job=987654 " +
+			"started=2026-01-01T00:00:00Z run=a task SLURM killed on another node\n");
 		submit.addAll(List.of("--only", String.valueOf(failing)));
+		start = System.nanoTime();
 		run(60, submit.toArray(String[]::new));
 		awaitJobs();
+		report("the failed shard again, and the merge", start);
+		assertTrue(log(out, "score-").contains("Removing the stale lock " + lock +
+			" of job 987654 (gone)"), log(out, "score-"));
 		assertTrue(log(out, "merge-").contains("Merged 4 shards: scored 20 " +
 			"images, skipped 1"), log(out, "merge-"));
 		for (final String csv : List.of("scores.csv", "skipped.csv"))
@@ -142,6 +156,11 @@ class SlurmShardingIT {
 					.toString()).sorted().collect(Collectors.toList()),
 				"the shards unpacked the backbone, complete, and left nothing else");
 		}
+	}
+
+	private static void report(final String what, final long start) {
+		System.out.printf("SlurmShardingIT: %s took %.1f s%n", what, (System
+			.nanoTime() - start) / 1e9);
 	}
 
 	/** The four classes' test images and a broken file, in {@code dir}. */
