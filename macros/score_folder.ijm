@@ -7,7 +7,9 @@
 // The argument is the options string of "Score Folder...", e.g.
 //   input_dir=[/data/new] model_file=[/data/screws.tailedcore] output_dir=[/data/out]
 // (optional keys: file_pattern, recursive, threshold, overlay_opacity,
-// overwrite). Without an argument it asks for the folders and the model.
+// overwrite, shard=I/N to score one shard of a cluster array, see the
+// README's "On a SLURM cluster"). Without an argument it asks for the
+// folders and the model.
 //
 // Works in Fiji, in plain ImageJ 1.x and headless, because it goes through
 // the static macro API; in Fiji the same is
