@@ -182,34 +182,35 @@ public final class FolderScoring {
 
 	private Result scoreMatching(final Path folder, final String pattern,
 		final boolean recursive, final Path output, final boolean overwrite,
-		final ShardRun shard) throws IOException
+		final ShardRun sharded) throws IOException
 	{
 		progress.stage("Reading " + folder);
 		final List<String> all = ImageNames.sorted(ImageFolder.list(folder,
 			pattern, recursive).stream().map(f -> name(folder, f)).toList());
-		if (shard != null && all.isEmpty()) throw new IOException("No files " +
+		if (sharded != null && all.isEmpty()) throw new IOException("No files " +
 			"matching " + pattern + " in " + folder + ". Check the folder and the " +
 			"file pattern.");
-		final List<String> own = shard == null ? all : shard.shard().select(all);
+		final List<String> own = sharded == null ? all : sharded.shard().select(
+			all);
 		final ImageFolder images = ImageFolder.check(folder, own.stream().map(
 			folder::resolve).toList());
 		final List<ImageFolder.Skipped> skipped = new ArrayList<>(images
 			.skipped());
 		skipped.forEach(s -> log.accept("Skipped " + s));
-		final List<Path> files = shard == null ? images.requireImages(pattern)
+		final List<Path> files = sharded == null ? images.requireImages(pattern)
 			: images.images();
 		if (output == null) return run(folder, files, skipped, null, null);
 		final List<String> names = files.stream().map(f -> name(folder, f))
 			.toList();
 		final String what = "Score Folder of " + folder;
-		try (BatchOutput out = shard == null ? BatchOutput.open(folder, output,
+		try (BatchOutput out = sharded == null ? BatchOutput.open(folder, output,
 			names, overwrite, what) : BatchOutput.open(folder, output, names,
-				overwrite, what + ", shard " + shard.shard(), shard.shard()))
+				overwrite, what + ", shard " + sharded.shard(), sharded.shard()))
 		{
-			final Result result = run(folder, files, skipped, out, shard == null
-				? null : shard.shard());
-			out.complete(result.skipped(), folder, shard == null ? null
-				: ShardRecord.of(shard, folder, pattern, recursive, scoring
+			final Result result = run(folder, files, skipped, out, sharded == null
+				? null : sharded.shard());
+			out.complete(result.skipped(), folder, sharded == null ? null
+				: ShardRecord.of(sharded, folder, pattern, recursive, scoring
 					.settings(), all, own, result.scored().size(), result.skipped()
 						.size()));
 			return result;
