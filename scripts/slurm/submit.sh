@@ -43,9 +43,9 @@ fail() { echo "error: $*" >&2; exit 2; }
 [ -z "$max_running" ] || [[ "$max_running" =~ ^[1-9][0-9]*$ ]] ||
 	fail "--max-running must be a positive number."
 if [ -n "$only" ]; then
-	[[ "$only" =~ ^[0-9]+(,[0-9]+)*$ ]] ||
-		fail "--only takes shard numbers separated by commas, e.g. 3,17."
-	for i in ${only//,/ }; do
+	[[ "$only" =~ ^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$ ]] ||
+		fail "--only takes shard numbers and ranges separated by commas, e.g. 3,17,20-25."
+	for i in ${only//[,-]/ }; do
 		[ "$i" -lt "$shards" ] || fail "--only: there is no shard $i of $shards (0 to $((shards - 1)))."
 	done
 fi

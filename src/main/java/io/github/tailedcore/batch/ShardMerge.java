@@ -63,6 +63,9 @@ public final class ShardMerge {
 	}
 
 
+	/** How many shards a refusal describes one by one. */
+	private static final int DETAILS = 10;
+
 	private ShardMerge() {}
 
 	/**
@@ -146,9 +149,8 @@ public final class ShardMerge {
 		}
 		if (!unfinished.isEmpty()) throw new IOException("Cannot merge " + dir +
 			": " + unfinished.size() + " of " + n + " shards have not finished: " +
-			unfinished.entrySet().stream().map(e -> "shard " + e.getKey() + " " + e
-				.getValue()).collect(Collectors.joining("; ")) + ". Score them " +
-			"again: " + resume(unfinished.keySet(), n));
+			describe(unfinished) + ". Score them again: " + resume(unfinished
+				.keySet(), n));
 		return records;
 	}
 
@@ -175,19 +177,40 @@ public final class ShardMerge {
 					"were given different folders or patterns)");
 		}
 		if (!odd.isEmpty()) throw new IOException("Cannot merge " + dir +
-			": its shards are not of one run: " + odd.entrySet().stream().map(
-				e -> "shard " + e.getKey() + " " + e.getValue()).collect(Collectors
-					.joining("; ")) + ". If shard 0 is right, score the others again " +
-			"with its model, settings and folder: " + resume(odd.keySet(), first
-				.shards()));
+			": its shards are not of one run: " + describe(odd) + ". If shard 0 " +
+			"is right, score the others again with its model, settings and " +
+			"folder: " + resume(odd.keySet(), first.shards()));
+	}
+
+	/** "shard 3 what; shard 17 what", the first {@value #DETAILS} of them. */
+	private static String describe(final Map<Integer, String> shards) {
+		return shards.entrySet().stream().limit(DETAILS).map(e -> "shard " + e
+			.getKey() + " " + e.getValue()).collect(Collectors.joining("; ")) +
+			(shards.size() > DETAILS ? "; and " + (shards.size() - DETAILS) +
+				" more" : "");
 	}
 
 	/** How to score {@code shards} of {@code n} again. */
 	private static String resume(final Set<Integer> shards, final int n) {
-		return "add --only " + shards.stream().map(String::valueOf).collect(
-			Collectors.joining(",")) + " to the scripts/slurm/submit.sh command " +
-			"that submitted the run (or run score ... --shard I/" + n +
+		return "add --only " + ranges(shards) + " to the scripts/slurm/submit.sh " +
+			"command that submitted the run (or run score ... --shard I/" + n +
 			" --overwrite for each), then merge again.";
+	}
+
+	/** Sorted shard numbers as SLURM's --array writes them: 3,17,20-25. */
+	static String ranges(final Set<Integer> shards) {
+		final StringBuilder s = new StringBuilder();
+		final int[] sorted = shards.stream().mapToInt(Integer::intValue).sorted()
+			.toArray();
+		for (int i = 0; i < sorted.length;) {
+			int j = i;
+			while (j + 1 < sorted.length && sorted[j + 1] == sorted[j] + 1)
+				j++;
+			s.append(s.length() == 0 ? "" : ",").append(sorted[i]).append(j > i
+				? "-" + sorted[j] : "");
+			i = j + 1;
+		}
+		return s.toString();
 	}
 
 	/** The rows of all shards, checked against their records. */

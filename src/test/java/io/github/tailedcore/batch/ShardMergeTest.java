@@ -160,6 +160,12 @@ class ShardMergeTest {
 		assertEquals(expectedScores(), read("scores.csv"));
 	}
 
+	@Test
+	void shardsToScoreAgainAreGivenAsSlurmArrayRanges() {
+		assertEquals("3", ShardMerge.ranges(Set.of(3)));
+		assertEquals("0-2,5,7-8", ShardMerge.ranges(Set.of(8, 0, 1, 2, 5, 7)));
+	}
+
 	/** Writes shard {@code i} as a finished shard does, with model SHA-256 {@code sha} (repeated). */
 	private void writeShard(final int i, final String sha) throws IOException {
 		final Shard shard = new Shard(i, N);
