@@ -8,10 +8,11 @@
 //   input_dir=[/data/new] model_file=[/data/screws.tailedcore] output_dir=[/data/out]
 // Optional keys (a key left out gets the command's default, never the value
 // the dialog last remembered): file_pattern=[*.png], recursive=true|false,
-// threshold (0 = the model's), overlay_opacity, overwrite=true|false. Check
-// boxes take key=true or key=false, as the macro recorder writes them: a key
-// without a value is an error. Without an argument it asks for the folders
-// and the model.
+// threshold (0 = the model's), overlay_opacity, overwrite=true|false,
+// shard=I/N to score one shard of a cluster array (see the README's "On a
+// SLURM cluster"). Check boxes take key=true or key=false, as the macro
+// recorder writes them: a key without a value is an error. Without an
+// argument it asks for the folders and the model.
 //
 // Works in Fiji, in plain ImageJ 1.x and headless, because it goes through
 // the static macro API; in Fiji the same is

@@ -41,7 +41,8 @@ public final class Main {
 	/** Every subcommand, in the order {@code help} lists them. */
 	static List<Subcommand> subcommands() {
 		return Arrays.asList(new ExampleCommand(), new FitCommand(),
-			new ScoreCommand(), new MakeTestImagesCommand(),
+			new ScoreCommand(),
+			new MergeCommand(), new MakeTestImagesCommand(),
 			new BenchBackboneCommand(), new BenchSpeedCommand(),
 			new BenchmarkCommand());
 	}

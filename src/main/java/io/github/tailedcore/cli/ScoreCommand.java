@@ -6,6 +6,8 @@ import io.github.tailedcore.Progress;
 import io.github.tailedcore.TailedCore;
 import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.Threshold;
+import io.github.tailedcore.batch.Shard;
+import io.github.tailedcore.batch.ShardRun;
 import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.ij.FolderScoring;
 import io.github.tailedcore.ij.HeatmapOverlay;
@@ -54,7 +56,12 @@ public final class ScoreCommand implements Subcommand {
 			"--output DIR            also write DIR/" + FolderScoring.SCORES_CSV +
 				", an anomaly map TIFF",
 			"                        and an overlay PNG per image (with --input)",
-			"--overwrite             replace existing outputs");
+			"--shard I/N             with a folder and --output: score only shard I of",
+			"                        N (0 <= I < N; a file's shard is fixed by its",
+			"                        name), into DIR shared by all shards; then run",
+			"                        'merge --output DIR'. For SLURM arrays, see",
+			"                        scripts/slurm/submit.sh",
+			"--overwrite             replace existing outputs (a shard's own ones)");
 	}
 
 	@Override
@@ -67,6 +74,7 @@ public final class ScoreCommand implements Subcommand {
 		final Path featuresFile = args.path("features", null);
 		final ResultsTable table;
 		final Threshold threshold;
+		final String summary;
 		if (featuresFile != null) {
 			args.rejectUnknown();
 			final TailedCoreModel model = ModelFile.load(modelFile);
@@ -74,6 +82,7 @@ public final class ScoreCommand implements Subcommand {
 			table = scoreFeatures(TailedCore.scorer(model), featuresFile, threshold);
 			if (output != null) ResultsTables.writeCsv(table, output.resolve(
 				FolderScoring.SCORES_CSV), overwrite);
+			summary = "Wrote " + output.resolve(FolderScoring.SCORES_CSV);
 		}
 		else {
 			final Path input = args.path("input");
@@ -81,10 +90,13 @@ public final class ScoreCommand implements Subcommand {
 			final String pattern = args.get("pattern", ImageFolder.DEFAULT_PATTERN);
 			final boolean recursive = args.flag("recursive");
 			final String backbone = args.get("backbone", null);
+			final Shard shard = shard(args.get("shard", null), output, file);
 			args.rejectUnknown();
 			if (!Files.exists(input)) throw new IOException("The input " + input +
 				" does not exist; give an image file or a folder of images.");
 			FolderScoring.requireOutsideInput(input, output, file);
+			final ShardRun run = shard == null ? null : ShardRun.of(shard,
+				modelFile);
 			try (ImageScorer scorer = ImageScorer.open(modelFile, backbone)) {
 				threshold = given != null ? given : scorer.model().threshold();
 				final ImagePlusScoring scoring = new ImagePlusScoring(scorer,
@@ -92,13 +104,15 @@ public final class ScoreCommand implements Subcommand {
 				final FolderScoring batch = new FolderScoring(scoring, Progress.none(),
 					System.out::println);
 				final FolderScoring.Result result = file ? batch.scoreFile(input,
-					output, overwrite) : batch.score(input, pattern, recursive, output,
-						overwrite);
-				if (result.scored().isEmpty()) throw new IOException("No image " +
-					"could be scored: " + result.skipped().stream().map(
+					output, overwrite) : run != null ? batch.scoreShard(input, pattern,
+						recursive, output, overwrite, run) : batch.score(input, pattern,
+							recursive, output, overwrite);
+				if (run == null && result.scored().isEmpty()) throw new IOException(
+					"No image could be scored: " + result.skipped().stream().map(
 						ImageFolder.Skipped::toString).collect(Collectors.joining("; ")) +
 					".");
 				table = result.table();
+				summary = result.summary(output);
 			}
 		}
 		System.out.println("Threshold: " + (threshold == null ? "none" : threshold));
@@ -107,9 +121,26 @@ public final class ScoreCommand implements Subcommand {
 				.getStringValue(ResultsTables.IMAGE, row), (int) table.getValue(
 					ResultsTables.SLICE, row), table.getValue(ResultsTables.SCORE, row),
 				table.getStringValue(ResultsTables.VERDICT, row));
-		if (output != null) System.out.println("Wrote " + output.resolve(
-			FolderScoring.SCORES_CSV));
+		if (output != null) System.out.println(summary);
 		return 0;
+	}
+
+	/**
+	 * The shard of {@code --shard}, or {@code null}; refused without an
+	 * output folder or with one image file.
+	 */
+	private static Shard shard(final String text, final Path output,
+		final boolean file)
+	{
+		if (text == null) return null;
+		if (output == null || file) throw new UsageException("--shard needs a " +
+			"folder as --input and an --output folder that all shards share.");
+		try {
+			return Shard.parse(text);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new UsageException("--shard: " + e.getMessage(), e);
+		}
 	}
 
 	/** The threshold of {@code --threshold}, checked before any work. */

@@ -40,7 +40,11 @@ import java.util.Map;
  * <p>
  * Thread safety: {@link #run} may be called from any thread; calls are
  * serialised on one DJL {@link Predictor}, since ONNX Runtime already spreads
- * each call over all cores. DJL is kept offline ({@code ai.djl.offline=true}
+ * each call over all cores: as many intra-op threads as
+ * {@link Runtime#availableProcessors()} (ONNX Runtime's own default counts
+ * the machine's cores, ignoring what a cluster task was given; the JVM
+ * follows {@code -XX:ActiveProcessorCount} and CPU limits). The outputs do
+ * not depend on the thread count. DJL is kept offline ({@code ai.djl.offline=true}
  * unless set otherwise): a backbone never triggers a download by itself.
  * DJL creates the process-wide ONNX Runtime environment itself and fails if
  * other code created one first, so code that also uses ONNX Runtime
@@ -93,6 +97,13 @@ public final class OnnxBackbone implements Backbone {
 	public static OnnxBackbone load(final BackboneManifest manifest,
 		final Path onnxFile) throws IOException
 	{
+		return load(manifest, onnxFile, Runtime.getRuntime().availableProcessors());
+	}
+
+	/** As {@link #load(BackboneManifest, Path)}, on {@code threads} threads. */
+	static OnnxBackbone load(final BackboneManifest manifest,
+		final Path onnxFile, final int threads) throws IOException
+	{
 		if (System.getProperty("ai.djl.offline") == null) System.setProperty(
 			"ai.djl.offline", "true");
 		if (!Files.isRegularFile(onnxFile)) throw new NoSuchFileException(onnxFile
@@ -124,6 +135,7 @@ public final class OnnxBackbone implements Backbone {
 			// files with fixed batch sizes in their output shapes make ONNX
 			// Runtime warn on every batch; only errors are worth showing
 			options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+			options.setIntraOpNumThreads(threads);
 			model.load(onnxFile.toAbsolutePath(), null, Map.of("sessionOptions",
 				options));
 			checkInput(model, manifest, onnxFile);

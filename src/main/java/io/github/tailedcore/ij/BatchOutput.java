@@ -4,6 +4,11 @@ import ij.ImagePlus;
 import ij.io.FileSaver;
 import ij.measure.ResultsTable;
 
+import io.github.tailedcore.batch.BatchFiles;
+import io.github.tailedcore.batch.ImageNames;
+import io.github.tailedcore.batch.Shard;
+import io.github.tailedcore.batch.ShardFolder;
+import io.github.tailedcore.batch.ShardRecord;
 import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.io.AtomicWrite;
 import io.github.tailedcore.io.PartialFile;
@@ -16,7 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.imageio.ImageIO;
 
@@ -37,7 +45,15 @@ import javax.imageio.ImageIO;
  * {@value FolderScoring#SKIPPED_CSV} with its reason;</li>
  * <li>maps and overlays carry the image's whole file name
  * ({@code a.png_map.tif}), so {@code a.png} and {@code a.tif} never share
- * one.</li>
+ * one;</li>
+ * <li>a shard of a sharded run locks, writes and completes its own files
+ * in the folder's {@link ShardFolder}, its completion record last, and the
+ * maps and overlays of its own images (no other shard has them); a
+ * one-machine run refuses a folder that holds shards, and a shard one that
+ * a one-machine run or a merge is writing into, so the two never mix
+ * unnoticed;</li>
+ * <li>skipped files are listed in {@link ImageNames#ORDER}, as the scores
+ * are, so that merged shards give the same file.</li>
  * </ul>
  */
 final class BatchOutput implements AutoCloseable {
@@ -49,49 +65,115 @@ final class BatchOutput implements AutoCloseable {
 	private final boolean overwrite;
 	private final RunLock lock;
 	private final PartialFile scores;
+	private final Path skipped;
+	private final Path record;
 
 	private BatchOutput(final Path folder, final boolean overwrite,
-		final RunLock lock, final PartialFile scores)
+		final RunLock lock, final PartialFile scores, final Path skipped,
+		final Path record)
 	{
 		this.folder = folder;
 		this.overwrite = overwrite;
 		this.lock = lock;
 		this.scores = scores;
+		this.skipped = skipped;
+		this.record = record;
 	}
 
 	/**
-	 * Checks and locks the output folder and starts the partial scores file;
-	 * {@link #refuseInside} is the caller's, before it reads the images.
+	 * Checks and locks the output folder of a one-machine run and starts the
+	 * partial scores file; {@link #refuseInside} is the caller's, before it
+	 * reads the images.
 	 *
 	 * @param input the folder the images are read from
 	 * @param images the images' names relative to {@code input}
 	 * @param what the run, recorded in the lock
 	 * @throws IOException before any work if the folder cannot be written to,
-	 *           is locked by another run, or holds outputs of this run and
-	 *           {@code overwrite} is false
+	 *           is locked by another run, holds the shards of a sharded run,
+	 *           or holds outputs of this run and {@code overwrite} is false
 	 */
 	static BatchOutput open(final Path input, final Path output,
 		final List<String> images, final boolean overwrite, final String what)
 		throws IOException
 	{
-		final RunLock lock = RunLock.acquire(output, what);
+		final Path folder = output.toAbsolutePath();
+		final RunLock lock = RunLock.acquire(folder, what);
 		try {
-			final Path folder = output.toAbsolutePath();
-			if (!overwrite) refuseExisting(folder, images);
-			else {
-				Files.deleteIfExists(folder.resolve(FolderScoring.SCORES_CSV));
-				Files.deleteIfExists(folder.resolve(FolderScoring.SKIPPED_CSV));
-			}
-			final PartialFile scores = PartialFile.start(folder.resolve(
-				FolderScoring.SCORES_CSV), overwrite);
-			ResultsTables.writeHeader(ResultsTables.SCORE_COLUMNS, scores.writer());
-			scores.flush();
-			return new BatchOutput(folder, overwrite, lock, scores);
+			final ShardFolder shards = new ShardFolder(folder);
+			if (!shards.counts().isEmpty()) throw new IOException(folder +
+				" holds the shards of a sharded run (" + shards.folder() + "), " +
+				"which a one-machine run must not mix with: merge them, or choose " +
+				"another output folder (or delete " + shards.folder() +
+				" and the shards' outputs if they are no longer wanted).");
+			final Path scores = folder.resolve(BatchFiles.SCORES_CSV);
+			final Path skipped = folder.resolve(BatchFiles.SKIPPED_CSV);
+			return start(folder, images, overwrite, lock, List.of(scores, skipped),
+				scores, skipped, null);
 		}
 		catch (final IOException | RuntimeException e) {
 			lock.close();
 			throw e;
 		}
+	}
+
+	/**
+	 * Checks and locks the part of the output folder that is {@code shard}'s
+	 * ({@link ShardFolder}) and starts its partial scores file. A shard
+	 * refuses to start while a one-machine run or a merge holds the folder,
+	 * or beside shards of another count; with {@code overwrite} it first
+	 * deletes its completion record and the folder's merged
+	 * {@value BatchFiles#SCORES_CSV} and {@value BatchFiles#SKIPPED_CSV},
+	 * which it makes stale.
+	 *
+	 * @throws IOException before any work as {@link #open(Path, Path, List,
+	 *           boolean, String)}
+	 */
+	static BatchOutput open(final Path input, final Path output,
+		final List<String> images, final boolean overwrite, final String what,
+		final Shard shard) throws IOException
+	{
+		final Path folder = output.toAbsolutePath();
+		final ShardFolder shards = new ShardFolder(folder);
+		final RunLock lock = RunLock.acquire(shards.folder(), shards.lockName(
+			shard), what);
+		try {
+			final String holder = RunLock.heldBy(folder.resolve(RunLock.NAME));
+			if (holder != null) throw new IOException("A one-machine run or a " +
+				"merge is writing into " + folder + " (" + holder + "); wait for it, " +
+				"or score the shard into another output folder.");
+			final Set<Integer> others = new TreeSet<>(shards.counts());
+			others.remove(shard.count());
+			if (!others.isEmpty()) throw new IOException(folder + " holds shards " +
+				"of a run in " + others.iterator().next() + " shards (" + shards
+					.folder() + "), which cannot be merged with shard " + shard +
+				": give the same N, or choose another output folder.");
+			return start(folder, images, overwrite, lock, List.of(shards.record(
+				shard), folder.resolve(BatchFiles.SCORES_CSV), folder.resolve(
+					BatchFiles.SKIPPED_CSV), shards.scores(shard), shards.skipped(shard)),
+				shards.scores(shard), shards.skipped(shard), shards.record(shard));
+		}
+		catch (final IOException | RuntimeException e) {
+			lock.close();
+			throw e;
+		}
+	}
+
+	/**
+	 * Refuses or deletes (in this order) the run's earlier files and the
+	 * images' outputs, and starts the partial scores.
+	 */
+	private static BatchOutput start(final Path folder,
+		final List<String> images, final boolean overwrite, final RunLock lock,
+		final List<Path> files, final Path scores, final Path skipped,
+		final Path record) throws IOException
+	{
+		if (!overwrite) refuseExisting(folder, files, images);
+		else for (final Path f : files)
+			Files.deleteIfExists(f);
+		final PartialFile partial = PartialFile.start(scores, overwrite);
+		ResultsTables.writeHeader(ResultsTables.SCORE_COLUMNS, partial.writer());
+		partial.flush();
+		return new BatchOutput(folder, overwrite, lock, partial, skipped, record);
 	}
 
 	/**
@@ -124,22 +206,31 @@ final class BatchOutput implements AutoCloseable {
 	}
 
 	/**
-	 * Writes {@value FolderScoring#SKIPPED_CSV} and gives the scores their
-	 * final name: the run is complete.
+	 * Writes the skipped files (in {@link ImageNames#ORDER}) and gives the
+	 * scores their final name; for a shard, then writes its completion
+	 * record: the run is complete.
+	 *
+	 * @param done the shard's completion record, {@code null} for a
+	 *          one-machine run
 	 */
-	void complete(final List<ImageFolder.Skipped> skipped, final Path input)
-		throws IOException
+	void complete(final List<ImageFolder.Skipped> skips, final Path input,
+		final ShardRecord done) throws IOException
 	{
-		AtomicWrite.write(folder.resolve(FolderScoring.SKIPPED_CSV), overwrite,
-			out -> {
-				final Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-				ResultsTables.writeHeader(new String[] { "image", "reason" }, w);
-				for (final ImageFolder.Skipped s : skipped)
-					w.write(ResultsTables.quote(FolderScoring.name(input, s.file())) +
-						"," + ResultsTables.quote(s.reason()) + "\n");
-				w.flush();
-			});
+		if ((done == null) != (record == null)) throw new IllegalArgumentException(
+			"A shard completes with its record, a one-machine run without.");
+		final List<String[]> rows = skips.stream().map(s -> new String[] {
+			FolderScoring.name(input, s.file()), s.reason() }).sorted(Comparator
+				.comparing(r -> r[0], ImageNames.ORDER)).toList();
+		AtomicWrite.write(skipped, overwrite, out -> {
+			final Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+			ResultsTables.writeHeader(BatchFiles.SKIPPED_COLUMNS, w);
+			for (final String[] r : rows)
+				w.write(ResultsTables.quote(r[0]) + "," + ResultsTables.quote(r[1]) +
+					"\n");
+			w.flush();
+		});
 		scores.complete();
+		if (done != null) done.write(record, overwrite);
 	}
 
 	/** Releases the folder; an incomplete run leaves its partial scores. */
@@ -200,11 +291,9 @@ final class BatchOutput implements AutoCloseable {
 	}
 
 	private static void refuseExisting(final Path output,
-		final List<String> images) throws IOException
+		final List<Path> files, final List<String> images) throws IOException
 	{
-		final List<Path> planned = new ArrayList<>();
-		planned.add(output.resolve(FolderScoring.SCORES_CSV));
-		planned.add(output.resolve(FolderScoring.SKIPPED_CSV));
+		final List<Path> planned = new ArrayList<>(files);
 		for (final String name : images) {
 			final Path image = output.resolve(name);
 			planned.add(mapFile(image));

@@ -5,6 +5,12 @@ import ij.measure.ResultsTable;
 
 import io.github.tailedcore.ErrorMessage;
 import io.github.tailedcore.Progress;
+import io.github.tailedcore.batch.BatchFiles;
+import io.github.tailedcore.batch.ImageNames;
+import io.github.tailedcore.batch.Shard;
+import io.github.tailedcore.batch.ShardFolder;
+import io.github.tailedcore.batch.ShardRecord;
+import io.github.tailedcore.batch.ShardRun;
 import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.image.UnusableImageException;
 
@@ -41,9 +47,9 @@ import java.util.function.Consumer;
 public final class FolderScoring {
 
 	/** The scores of a complete run, in its output folder. */
-	public static final String SCORES_CSV = "scores.csv";
+	public static final String SCORES_CSV = BatchFiles.SCORES_CSV;
 	/** The files a complete run skipped, with the reason. */
-	public static final String SKIPPED_CSV = "skipped.csv";
+	public static final String SKIPPED_CSV = BatchFiles.SKIPPED_CSV;
 
 	private final ImagePlusScoring scoring;
 	private final Progress progress;
@@ -68,17 +74,23 @@ public final class FolderScoring {
 	 * @param table one row per scored image and slice
 	 * @param scored the images scored
 	 * @param skipped files left out, with the reason
+	 * @param shard the shard scored, or {@code null} for the whole folder
 	 */
 	public record Result(ResultsTable table, List<Path> scored,
-		List<ImageFolder.Skipped> skipped)
+		List<ImageFolder.Skipped> skipped, Shard shard)
 	{
 
 		/** One line for a log or a macro. */
 		public String summary(final Path output) {
-			return "Scored " + scored.size() + " images" + (skipped.isEmpty() ? ""
-				: ", skipped " + skipped.size()) + (output == null ? "" : "; wrote " +
-					output.resolve(SCORES_CSV) + (skipped.isEmpty() ? "" : " and " +
-						output.resolve(SKIPPED_CSV)));
+			final String counts = "Scored " + scored.size() + " images" + (skipped
+				.isEmpty() ? "" : ", skipped " + skipped.size());
+			if (shard != null) return counts + " of shard " + shard + (output ==
+				null ? "" : "; wrote its files to " + new ShardFolder(output)
+					.folder() + ". When all " + shard.count() + " shards are done, " +
+					"merge them into " + output.resolve(SCORES_CSV));
+			return counts + (output == null ? "" : "; wrote " + output.resolve(
+				SCORES_CSV) + (skipped.isEmpty() ? "" : " and " + output.resolve(
+					SKIPPED_CSV)));
 		}
 	}
 
@@ -100,7 +112,34 @@ public final class FolderScoring {
 		throws IOException
 	{
 		requireOutsideInput(folder, output, false);
-		return scoreMatching(folder, pattern, recursive, output, overwrite);
+		return scoreMatching(folder, pattern, recursive, output, overwrite, null);
+	}
+
+	/**
+	 * Scores one shard of the images of {@code folder} matching
+	 * {@code pattern} ({@link Shard}: the same file is always in the same
+	 * shard) into the output folder that all shards of the run share: the
+	 * maps and overlays of its images as a one-machine run writes them, its
+	 * CSVs and completion record in the folder's {@link ShardFolder}, for
+	 * {@link io.github.tailedcore.batch.ShardMerge} to merge. Only the
+	 * shard's files are read; an empty shard, or one whose files are all
+	 * skipped, is complete all the same.
+	 *
+	 * @param output the output folder; not the input folder nor inside it
+	 * @param overwrite whether the shard's existing outputs may be replaced
+	 *          (as when a failed shard is scored again)
+	 * @param run the shard and its model
+	 * @throws IOException as {@link #score(Path, String, boolean, Path,
+	 *           boolean)}, and before any work if the folder has no file
+	 *           matching the pattern, or the output folder holds a one-machine
+	 *           run or shards of another count
+	 */
+	public Result scoreShard(final Path folder, final String pattern,
+		final boolean recursive, final Path output, final boolean overwrite,
+		final ShardRun run) throws IOException
+	{
+		requireOutsideInput(folder, output, false);
+		return scoreMatching(folder, pattern, recursive, output, overwrite, run);
 	}
 
 	/**
@@ -133,7 +172,7 @@ public final class FolderScoring {
 		final Path folder = file.toAbsolutePath().getParent();
 		requireOutsideInput(file, output, true);
 		return scoreMatching(folder, escape(file.getFileName().toString()),
-			false, output, overwrite);
+			false, output, overwrite, null);
 	}
 
 	/** A file name as a glob that matches only itself. */
@@ -142,28 +181,45 @@ public final class FolderScoring {
 	}
 
 	private Result scoreMatching(final Path folder, final String pattern,
-		final boolean recursive, final Path output, final boolean overwrite)
-		throws IOException
+		final boolean recursive, final Path output, final boolean overwrite,
+		final ShardRun sharded) throws IOException
 	{
 		progress.stage("Reading " + folder);
-		final ImageFolder images = ImageFolder.scan(folder, pattern, recursive);
+		final List<String> all = ImageNames.sorted(ImageFolder.list(folder,
+			pattern, recursive).stream().map(f -> name(folder, f)).toList());
+		if (sharded != null && all.isEmpty()) throw new IOException("No files " +
+			"matching " + pattern + " in " + folder + ". Check the folder and the " +
+			"file pattern.");
+		final List<String> own = sharded == null ? all : sharded.shard().select(
+			all);
+		final ImageFolder images = ImageFolder.check(folder, own.stream().map(
+			folder::resolve).toList());
 		final List<ImageFolder.Skipped> skipped = new ArrayList<>(images
 			.skipped());
 		skipped.forEach(s -> log.accept("Skipped " + s));
-		final List<Path> files = images.requireImages(pattern);
-		if (output == null) return run(folder, files, skipped, null);
-		try (BatchOutput out = BatchOutput.open(folder, output, files.stream().map(
-			f -> name(folder, f)).toList(), overwrite, "Score Folder of " + folder))
+		final List<Path> files = sharded == null ? images.requireImages(pattern)
+			: images.images();
+		if (output == null) return run(folder, files, skipped, null, null);
+		final List<String> names = files.stream().map(f -> name(folder, f))
+			.toList();
+		final String what = "Score Folder of " + folder;
+		try (BatchOutput out = sharded == null ? BatchOutput.open(folder, output,
+			names, overwrite, what) : BatchOutput.open(folder, output, names,
+				overwrite, what + ", shard " + sharded.shard(), sharded.shard()))
 		{
-			final Result result = run(folder, files, skipped, out);
-			out.complete(result.skipped(), folder);
+			final Result result = run(folder, files, skipped, out, sharded == null
+				? null : sharded.shard());
+			out.complete(result.skipped(), folder, sharded == null ? null
+				: ShardRecord.of(sharded, folder, pattern, recursive, scoring
+					.settings(), all, own, result.scored().size(), result.skipped()
+						.size()));
 			return result;
 		}
 	}
 
 	private Result run(final Path folder, final List<Path> files,
-		final List<ImageFolder.Skipped> skipped, final BatchOutput out)
-		throws IOException
+		final List<ImageFolder.Skipped> skipped, final BatchOutput out,
+		final Shard shard) throws IOException
 	{
 		progress.stage("Scoring " + files.size() + " images");
 		final ResultsTable table = new ResultsTable();
@@ -198,7 +254,7 @@ public final class FolderScoring {
 			}
 			progress.update(i + 1, files.size());
 		}
-		return new Result(table, scored, skipped);
+		return new Result(table, scored, skipped, shard);
 	}
 
 	private void skip(final List<ImageFolder.Skipped> skipped, final Path file,

@@ -12,6 +12,7 @@ import io.github.tailedcore.scoring.ImageScorer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scores an {@link ImagePlus} (each slice of a stack on its own) and shows
@@ -55,6 +56,17 @@ public final class ImagePlusScoring {
 	/** τ, or {@code null} when none is set. */
 	public Threshold threshold() {
 		return threshold;
+	}
+
+	/**
+	 * What decides this scoring's outputs besides the model, as text: τ (or
+	 * {@code none}), the heatmap's opacity and whether regions are outlined.
+	 * Shards of one run must agree on it.
+	 */
+	public Map<String, String> settings() {
+		return Map.of("threshold", threshold == null ? "none" : Double.toString(
+			threshold.value()), "overlay_opacity", Double.toString(opacity),
+			"regions", Boolean.toString(regions));
 	}
 
 	/** The image score of each slice and what the overlay added. */

@@ -64,20 +64,42 @@ public final class ImageFolder {
 	public static ImageFolder scan(final Path folder, final String pattern,
 		final boolean recursive) throws IOException
 	{
+		return check(folder, list(folder, pattern, recursive));
+	}
+
+	/**
+	 * The files of {@code folder} matching {@code pattern}, sorted, without
+	 * reading them (what {@link #scan} checks).
+	 *
+	 * @throws IOException if the folder does not exist or cannot be listed
+	 */
+	public static List<Path> list(final Path folder, final String pattern,
+		final boolean recursive) throws IOException
+	{
 		if (folder.toString().isEmpty()) throw new IOException(
 			"No folder of images was given (the path is empty); choose a folder.");
 		if (!Files.isDirectory(folder)) throw new IOException("The folder " +
 			folder + " does not exist or is not a folder; choose a folder of " +
 			"images.");
 		final PathMatcher matcher = matcher(pattern);
-		final List<Path> candidates;
 		try (Stream<Path> files = recursive ? Files.walk(folder) : Files.list(
 			folder))
 		{
-			candidates = files.filter(Files::isRegularFile).filter(f -> !f
-				.getFileName().toString().startsWith(".")).filter(f -> matcher.matches(
-					f.getFileName())).sorted().collect(Collectors.toList());
+			return files.filter(Files::isRegularFile).filter(f -> !f.getFileName()
+				.toString().startsWith(".")).filter(f -> matcher.matches(f
+					.getFileName())).sorted().collect(Collectors.toList());
 		}
+	}
+
+	/**
+	 * Checks the given files of {@code folder}: each one's header is read,
+	 * and the unusable ones are skipped with the reason.
+	 *
+	 * @param candidates the files, in the order to keep
+	 */
+	public static ImageFolder check(final Path folder,
+		final List<Path> candidates)
+	{
 		final List<Path> images = new ArrayList<>();
 		final Map<Path, ImageHeader> headers = new HashMap<>();
 		final List<Skipped> skipped = new ArrayList<>();
@@ -118,7 +140,7 @@ public final class ImageFolder {
 		return folder;
 	}
 
-	/** Readable images, sorted by path. */
+	/** Readable images, in the order they were listed (sorted by path). */
 	public List<Path> images() {
 		return images;
 	}

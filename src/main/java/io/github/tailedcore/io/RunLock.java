@@ -52,6 +52,19 @@ public final class RunLock implements AutoCloseable {
 	public static RunLock acquire(final Path folder, final String what)
 		throws IOException
 	{
+		return acquire(folder, NAME, what);
+	}
+
+	/**
+	 * Locks a part of {@code folder} for one run with the lock file
+	 * {@code name} (a shard of a sharded run has one of its own), as
+	 * {@link #acquire(Path, String)} does. Under SLURM the lock also names
+	 * the job ({@code slurm_job=$SLURM_JOB_ID}), so that a later task can ask SLURM
+	 * whether the holder still runs.
+	 */
+	public static RunLock acquire(final Path folder, final String name,
+		final String what) throws IOException
+	{
 		final Path dir = folder.toAbsolutePath();
 		try {
 			Files.createDirectories(dir);
@@ -63,12 +76,14 @@ public final class RunLock implements AutoCloseable {
 		catch (final IOException e) {
 			throw unwritable(dir, e);
 		}
-		final Path file = dir.resolve(NAME);
+		final Path file = dir.resolve(name);
+		final String job = System.getenv("SLURM_JOB_ID");
 		for (int attempt = 0;; attempt++) {
 			try {
 				Files.writeString(file, "host=" + TemporaryFiles.HOST + " pid=" +
-					ProcessHandle.current().pid() + " started=" + Instant.now() +
-					" run=" + what.replace('\n', ' ') + "\n", StandardCharsets.UTF_8,
+					ProcessHandle.current().pid() + (job == null ? "" : " slurm_job=" +
+						job) + " started=" + Instant.now() + " run=" + what.replace('\n',
+							' ') + "\n", StandardCharsets.UTF_8,
 					StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 				TemporaryFiles.deleteAtExit(file);
 				return new RunLock(file);
@@ -89,6 +104,19 @@ public final class RunLock implements AutoCloseable {
 				throw unwritable(dir, e);
 			}
 		}
+	}
+
+	/**
+	 * Who holds the lock file {@code file}: its line, or {@code null} if
+	 * there is no such file or its process, of this host, no longer runs
+	 * (a lock of another host is taken as held: its process cannot be seen
+	 * from here).
+	 */
+	public static String heldBy(final Path file) {
+		if (!Files.exists(file)) return null;
+		final String holder = holder(file);
+		return stale(holder) ? null : holder.isBlank() ? "an empty lock file"
+			: holder.trim();
 	}
 
 	/** Releases the lock. */

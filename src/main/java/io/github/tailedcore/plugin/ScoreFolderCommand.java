@@ -1,5 +1,7 @@
 package io.github.tailedcore.plugin;
 
+import io.github.tailedcore.batch.Shard;
+import io.github.tailedcore.batch.ShardRun;
 import io.github.tailedcore.ij.FolderScoring;
 import io.github.tailedcore.ij.HeatmapOverlay;
 import io.github.tailedcore.ij.ImagePlusScoring;
@@ -21,7 +23,9 @@ import org.scijava.widget.FileWidget;
  * folder and writes {@value FolderScoring#SCORES_CSV}, an anomaly-map TIFF
  * and an overlay PNG per image ({@link FolderScoring}); unreadable files
  * are logged and skipped, existing outputs are kept unless
- * {@code overwrite} is set.
+ * {@code overwrite} is set. With {@code shard=I/N} it scores one shard of
+ * the folder, as one task of a cluster array does, for
+ * {@link MergeShardsCommand} to merge.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>TailedCore>Score Folder...")
 public class ScoreFolderCommand extends TailedCoreCommand {
@@ -54,18 +58,28 @@ public class ScoreFolderCommand extends TailedCoreCommand {
 	@Parameter(label = "Overwrite existing outputs")
 	private boolean overwrite;
 
+	@Parameter(label = "Shard (I/N; empty: the whole folder)", required = false,
+		persist = false,
+		description = "Score only shard I of N (0 <= I < N) into an output " +
+			"folder shared by all shards, then merge them (Merge Shards...)")
+	private String shard = "";
+
 	@Parameter(type = ItemIO.OUTPUT, label = "TailedCore batch")
 	private String summary;
 
 	@Override
 	protected void execute() throws IOException {
 		final Path output = output_dir.toPath();
+		final ShardRun run = shard == null || shard.isBlank() ? null : ShardRun.of(
+			Shard.parse(shard), model_file.toPath());
 		try (ImageScorer scorer = ImageScorer.open(model_file.toPath())) {
 			final ImagePlusScoring scoring = new ImagePlusScoring(scorer, threshold(
 				scorer.model(), threshold), overlay_opacity, true, false);
-			summary = new FolderScoring(scoring, progress(), log::warn).score(
-				input_dir.toPath(), file_pattern, recursive, output, overwrite)
-				.summary(output);
+			final FolderScoring batch = new FolderScoring(scoring, progress(),
+				log::warn);
+			summary = (run == null ? batch.score(input_dir.toPath(), file_pattern,
+				recursive, output, overwrite) : batch.scoreShard(input_dir.toPath(),
+					file_pattern, recursive, output, overwrite, run)).summary(output);
 		}
 		log.info(summary);
 	}

@@ -73,6 +73,15 @@ public final class TailedCoreMacro {
 		return run(ScoreFolderCommand.class, options, "summary");
 	}
 
+	/**
+	 * <em>Merge Shards...</em> ({@code output_dir}, {@code overwrite}):
+	 * merges the shards of a Score Folder run with {@code shard=I/N};
+	 * returns what was merged.
+	 */
+	public static String mergeShards(final String options) {
+		return run(MergeShardsCommand.class, options, "summary");
+	}
+
 	/** <em>Calibrate Threshold...</em>; returns the new threshold. */
 	public static String calibrateThreshold(final String options) {
 		return run(CalibrateThresholdCommand.class, options, "summary");

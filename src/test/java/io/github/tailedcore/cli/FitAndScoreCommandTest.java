@@ -47,6 +47,39 @@ class FitAndScoreCommandTest {
 		}
 	}
 
+	/**
+	 * {@code score --shard} and {@code merge} refuse wrong command lines
+	 * before any work (sharded runs themselves: {@code ScoreFolderCommandTest},
+	 * {@code ShardMergeTest}, {@code SlurmShardingIT}).
+	 */
+	@Test
+	void shardAndMergeRefuseWrongCommandLines() throws Exception {
+		final String out = dir.resolve("out").toString();
+		final Path image = Files.writeString(dir.resolve("a.png"), "x");
+		for (final String[] refused : List.of( //
+			new String[] { "4/4", dir.toString(), out,
+				"--shard: The shard 4/4 does not exist" }, //
+			new String[] { "three", dir.toString(), out,
+				"'three' is not a shard: write I/N" }, //
+			new String[] { "0/2", image.toString(), out, "--shard needs a folder " +
+				"as --input and an --output folder that all shards share" }, //
+			new String[] { "0/2", dir.toString(), null, "--shard needs a folder" }))
+		{
+			final String[] r = run(refused[2] == null ? new String[] { "score",
+				"--model", "m.tailedcore", "--input", refused[1], "--shard",
+				refused[0] } : new String[] { "score", "--model", "m.tailedcore",
+					"--input", refused[1], "--output", refused[2], "--shard",
+					refused[0] });
+			assertEquals("2", r[0], r[1]);
+			assertTrue(r[1].contains(refused[3]), r[1]);
+		}
+		assertTrue(run("merge")[1].contains("Missing option --output"));
+		final String[] none = run("merge", "--output", dir.toString());
+		assertEquals("1", none[0], none[1]);
+		assertTrue(none[1].contains("There are no shards to merge in " + dir),
+			none[1]);
+	}
+
 	/** N images of a 3 × 3 grid of 8-d patches near one prototype. */
 	private Path features(final String name, final int n, final long seed,
 		final float shift) throws Exception

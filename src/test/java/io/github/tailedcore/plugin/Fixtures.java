@@ -40,7 +40,7 @@ final class Fixtures {
 	/** Every TailedCore command. */
 	static final List<Class<? extends TailedCoreCommand>> COMMANDS = List.of(
 		FitModelCommand.class, ScoreImageCommand.class, ScoreFolderCommand.class,
-		CalibrateThresholdCommand.class);
+		CalibrateThresholdCommand.class, MergeShardsCommand.class);
 
 	private static Context context;
 	private static Path gridModel;

@@ -30,7 +30,8 @@ class MacroOptionsTest {
 		assertEquals(2.5, in.get("threshold"));
 		assertEquals(HeatmapOverlay.DEFAULT_OPACITY, in.get("overlay_opacity"));
 		assertEquals(ImageFolder.DEFAULT_PATTERN, in.get("file_pattern"));
-		assertEquals(8, in.size(), "every option input, no service: " + in);
+		assertEquals("", in.get("shard"), "the whole folder");
+		assertEquals(9, in.size(), "every option input, no service: " + in);
 	}
 
 	@Test
@@ -75,7 +76,7 @@ class MacroOptionsTest {
 			" treshold=3");
 		assertEquals("Score Folder... has no key 'treshold'; its keys are " +
 			"input_dir, file_pattern, recursive, model_file, output_dir, " +
-			"threshold, overlay_opacity, overwrite.", unknown);
+			"threshold, overlay_opacity, overwrite, shard.", unknown);
 		assertEquals("Score Folder... needs model_file=[...] (Model file).",
 			error(ScoreFolderCommand.class, "input_dir=/a output_dir=/b"));
 	}

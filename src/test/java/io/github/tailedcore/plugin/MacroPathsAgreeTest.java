@@ -39,7 +39,7 @@ class MacroPathsAgreeTest {
 	private static final Map<String, String> REMEMBERED = Map.of("threshold",
 		"1.0E9", "overlay_opacity", "0.9", "file_pattern", "*.nothing",
 		"recursive", "true", "seed", "7", "method", "SoftPatch", "show_regions",
-		"false");
+		"false", "overwrite", "true");
 
 	@TempDir
 	Path dir;
@@ -67,7 +67,8 @@ class MacroPathsAgreeTest {
 			ScoreFolderCommand.class, "input_dir=[" + dir + "] model_file=[" + dir +
 				"/m.tailedcore] output_dir=[" + dir + "/out] overwrite=true",
 			CalibrateThresholdCommand.class, "labelled_dir=[" + dir +
-				"] model_file=[" + dir + "/m.tailedcore]");
+				"] model_file=[" + dir + "/m.tailedcore]", MergeShardsCommand.class,
+			"output_dir=[" + dir + "/out]");
 		for (final Class<? extends TailedCoreCommand> c : Fixtures.COMMANDS) {
 			remember();
 			final Map<String, Object> called = MacroOptions.inputs(

@@ -8,6 +8,7 @@ import ij.IJ;
 import ij.ImagePlus;
 
 import io.github.tailedcore.ij.FolderScoring;
+import io.github.tailedcore.io.RunLock;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -73,6 +74,58 @@ class ScoreFolderCommandTest {
 		assertFalse(m.isCanceled(), m.getCancelReason());
 	}
 
+	/**
+	 * Setup: grid/test plus a broken file, scored once on one machine and
+	 * once as 3 shards into another folder, merged by the macro call. Test:
+	 * the merged CSVs are the one-machine run's, byte for byte; each shard
+	 * wrote the maps of its own images; one-machine runs and shards refuse
+	 * each other's folders.
+	 */
+	@Test
+	void shardsMergeIntoTheOneMachineFilesAndDoNotMixWithIt() throws Exception {
+		final Path in = dir.resolve("in");
+		copyTree(Fixtures.GRID.resolve("test"), in);
+		Fixtures.garbage(in.resolve("good/zz-broken.png"));
+		final Path one = dir.resolve("one");
+		final Path sharded = dir.resolve("sharded");
+		CommandModule m = Fixtures.run(ScoreFolderCommand.class, inputs(in, one,
+			false));
+		assertFalse(m.isCanceled(), m.getCancelReason());
+
+		m = Fixtures.run(ScoreFolderCommand.class, with(inputs(in, one, false),
+			"shard", "0/3"));
+		assertTrue(m.getCancelReason().contains("outputs exist already"), m
+			.getCancelReason());
+		assertTrue(TailedCoreMacro.mergeShards("output_dir=[" + sharded + "]")
+			.startsWith("Error: The output folder"));
+		try (RunLock merging = RunLock.acquire(sharded, "a merge")) {
+			m = Fixtures.run(ScoreFolderCommand.class, with(inputs(in, sharded,
+				false), "shard", "0/3"));
+			assertTrue(m.getCancelReason().startsWith("A one-machine run or a " +
+				"merge is writing into"), m.getCancelReason());
+		}
+		for (int i = 0; i < 3; i++) {
+			m = Fixtures.run(ScoreFolderCommand.class, with(inputs(in, sharded,
+				false), "shard", i + "/3"));
+			assertFalse(m.isCanceled(), m.getCancelReason());
+			assertTrue(m.getOutput("summary").toString().contains(" of shard " + i +
+				"/3; wrote its files to "), m.getOutput("summary").toString());
+			if (i == 1) assertTrue(TailedCoreMacro.mergeShards("output_dir=[" +
+				sharded + "]").contains("shard 2 wrote no scores"));
+		}
+		assertEquals("Merged 3 shards: scored 5 images, skipped 1; wrote " +
+			sharded.resolve("scores.csv") + " and " + sharded.resolve("skipped.csv"),
+			TailedCoreMacro.mergeShards("output_dir=[" + sharded + "]"));
+		for (final String csv : List.of("scores.csv", "skipped.csv"))
+			assertEquals(Files.readString(one.resolve(csv)), Files.readString(sharded
+				.resolve(csv)), csv);
+		assertTrue(Files.exists(sharded.resolve("hole/000.png_map.tif")));
+
+		m = Fixtures.run(ScoreFolderCommand.class, inputs(in, sharded, true));
+		assertTrue(m.getCancelReason().contains("holds the shards of a sharded " +
+			"run"), m.getCancelReason());
+	}
+
 	@Test
 	void canceledBeforeTheImagesWritesNothing() throws Exception {
 		final Path out = dir.resolve("out");
@@ -102,6 +155,15 @@ class ScoreFolderCommandTest {
 			"recursive", true, "model_file", Fixtures.gridModel().toFile(),
 			"output_dir", new File(out.toString()), "threshold", 0.0,
 			"overlay_opacity", 0.5, "overwrite", overwrite };
+	}
+
+	private static Object[] with(final Object[] inputs, final String key,
+		final Object value)
+	{
+		final Object[] all = java.util.Arrays.copyOf(inputs, inputs.length + 2);
+		all[inputs.length] = key;
+		all[inputs.length + 1] = value;
+		return all;
 	}
 
 	private static void copyTree(final Path from, final Path to)
