@@ -7,6 +7,9 @@
 #                         ExportBackboneScriptTest: scripts/export_backbone.py
 #                         exports a torchvision network (Debian's torch; PyPI
 #                         is not reachable in CI)
+#   slurm-wlm munge       SlurmShardingIT: a single-node SLURM cluster on
+#                         localhost (.ci/slurm/local-cluster.sh) runs the
+#                         scripts/slurm array
 #
 # Nothing is installed when everything is there already. apt is retried, since
 # mirrors fail now and then. When something still cannot be installed, this
@@ -20,6 +23,12 @@ command -v xvfb-run >/dev/null && command -v xauth >/dev/null ||
 	missing+=(xvfb xauth)
 /usr/bin/python3 -c 'import torch, torchvision, onnx' 2>/dev/null ||
 	missing+=(python3-torch python3-torchvision python3-onnx)
+for program in munged slurmctld slurmd sbatch squeue sinfo scancel; do
+	PATH="$PATH:/usr/sbin:/sbin" command -v "$program" >/dev/null || {
+		missing+=(slurm-wlm munge)
+		break
+	}
+done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 under_ci() { [ -n "${CI:-}" ] && [ "${CI,,}" != false ]; }

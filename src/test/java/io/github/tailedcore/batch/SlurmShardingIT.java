@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
  * </p>
  * <p>
  * Needs root and Debian's {@code slurm-wlm} and {@code munge}
- * ({@code .ci/install-slurm.sh}); without them it is skipped saying so,
+ * ({@code .ci/install-test-deps.sh}); without them it is skipped saying so,
  * except under CI (the environment variable {@code CI} set), where it fails.
  * </p>
  */
@@ -283,7 +283,7 @@ class SlurmShardingIT {
 		if (missing.isEmpty() && root) return;
 		final String why = "the SLURM test needs " + (missing.isEmpty() ? ""
 			: "Debian's slurm-wlm and munge (missing: " + String.join(", ",
-				missing) + "; run .ci/install-slurm.sh)" + (root ? "" : " and ")) +
+				missing) + "; run .ci/install-test-deps.sh)" + (root ? "" : " and ")) +
 			(root ? "" : "root, since slurmd starts the jobs");
 		if (SharedData.underCi()) fail("Under CI " + why + ".");
 		Assumptions.abort("Skipped: " + why + ".");
