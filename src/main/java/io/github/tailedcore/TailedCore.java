@@ -37,9 +37,10 @@ import java.util.SplittableRandom;
  * 15 % most outlying patches, then S<sub>core</sub>, a 10 % greedy coreset
  * (M<sub>clean</sub>);</li>
  * <li>tail: TailSampler estimates each image's class size κ from the global
- * embeddings and takes the images T with κ ≤ K<sub>max</sub>; their patches
- * and those of their rotated/flipped views form the pool Q, which is coreset
- * separately (M<sub>tail</sub>);</li>
+ * embeddings and takes the images T with κ ≤ K<sub>max</sub> (the robust
+ * estimate only those apart from the head that the noise filter would
+ * remove); their patches and those of their rotated/flipped views form the
+ * pool Q, which is coreset separately (M<sub>tail</sub>);</li>
  * </ul>
  * <p>
  * and M = M<sub>tail</sub> ∪ M<sub>clean</sub>. The baselines share the
@@ -160,12 +161,15 @@ public final class TailedCore {
 
 		// before the head branch: a heap too small for the tail views then
 		// fails in seconds rather than after the coreset
-		final TailEstimate tail = settings.method() == Method.TAILEDCORE &&
+		final TailEstimate estimate = settings.method() == Method.TAILEDCORE &&
 			settings.tailBranch() ? tailEstimate(features, progress) : null;
 		progress.stage("Noise filter (LOF)");
 		final NoiseFilterResult clean = new LofNoiseFilter(settings
 			.projectionDim(), settings.lofNeighbors(), settings.noiseDropFraction(),
 			lofSeed).filter(features, progress);
+		// the robust estimate keeps the tail images that the filter would remove
+		final TailEstimate tail = estimate == null ? null : TailSampler.of(
+			settings).confirm(estimate, clean, locations);
 		progress.stage("Coreset");
 		final long[] cleanPicks = coreset.select(features, clean.keptIndices(),
 			weights, headSeed, progress);

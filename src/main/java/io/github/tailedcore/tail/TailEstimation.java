@@ -1,0 +1,50 @@
+package io.github.tailedcore.tail;
+
+import java.util.Locale;
+
+/**
+ * Which tail estimate TailedCore's tail branch uses: the authors' exactly,
+ * or ours, which keeps only the tail that a user can trust without knowing
+ * the algorithm. Both start from the same class sizes κ and K_max
+ * ({@link TailSampler}); they differ in which of the candidate images
+ * T₀ = { i : κ<sub>i</sub> ≤ K_max } become tail images.
+ */
+public enum TailEstimation {
+
+	/**
+	 * The official {@code ada_trim_min-mode} estimate (spec §5): T = T₀. On a
+	 * single product kind or a diverse head class it can take most images as
+	 * tail (a tight class gets κ = 1 for every image; PCB head images do too),
+	 * and with them their defects, unfiltered.
+	 */
+	PAPER("paper"),
+
+	/**
+	 * T = the candidates of T₀ that are separated from the head
+	 * ({@link HeadSeparation}) and that the noise filter would remove for the
+	 * most part ({@link NoiseFilterConfirmation}): rare kinds, not the outlying
+	 * or defective images of a common kind. No candidates separate when the
+	 * images hold no class structure (one kind), so then nothing is tail.
+	 */
+	ROBUST("robust");
+
+	private final String label;
+
+	TailEstimation(final String label) {
+		this.label = label;
+	}
+
+	/** The name users type: {@code robust} or {@code paper}. */
+	public String label() {
+		return label;
+	}
+
+	/** Parses {@link #label()} (case-insensitive). */
+	public static TailEstimation parse(final String name) {
+		final String key = name.trim().toLowerCase(Locale.ROOT);
+		for (final TailEstimation e : values())
+			if (e.label.equals(key)) return e;
+		throw new IllegalArgumentException("Unknown tail estimate '" + name +
+			"': use robust or paper.");
+	}
+}
