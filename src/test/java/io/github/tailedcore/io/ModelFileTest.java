@@ -21,6 +21,7 @@ import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.tail.TailAugmentation;
+import io.github.tailedcore.tail.TailEstimation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,7 @@ class ModelFileTest {
 		assertFalse(s.tailBranch());
 		assertEquals(0.8, s.tailPercentile());
 		assertEquals(0.1, s.tailCapFraction());
+		assertEquals(TailEstimation.PAPER, s.tailEstimation());
 		assertEquals(TailAugmentation.ROT30FLIP, s.tailAugmentation());
 		assertEquals(2.5, s.gaussianSigma());
 		assertEquals(ImportanceWeighting.CORESET_AND_SCORE, s
@@ -232,6 +234,25 @@ class ModelFileTest {
 	}
 
 	/**
+	 * A file written before the robust tail estimate existed (no tail-estimate
+	 * keys) reads as fitted with the paper's estimate, without a note.
+	 */
+	@Test
+	void fileWithoutTailEstimateKeysReadsAsPaper() throws IOException {
+		final Path old = rewrite(saved(), "old-tail.tailedcore", "manifest.json",
+			bytes -> {
+				final JsonObject m = JsonParser.parseString(new String(bytes,
+					StandardCharsets.UTF_8)).getAsJsonObject();
+				m.getAsJsonObject("settings").remove("tailEstimate");
+				m.getAsJsonObject("fitSummary").remove("tailNote");
+				return m.toString().getBytes(StandardCharsets.UTF_8);
+			});
+		final TailedCoreModel back = ModelFile.load(old);
+		assertEquals(TailEstimation.PAPER, back.settings().tailEstimation());
+		assertEquals("", back.summary().tailNote());
+	}
+
+	/**
 	 * A file written before importance weighting existed (same format
 	 * version, no importance keys) reads as unweighted.
 	 */
@@ -279,8 +300,9 @@ class ModelFileTest {
 		final TailedCoreSettings settings = TailedCoreSettings.builder().method(
 			Method.SOFTPATCH).coresetRatio(0.05).projectionDim(64).lofNeighbors(5)
 			.noiseDropFraction(0.2).tailBranch(false).tailPercentile(0.8)
-			.tailCapFraction(0.1).tailAugmentation(TailAugmentation.ROT30FLIP)
-			.gaussianSigma(2.5).importanceWeighting(
+			.tailCapFraction(0.1).tailEstimation(TailEstimation.PAPER)
+			.tailAugmentation(TailAugmentation.ROT30FLIP).gaussianSigma(2.5)
+			.importanceWeighting(
 				ImportanceWeighting.CORESET_AND_SCORE).seed(1234567890123456789L)
 			.build();
 		final Random random = new Random(9);
@@ -295,9 +317,9 @@ class ModelFileTest {
 			0.25f } : null;
 		final FitSummary summary = new FitSummary(12, 12 * 12, 20, new int[] { 8,
 			8, 8, 8, 8, 8, 8, 8, 3, 3, 3, 1 }, new int[] { 8, 3, 1 }, 3, 2, 2,
-			new int[] { 4, 9 }, 3, 4).withImportance(new double[] { 1, 2, 3, 4, 5, 6,
-				7, 8, 9, 10, 11, 12.5 }, new double[] { 0.5, 0.5, 0.5, 0.5, 0.5, 0.5,
-					1, 1, 1, 2, 2, 2 });
+			new int[] { 4, 9 }, 3, 4, new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+				11, 12.5 }, new double[] { 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 1, 1, 1, 2, 2,
+					2 }, "2 of 3 tail candidates lie near the head.");
 		return new TailedCoreModel(settings, BACKBONE, new FeatureGrid(3, 4, 5, 32),
 			new MemoryBank(new FeatureMatrix(7, 5, vectors), weights, 3), summary,
 			threshold);
@@ -398,6 +420,7 @@ class ModelFileTest {
 		assertArrayEquals(expected.importanceScores(), actual.importanceScores());
 		assertArrayEquals(expected.importanceWeights(), actual
 			.importanceWeights());
+		assertEquals(expected.tailNote(), actual.tailNote());
 		assertEquals(expected.toString(), actual.toString());
 	}
 }
