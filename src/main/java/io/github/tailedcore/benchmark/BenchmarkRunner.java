@@ -118,8 +118,6 @@ public final class BenchmarkRunner {
 			"|M| = %d; %s", name, fitSeconds, scoreSeconds, model.memory().size(),
 			model.summary()));
 		if (tail != null) log.accept(describe(tail));
-		if (!model.summary().tailNote().isEmpty()) log.accept("  Tail estimate: " +
-			model.summary().tailNote());
 		final FitSummary fit = model.summary();
 		return new MethodRun(split.shape(), split.seed(), method, scores, model
 			.memory().size(), tail, fitSeconds, scoreSeconds, fit
