@@ -16,5 +16,15 @@
  * {@link io.github.tailedcore.tail.TailCap} (K_max), put together by
  * {@link io.github.tailedcore.tail.TailSampler}.
  * </p>
+ * <p>
+ * Beyond the paper, {@link io.github.tailedcore.tail.TailEstimation#ROBUST}
+ * (the default) takes as tail only those of the paper's candidates that lie
+ * apart from the head ({@link io.github.tailedcore.tail.HeadSeparation}) and
+ * that the head's noise filter would remove for the most part
+ * ({@link io.github.tailedcore.tail.NoiseFilterConfirmation}), so that one
+ * kind of image, or the images of a diverse kind, are not taken as tail;
+ * {@link io.github.tailedcore.tail.TailEstimate#note()} says why whenever an
+ * estimate was degenerate.
+ * </p>
  */
 package io.github.tailedcore.tail;
