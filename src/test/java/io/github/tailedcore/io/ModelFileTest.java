@@ -221,13 +221,8 @@ class ModelFileTest {
 			"has no weights.bin");
 		assertLoadFails(rewrite(good, "nomanifest.tailedcore", "manifest.json",
 			null), "has no manifest.json");
-		assertLoadFails(rewrite(good, "nokey.tailedcore", "manifest.json",
-			bytes -> {
-				final JsonObject m = JsonParser.parseString(new String(bytes,
-					StandardCharsets.UTF_8)).getAsJsonObject();
-				m.getAsJsonObject("grid").remove("height");
-				return m.toString().getBytes(StandardCharsets.UTF_8);
-			}), "'grid.height'");
+		assertLoadFails(withoutKeys(good, "nokey.tailedcore", "grid.height"),
+			"'grid.height'");
 		assertLoadFails(rewrite(good, "json.tailedcore", "manifest.json",
 			bytes -> "{ not json".getBytes(StandardCharsets.UTF_8)),
 			"not valid JSON");
@@ -239,14 +234,8 @@ class ModelFileTest {
 	 */
 	@Test
 	void fileWithoutTailEstimateKeysReadsAsPaper() throws IOException {
-		final Path old = rewrite(saved(), "old-tail.tailedcore", "manifest.json",
-			bytes -> {
-				final JsonObject m = JsonParser.parseString(new String(bytes,
-					StandardCharsets.UTF_8)).getAsJsonObject();
-				m.getAsJsonObject("settings").remove("tailEstimate");
-				m.getAsJsonObject("fitSummary").remove("tailNote");
-				return m.toString().getBytes(StandardCharsets.UTF_8);
-			});
+		final Path old = withoutKeys(saved(), "old-tail.tailedcore",
+			"settings.tailEstimate", "fitSummary.tailNote");
 		final TailedCoreModel back = ModelFile.load(old);
 		assertEquals(TailEstimation.PAPER, back.settings().tailEstimation());
 		assertEquals("", back.summary().tailNote());
@@ -258,15 +247,9 @@ class ModelFileTest {
 	 */
 	@Test
 	void fileWithoutImportanceKeysReadsAsUnweighted() throws IOException {
-		final Path old = rewrite(saved(), "old.tailedcore", "manifest.json",
-			bytes -> {
-				final JsonObject m = JsonParser.parseString(new String(bytes,
-					StandardCharsets.UTF_8)).getAsJsonObject();
-				m.getAsJsonObject("settings").remove("importanceWeighting");
-				m.getAsJsonObject("fitSummary").remove("importanceScores");
-				m.getAsJsonObject("fitSummary").remove("importanceWeights");
-				return m.toString().getBytes(StandardCharsets.UTF_8);
-			});
+		final Path old = withoutKeys(saved(), "old.tailedcore",
+			"settings.importanceWeighting", "fitSummary.importanceScores",
+			"fitSummary.importanceWeights");
 		final TailedCoreModel back = ModelFile.load(old);
 		assertEquals(ImportanceWeighting.NONE, back.settings()
 			.importanceWeighting());
@@ -332,6 +315,24 @@ class ModelFileTest {
 	}
 
 	/** A copy of {@code source} with entry {@code name} changed or dropped. */
+	/**
+	 * A copy of {@code source} whose manifest lacks the given dotted keys
+	 * ({@code "grid.height"}).
+	 */
+	private Path withoutKeys(final Path source, final String target,
+		final String... keys) throws IOException
+	{
+		return rewrite(source, target, "manifest.json", bytes -> {
+			final JsonObject m = JsonParser.parseString(new String(bytes,
+				StandardCharsets.UTF_8)).getAsJsonObject();
+			for (final String key : keys) {
+				final String[] parts = key.split("\\.");
+				m.getAsJsonObject(parts[0]).remove(parts[1]);
+			}
+			return m.toString().getBytes(StandardCharsets.UTF_8);
+		});
+	}
+
 	private Path rewrite(final Path source, final String target,
 		final String name, final UnaryOperator<byte[]> change) throws IOException
 	{
