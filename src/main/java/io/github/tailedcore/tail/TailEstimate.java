@@ -79,11 +79,11 @@ public final class TailEstimate {
 	}
 
 	/**
-	 * This estimate with a smaller tail, as a later check (on patches) found
-	 * it.
+	 * This estimate with a smaller (or the same) tail and one more note, as a
+	 * later step (on patches) found it.
 	 *
 	 * @param tail the tail images now, a subset of {@link #tailIndices()}
-	 * @param note why images left the tail, or empty
+	 * @param note what the step found, or empty
 	 */
 	public TailEstimate withTail(final int[] tail, final String note) {
 		for (final int i : tail)

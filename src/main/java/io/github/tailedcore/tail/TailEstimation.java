@@ -21,10 +21,11 @@ public enum TailEstimation {
 
 	/**
 	 * T = the candidates of T₀ that are separated from the head
-	 * ({@link HeadSeparation}) and that the noise filter would remove for the
-	 * most part ({@link NoiseFilterConfirmation}): rare kinds, not the outlying
-	 * or defective images of a common kind. No candidates separate when the
-	 * images hold no class structure (one kind), so then nothing is tail.
+	 * ({@link HeadSeparation}): rare kinds, not the outlying images of a
+	 * common kind, nor the images of a diverse one. No candidate separates
+	 * when the images hold no class structure (one kind), so then nothing is
+	 * tail. In the tail branch, the defect patches of the tail images that
+	 * are mostly normal are then left out ({@link TailNoiseFilter}).
 	 */
 	ROBUST("robust");
 

@@ -2,6 +2,7 @@ package io.github.tailedcore.tail;
 
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.TailedCoreSettings;
+import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.noise.NoiseFilterResult;
 
@@ -27,9 +28,9 @@ import java.util.stream.IntStream;
  * <li>the candidates T₀ = { i : κ<sub>i</sub> ≤ K_max }, never empty;</li>
  * <li>the tail T: all of T₀ for the {@linkplain TailEstimation#PAPER paper's}
  * estimate; for the {@linkplain TailEstimation#ROBUST robust} one, the
- * candidates apart from the head ({@link HeadSeparation}), and, once the
- * head's noise filter has run, those it would remove for the most part
- * ({@link #confirm}).</li>
+ * candidates apart from the head ({@link HeadSeparation}), whose defect
+ * patches the tail branch then leaves out ({@link #filterPool},
+ * {@link TailNoiseFilter}).</li>
  * </ol>
  * Degenerate inputs and estimates (one image, empty half-angle regions, no
  * class structure, more tail than the cap intends) give a result plus a
@@ -38,8 +39,9 @@ import java.util.stream.IntStream;
  * <pre>
  * TailSampler sampler = TailSampler.of(settings);
  * TailEstimate t = sampler.estimate(embeddings, progress);
- * t = sampler.confirm(t, noiseFilterResult, locations);
  * int[] tailImages = t.tailIndices();
+ * // after the noise filter and the tail pool:
+ * TailNoiseFilter.Result r = sampler.filterPool(t, features, lof, pool, origins, progress);
  * </pre>
  */
 public final class TailSampler {
@@ -133,27 +135,25 @@ public final class TailSampler {
 	}
 
 	/**
-	 * The second check of the robust estimate, once the head's noise filter
-	 * has run: keeps the tail images of which the filter dropped most patches
-	 * ({@link NoiseFilterConfirmation}). The paper's estimate is returned
-	 * unchanged.
+	 * The noise filter inside the tail branch, for the robust estimate
+	 * ({@link TailNoiseFilter}): the patches of the tail pool that may enter
+	 * the tail coreset. The paper's estimate keeps the whole pool.
 	 *
-	 * @param tail this sampler's estimate for the same N images
-	 * @param filter the noise filter's result on the N images' patches
-	 * @param locations L, patches per image
+	 * @param tail this sampler's estimate for the N training images
+	 * @param training the N training images' patches
+	 * @param filter the head's noise filter result on them
+	 * @param pool the tail images' patches and those of their views
+	 * @param origins for each image of the pool, the training image it shows
+	 * @param progress checked for cancellation
 	 */
-	public TailEstimate confirm(final TailEstimate tail,
-		final NoiseFilterResult filter, final int locations)
+	public TailNoiseFilter.Result filterPool(final TailEstimate tail,
+		final PatchFeatures training, final NoiseFilterResult filter,
+		final PatchFeatures pool, final int[] origins, final Progress progress)
 	{
-		if (estimation == TailEstimation.PAPER) return tail;
-		final int[] before = tail.tailIndices();
-		final int[] confirmed = NoiseFilterConfirmation.confirmed(before, filter,
-			locations);
-		final int left = before.length - confirmed.length;
-		return tail.withTail(confirmed, left == 0 ? "" : left + " of " +
-			before.length + " tail images kept most of their patches through the " +
-			"noise filter (a common kind, perhaps with a defect): they stay in the " +
-			"head branch, where their outlying patches are filtered.");
+		if (estimation == TailEstimation.PAPER) return new TailNoiseFilter.Result(
+			null, tail);
+		return TailNoiseFilter.filter(tail, training, filter, pool, origins,
+			progress);
 	}
 
 	/** Sentences on degenerate input rows and votes. */

@@ -4,15 +4,12 @@ import static io.github.tailedcore.tail.ClusterEmbeddings.blockClusters;
 import static io.github.tailedcore.tail.ClusterEmbeddings.clusters;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tailedcore.TailedCoreSettings;
 import io.github.tailedcore.linalg.FeatureMatrix;
-import io.github.tailedcore.noise.NoiseFilterResult;
 
 import java.util.stream.IntStream;
-import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -118,39 +115,5 @@ class RobustTailEstimateTest {
 			identical.note());
 		assertTrue(identical.note().contains("no class structure"), identical
 			.note());
-	}
-
-	/**
-	 * The confirmation on patches keeps the tail images whose patches the
-	 * noise filter mostly dropped, says how many left, and is a no-op for the
-	 * paper's estimate and for a filter that dropped nothing.
-	 */
-	@Test
-	void confirmationKeepsTheImagesTheFilterWouldRemove() {
-		final FeatureMatrix e = clusters(0, 0, 1, 1, 4, 50);
-		final TailEstimate t = robust.estimate(e);
-		assertArrayEquals(new int[] { 0, 1, 2, 3, 4, 5 }, t.tailIndices());
-		final int locations = 4;
-		final int images = e.rows();
-		// image 0 loses all patches, image 1 two of four (= 0.5), the others one
-		final long[] kept = LongStream.range(0, (long) images * locations).filter(
-			g -> {
-				final long image = g / locations;
-				final long p = g % locations;
-				return image == 0 ? false : image == 1 ? p >= 2 : image >= 6 || p > 0;
-			}).toArray();
-		final NoiseFilterResult filter = new NoiseFilterResult(
-			new float[images * locations], 1, kept);
-		final TailEstimate confirmed = robust.confirm(t, filter, locations);
-		assertArrayEquals(new int[] { 0, 1 }, confirmed.tailIndices());
-		assertTrue(confirmed.note().contains("4 of 6 tail images kept most of " +
-			"their patches through the noise filter"), confirmed.note());
-		final TailEstimate p = paper.estimate(e);
-		assertSame(p, paper.confirm(p, filter, locations));
-		final NoiseFilterResult keptAll = new NoiseFilterResult(
-			new float[images * locations], 1, LongStream.range(0, (long) images *
-				locations).toArray());
-		assertArrayEquals(t.tailIndices(), robust.confirm(t, keptAll, locations)
-			.tailIndices());
 	}
 }
