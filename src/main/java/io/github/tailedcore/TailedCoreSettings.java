@@ -100,7 +100,8 @@ public final class TailedCoreSettings {
 			.noiseDropFraction(noiseDropFraction).tailBranch(tailBranch)
 			.tailPercentile(tailPercentile).tailCapFraction(tailCapFraction)
 			.tailEstimation(tailEstimation).tailAugmentation(tailAugmentation)
-			.gaussianSigma(gaussianSigma).importanceWeighting(importanceWeighting).seed(seed);
+			.gaussianSigma(gaussianSigma).importanceWeighting(importanceWeighting)
+			.seed(seed);
 	}
 
 	public Method method() {

@@ -27,8 +27,8 @@ import java.util.List;
  *          paper)
  */
 public record BenchmarkConfig(List<TailShape> shapes, double noiseRatio,
-	NoiseProtocol noiseProtocol, List<Long> seeds, List<BenchmarkMethod> methods, double coresetRatio,
-	TailAugmentation tailAugmentation, long modelSeed)
+	NoiseProtocol noiseProtocol, List<Long> seeds, List<BenchmarkMethod> methods,
+	double coresetRatio, TailAugmentation tailAugmentation, long modelSeed)
 {
 
 	/** Copies the lists and checks that none is empty. */
