@@ -3,8 +3,9 @@
 // The argument is the options string of "Fit Model...", e.g.
 //   training_dir=[/data/train] model_file=[/data/screws.tailedcore] method=TailedCore
 // (optional keys: file_pattern, recursive, backbone, coreset_ratio,
-// noise_drop_fraction, tail_augmentation, importance_weighting, seed,
-// overwrite). Without an argument it asks for the folder and the model file.
+// noise_drop_fraction, tail_estimate (robust or paper), tail_augmentation,
+// importance_weighting, seed, overwrite). Without an argument it asks for the
+// folder and the model file.
 //
 // Works in Fiji, in plain ImageJ 1.x and headless, because it goes through
 // the static macro API; in Fiji the same is
