@@ -4,11 +4,11 @@
 //   training_dir=[/data/train] model_file=[/data/screws.tailedcore] method=TailedCore
 // Optional keys (a key left out gets the command's default, never the value
 // the dialog last remembered): file_pattern=[*.png], recursive=true|false,
-// backbone, coreset_ratio, noise_drop_fraction, tail_augmentation,
-// importance_weighting, seed, overwrite=true|false. Check boxes take
-// key=true or key=false, as the macro recorder writes them: a key without a
-// value is an error. Without an argument it asks for the folder and the
-// model file.
+// backbone, coreset_ratio, noise_drop_fraction, tail_estimate (robust or
+// paper), tail_augmentation, importance_weighting, seed, overwrite=true|false.
+// Check boxes take key=true or key=false, as the macro recorder writes them: a
+// key without a value is an error. Without an argument it asks for the folder
+// and the model file.
 //
 // Works in Fiji, in plain ImageJ 1.x and headless, because it goes through
 // the static macro API; in Fiji the same is

@@ -9,7 +9,8 @@ import java.util.Locale;
  * What a fit found, kept in the model so that users can see it later: how
  * many images and patches went in, what the noise filter dropped, and
  * TailSampler's estimate of the class structure (κ per image, the class
- * sizes η, K<sub>max</sub> and the tail images).
+ * sizes η, K<sub>max</sub>, the tail images and, when the estimate was
+ * degenerate, its {@linkplain TailEstimate#note() note} with the cause).
  * <p>
  * With importance weighting it also keeps each image's leave-one-image-out
  * score s<sub>i</sub> and weight w<sub>i</sub>. Fields that a fit does not
@@ -32,6 +33,7 @@ public final class FitSummary {
 	private final int cleanMemory;
 	private final double[] importanceScores;
 	private final double[] importanceWeights;
+	private final String tailNote;
 
 	/**
 	 * @param imageCount N, training images
@@ -53,22 +55,25 @@ public final class FitSummary {
 	{
 		this(imageCount, patchCount, droppedPatches, kappa, classSizes, kElbow,
 			kCap, kMax, tailImages, tailMemory, cleanMemory, new double[0],
-			new double[0]);
+			new double[0], "");
 	}
 
 	/**
-	 * A summary with importance weighting.
+	 * A summary with importance weighting and the tail estimate's note.
 	 *
 	 * @param importanceScores s<sub>i</sub> per image (empty without
 	 *          weighting)
 	 * @param importanceWeights w<sub>i</sub> per image (empty without
 	 *          weighting)
+	 * @param tailNote what was degenerate about the tail estimate, and why;
+	 *          empty if nothing was
 	 */
 	public FitSummary(final int imageCount, final long patchCount,
 		final long droppedPatches, final int[] kappa, final int[] classSizes,
 		final int kElbow, final int kCap, final int kMax, final int[] tailImages,
 		final int tailMemory, final int cleanMemory,
-		final double[] importanceScores, final double[] importanceWeights)
+		final double[] importanceScores, final double[] importanceWeights,
+		final String tailNote)
 	{
 		this.imageCount = imageCount;
 		this.patchCount = patchCount;
@@ -83,6 +88,7 @@ public final class FitSummary {
 		this.cleanMemory = cleanMemory;
 		this.importanceScores = importanceScores.clone();
 		this.importanceWeights = importanceWeights.clone();
+		this.tailNote = tailNote;
 	}
 
 	/**
@@ -101,7 +107,8 @@ public final class FitSummary {
 			tailMemory, cleanMemory);
 		return new FitSummary(imageCount, patchCount, droppedPatches, tail.kappa(),
 			tail.classCounts(), tail.kElbow(), tail.kCap(), tail.kMax(), tail
-				.tailIndices(), tailMemory, cleanMemory);
+				.tailIndices(), tailMemory, cleanMemory, new double[0], new double[0],
+			tail.note());
 	}
 
 	public int imageCount() {
@@ -143,6 +150,20 @@ public final class FitSummary {
 		return tailImages.clone();
 	}
 
+	/** |T| / N, the share of the images taken as tail (0 without estimate). */
+	public double tailShare() {
+		return imageCount == 0 ? 0 : (double) tailImages.length / imageCount;
+	}
+
+	/**
+	 * What was degenerate about the tail estimate and why (one kind of image,
+	 * candidates returned to the head, more tail than the cap intends, …);
+	 * empty if nothing was or there was no estimate.
+	 */
+	public String tailNote() {
+		return tailNote;
+	}
+
 	public int tailMemory() {
 		return tailMemory;
 	}
@@ -160,7 +181,7 @@ public final class FitSummary {
 	{
 		return new FitSummary(imageCount, patchCount, droppedPatches, kappa,
 			classSizes, kElbow, kCap, kMax, tailImages, tailMemory, cleanMemory,
-			scores, weights);
+			scores, weights, tailNote);
 	}
 
 	/** s<sub>i</sub> per image (empty without importance weighting). */
@@ -173,7 +194,20 @@ public final class FitSummary {
 		return importanceWeights.clone();
 	}
 
-	/** A few lines for a log or a dialog. */
+	/**
+	 * The tail images in words: "3 of 39 images taken as tail (7.7 %)", or
+	 * empty without a tail estimate.
+	 */
+	public String tailCount() {
+		return kMax < 0 ? "" : String.format(Locale.ROOT,
+			"%d of %d images taken as tail (%.1f %%)", tailImages.length,
+			imageCount, 100 * tailShare());
+	}
+
+	/**
+	 * A few lines for a log or a dialog; the tail estimate's note, if any,
+	 * follows on its own line after "Tail estimate: ".
+	 */
 	@Override
 	public String toString() {
 		final StringBuilder s = new StringBuilder();
@@ -184,13 +218,14 @@ public final class FitSummary {
 		if (kMax >= 0) s.append("; estimated classes η = ").append(Arrays
 			.toString(classSizes)).append(", K_elbow = ").append(kElbow).append(
 				", K_cap = ").append(kCap).append(", K_max = ").append(kMax).append(
-					", ").append(tailImages.length).append(" tail images");
+					"; ").append(tailCount());
 		if (importanceWeights.length > 0) s.append(String.format(Locale.ROOT,
 			"; importance weights %.2f..%.2f", Arrays.stream(importanceWeights)
 				.min().getAsDouble(), Arrays.stream(importanceWeights).max()
 					.getAsDouble()));
 		s.append("; memory ").append(tailMemory + cleanMemory).append(" (tail ")
 			.append(tailMemory).append(", clean ").append(cleanMemory).append(")");
+		if (!tailNote.isEmpty()) s.append("\nTail estimate: ").append(tailNote);
 		return s.toString();
 	}
 }

@@ -16,6 +16,7 @@ import io.github.tailedcore.sampling.CoresetSampler;
 import io.github.tailedcore.scoring.AnomalyScorer;
 import io.github.tailedcore.tail.TailAugmentation;
 import io.github.tailedcore.tail.TailEstimate;
+import io.github.tailedcore.tail.TailNoiseFilter;
 import io.github.tailedcore.tail.TailSampler;
 import io.github.tailedcore.threshold.LeaveOneOutThreshold;
 
@@ -37,9 +38,11 @@ import java.util.SplittableRandom;
  * 15 % most outlying patches, then S<sub>core</sub>, a 10 % greedy coreset
  * (M<sub>clean</sub>);</li>
  * <li>tail: TailSampler estimates each image's class size κ from the global
- * embeddings and takes the images T with κ ≤ K<sub>max</sub>; their patches
- * and those of their rotated/flipped views form the pool Q, which is coreset
- * separately (M<sub>tail</sub>);</li>
+ * embeddings and takes the images T with κ ≤ K<sub>max</sub> (the robust
+ * estimate only those apart from the head); their patches and those of their
+ * rotated/flipped views form the pool Q (the robust estimate leaves out the
+ * defects of mostly normal tail images), which is coreset separately
+ * (M<sub>tail</sub>);</li>
  * </ul>
  * <p>
  * and M = M<sub>tail</sub> ∪ M<sub>clean</sub>. The baselines share the
@@ -188,8 +191,13 @@ public final class TailedCore {
 
 		final TailPool pool = tailPool(features, tail.tailIndices(), views,
 			progress);
+		// the robust estimate leaves out the defects of mostly normal tail images
+		final TailNoiseFilter.Result filtered = TailSampler.of(settings)
+			.filterPool(tail, features, clean, pool.features, pool.origins,
+				progress);
 		progress.stage("Tail coreset");
-		final long[] tailPicks = coreset.select(pool.features, null,
+		final long[] tailPicks = coreset.select(pool.features, filtered
+			.candidates(),
 			importance == null ? null : importance.weightsOf(pool.origins), tailSeed,
 			progress);
 		final int[] tailOrigins = new int[tailPicks.length];
@@ -200,8 +208,8 @@ public final class TailedCore {
 			pool.features.gather(tailPicks), cleanMemory), scoreWeights(importance,
 				memoryOrigins, null), tailPicks.length), memoryOrigins, backbone,
 			FitSummary.of(features.imageCount(), features.patchCount(), clean
-				.droppedCount(), tail, tailPicks.length, cleanPicks.length), importance,
-			progress);
+				.droppedCount(), filtered.estimate(), tailPicks.length, cleanPicks
+					.length), importance, progress);
 	}
 
 	/** A scorer for a fitted model (exact nearest-neighbour search). */

@@ -1,6 +1,7 @@
 package io.github.tailedcore.benchmark;
 
 import io.github.tailedcore.TailedCoreSettings;
+import io.github.tailedcore.benchmark.split.NoiseProtocol;
 import io.github.tailedcore.benchmark.split.TailShape;
 import io.github.tailedcore.tail.TailAugmentation;
 
@@ -13,6 +14,8 @@ import java.util.List;
  *
  * @param shapes the tails, each run with every seed
  * @param noiseRatio the noise ratio of every split (0.1 in the paper)
+ * @param noiseProtocol whether noise images stay in the test set (the
+ *          paper's overlap) or leave it
  * @param seeds the data seeds (101–105 in the paper)
  * @param methods the methods (each with or without importance weighting),
  *          each fitted once per split on all classes
@@ -24,8 +27,8 @@ import java.util.List;
  *          paper)
  */
 public record BenchmarkConfig(List<TailShape> shapes, double noiseRatio,
-	List<Long> seeds, List<BenchmarkMethod> methods, double coresetRatio,
-	TailAugmentation tailAugmentation, long modelSeed)
+	NoiseProtocol noiseProtocol, List<Long> seeds, List<BenchmarkMethod> methods,
+	double coresetRatio, TailAugmentation tailAugmentation, long modelSeed)
 {
 
 	/** Copies the lists and checks that none is empty. */
@@ -54,7 +57,8 @@ public record BenchmarkConfig(List<TailShape> shapes, double noiseRatio,
 		final TailShape shape)
 	{
 		return TailedCoreSettings.builder().method(method.method()).coresetRatio(
-			coresetRatio).tailAugmentation(augmentation(shape)).importanceWeighting(
-				method.weighting()).seed(modelSeed).build();
+			coresetRatio).tailEstimation(method.tailEstimation()).tailAugmentation(
+				augmentation(shape)).importanceWeighting(method.weighting()).seed(
+					modelSeed).build();
 	}
 }

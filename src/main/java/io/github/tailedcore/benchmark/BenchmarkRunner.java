@@ -81,7 +81,7 @@ public final class BenchmarkRunner {
 				clock.scope("");
 				clock.stage("Split");
 				final Split split = SplitGenerator.generate(data, shape, config
-					.noiseRatio(), seed);
+					.noiseRatio(), config.noiseProtocol(), seed);
 				splits.add(split);
 				log.accept(describe(split));
 				for (final BenchmarkMethod method : config.methods())
@@ -110,7 +110,7 @@ public final class BenchmarkRunner {
 		final AnomalyScorer scorer = TailedCore.scorer(model);
 		final List<ClassScores> scores = new ArrayList<>();
 		for (final ClassSplit c : split.classes())
-			scores.add(test.evaluate(c.name(), c.tail(), scorer, features));
+			scores.add(test.evaluate(c, scorer, features));
 		final double scoreSeconds = (System.nanoTime() - scoreStart) / 1e9;
 		final TailReport tail = method.method() == Method.TAILEDCORE ? TailReport.of(split,
 			model.summary()) : null;
@@ -137,8 +137,9 @@ public final class BenchmarkRunner {
 
 	private static String describe(final TailReport tail) {
 		final StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-			"  TailSampler: K_elbow %d, K_cap %d, K_max %d; per class (median κ, " +
-				"taken as tail/images):", tail.kElbow(), tail.kCap(), tail.kMax()));
+			"  TailSampler: K_elbow %d, K_cap %d, K_max %d, tail share %.1f %%; per " +
+				"class (median κ, taken as tail/images):", tail.kElbow(), tail.kCap(),
+			tail.kMax(), 100 * tail.tailShare()));
 		for (final TailReport.ClassTail c : tail.classes())
 			s.append(String.format(Locale.ROOT, " %s κ=%.1f %d/%d", c.name(), c
 				.medianKappa(), c.taken(), c.clean() + c.noise()));

@@ -47,6 +47,17 @@ public record TailReport(int kElbow, int kCap, int kMax, int[] classSizes,
 		classes = List.copyOf(classes);
 	}
 
+	/** The share of all training images taken as tail. */
+	public double tailShare() {
+		int taken = 0;
+		int images = 0;
+		for (final ClassTail c : classes) {
+			taken += c.taken();
+			images += c.clean() + c.noise();
+		}
+		return images == 0 ? 0 : (double) taken / images;
+	}
+
 	/**
 	 * The report of a TailedCore fit on {@code split}'s training set (in
 	 * {@link Split#trainingSet()} order, as the fit saw it).

@@ -9,6 +9,7 @@ import io.github.tailedcore.benchmark.data.TestImage;
 import io.github.tailedcore.benchmark.metrics.Auroc;
 import io.github.tailedcore.benchmark.metrics.ClassScores;
 import io.github.tailedcore.benchmark.metrics.PixelEvaluation;
+import io.github.tailedcore.benchmark.split.ClassSplit;
 import io.github.tailedcore.image.ImagePreprocessor;
 import io.github.tailedcore.scoring.AnomalyResult;
 import io.github.tailedcore.scoring.AnomalyScorer;
@@ -16,8 +17,11 @@ import io.github.tailedcore.scoring.AnomalyScorer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The test images of a data set with their ground truth on the anomaly
@@ -57,17 +61,22 @@ final class TestSet {
 	}
 
 	/**
-	 * Scores the test images of class {@code name} and measures them.
+	 * Scores the test images of a class of a split and measures them.
 	 *
-	 * @param tail whether the class is tail in the split being evaluated
+	 * @param split the class in the split being evaluated: its test images
+	 *          and whether it is tail
 	 * @return image AUROC, and pixel AUROC and AUPRO (NaN without masks or
 	 *         without any defect pixel inside the crop)
 	 */
-	ClassScores evaluate(final String name, final boolean tail,
-		final AnomalyScorer scorer, final FeatureCache features)
+	ClassScores evaluate(final ClassSplit split, final AnomalyScorer scorer,
+		final FeatureCache features)
 	{
+		final String name = split.name();
+		final boolean tail = split.tail();
 		final MvtecClass c = data.get(name);
-		final List<TestImage> test = c.test();
+		final Set<String> tested = new HashSet<>(split.test());
+		final List<TestImage> test = c.test().stream().filter(t -> tested.contains(
+			data.relative(t.image()))).collect(Collectors.toList());
 		final double[] scores = new double[test.size()];
 		final boolean[] anomalous = new boolean[test.size()];
 		final PixelEvaluation pixels = c.hasMasks() ? new PixelEvaluation() : null;

@@ -8,6 +8,7 @@ import io.github.tailedcore.benchmark.BenchmarkRunner;
 import io.github.tailedcore.benchmark.data.DatasetSubset;
 import io.github.tailedcore.benchmark.data.MvtecDataset;
 import io.github.tailedcore.benchmark.report.BenchmarkReport;
+import io.github.tailedcore.benchmark.split.NoiseProtocol;
 import io.github.tailedcore.benchmark.split.TailShape;
 import io.github.tailedcore.feature.BackboneLocator;
 import io.github.tailedcore.feature.FeatureExtractor;
@@ -42,10 +43,14 @@ public final class BenchmarkCommand implements Subcommand {
 			"--data DIR              MVTec-layout data set",
 			"--tail LIST             step-k4, step-k1, pareto, none (comma-separated; default step-k4)",
 			"--noise R               noise ratio (default 0.1)",
+			"--noise-protocol P      overlap (default, the paper's: noise images stay in",
+			"                        the test set) or moved (R of each class's defective",
+			"                        test images move into training and leave its test set)",
 			"--seeds LIST            data seeds (default 101,102,103)",
 			"--methods LIST          tailedcore,patchcore,softpatch (default all three);",
-			"                        a suffix +iw weights the coreset by importance,",
-			"                        +iw-score also the scores (e.g. patchcore,patchcore+iw)",
+			"                        tailedcore-paper is TailedCore with the paper's tail",
+			"                        estimate; a suffix +iw weights the coreset by",
+			"                        importance, +iw-score also the scores",
 			"--backbone NAME|FILE    backbone (default " +
 				BackboneLocator.DEFAULT_BACKBONE + ")",
 			"--output DIR            folder for results.csv, results.md, the chart, splits",
@@ -64,7 +69,8 @@ public final class BenchmarkCommand implements Subcommand {
 		final Path output = args.path("output");
 		final String augmentation = args.get("tail-augmentation", null);
 		final BenchmarkConfig config = new BenchmarkConfig(list(args.get("tail",
-			"step-k4"), TailShape::parse), args.real("noise", 0.1), list(args.get(
+			"step-k4"), TailShape::parse), args.real("noise", 0.1), NoiseProtocol
+				.parse(args.get("noise-protocol", "overlap")), list(args.get(
 				"seeds", "101,102,103"), Long::parseLong), list(args.get("methods",
 					"tailedcore,patchcore,softpatch"), BenchmarkMethod::parse), args.real(
 						"coreset-ratio", TailedCoreSettings.DEFAULT_CORESET_RATIO),

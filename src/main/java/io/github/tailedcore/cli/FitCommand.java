@@ -17,6 +17,7 @@ import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.io.NpyFile;
 import io.github.tailedcore.tail.TailAugmentation;
+import io.github.tailedcore.tail.TailEstimation;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,6 +63,9 @@ public final class FitCommand implements Subcommand {
 				BackboneLocator.DEFAULT_BACKBONE + ")",
 			"--coreset-ratio R       coreset fraction (default 0.1)",
 			"--noise-drop R          fraction of patches LOF drops (default 0.15)",
+			"--tail-estimate E       robust (default): only rare kinds apart from the head",
+			"                        that the noise filter would remove are tail; paper:",
+			"                        the authors' estimate exactly",
 			"--tail-augmentation A   rot15flip (default), rot30flip, rot45flip, rotflip, none",
 			"--importance-weighting W  none (default), coreset or coreset+score: weight",
 			"                        coresets (and scores) by leave-one-image-out importance",
@@ -138,6 +142,8 @@ public final class FitCommand implements Subcommand {
 				TailedCoreSettings.DEFAULT_CORESET_RATIO)) //
 			.noiseDropFraction(args.real("noise-drop",
 				TailedCoreSettings.DEFAULT_NOISE_DROP_FRACTION)) //
+			.tailEstimation(TailEstimation.parse(args.get("tail-estimate",
+				TailedCoreSettings.DEFAULT_TAIL_ESTIMATION.label()))) //
 			.tailAugmentation(TailAugmentation.parse(args.get("tail-augmentation",
 				TailedCoreSettings.DEFAULT_TAIL_AUGMENTATION.name()))) //
 			.importanceWeighting(ImportanceWeighting.parse(args.get(

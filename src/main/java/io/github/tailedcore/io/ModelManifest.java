@@ -10,6 +10,7 @@ import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.tail.TailAugmentation;
+import io.github.tailedcore.tail.TailEstimation;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -23,9 +24,10 @@ import java.util.function.BiPredicate;
  * <p>
  * Components are boxed so that a key missing from the file reads as
  * {@code null} and is reported by {@link #missingKey()}, instead of silently
- * becoming 0. Only {@code threshold} and the importance-weighting keys are
- * optional: files written before importance weighting existed read as
- * unweighted ({@link #OPTIONAL_KEYS}).
+ * becoming 0. Only {@code threshold}, the importance-weighting keys and the
+ * tail-estimate keys are optional: files written before importance
+ * weighting existed read as unweighted, files written before the robust tail
+ * estimate existed read as fitted with the paper's ({@link #OPTIONAL_KEYS}).
  * </p>
  */
 record ModelManifest(Integer formatVersion, String kind, String created,
@@ -40,13 +42,15 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 	/** Keys that may be absent: no threshold, or a file without weighting. */
 	static final Set<String> OPTIONAL_KEYS = Set.of("threshold",
 		"settings.importanceWeighting", "fitSummary.importanceScores",
-		"fitSummary.importanceWeights");
+		"fitSummary.importanceWeights", "settings.tailEstimate",
+		"fitSummary.tailNote");
 
 	/** The settings except the method, which is a top-level key. */
 	record Settings(Double coresetRatio, Integer projectionDim,
 		Integer lofNeighbors, Double noiseDropFraction, Boolean tailBranch,
-		Double tailPercentile, Double tailCapFraction, String tailAugmentation,
-		Double gaussianSigma, String importanceWeighting, Long seed)
+		Double tailPercentile, Double tailCapFraction, String tailEstimate,
+		String tailAugmentation, Double gaussianSigma, String importanceWeighting,
+		Long seed)
 	{}
 
 	record Backbone(String name, String sha256) {}
@@ -58,7 +62,7 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 	record Summary(Integer imageCount, Long patchCount, Long droppedPatches,
 		int[] kappa, int[] classSizes, Integer kElbow, Integer kCap, Integer kMax,
 		int[] tailImages, Integer tailMemory, Integer cleanMemory,
-		double[] importanceScores, double[] importanceWeights)
+		double[] importanceScores, double[] importanceWeights, String tailNote)
 	{}
 
 	/** Layout of {@code memory.bin} (and {@code weights.bin} if weighted). */
@@ -73,7 +77,8 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		final TailedCoreSettings s = model.settings();
 		final Settings settings = new Settings(s.coresetRatio(), s.projectionDim(),
 			s.lofNeighbors(), s.noiseDropFraction(), s.tailBranch(),
-			s.tailPercentile(), s.tailCapFraction(), s.tailAugmentation().name()
+			s.tailPercentile(), s.tailCapFraction(), s.tailEstimation().label(), s
+				.tailAugmentation().name()
 				.toLowerCase(), s.gaussianSigma(), s.importanceWeighting().label(), s
 					.seed());
 		final BackboneId b = model.backbone();
@@ -83,7 +88,7 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		final Summary summary = new Summary(f.imageCount(), f.patchCount(),
 			f.droppedPatches(), f.kappa(), f.classSizes(), f.kElbow(), f.kCap(),
 			f.kMax(), f.tailImages(), f.tailMemory(), f.cleanMemory(), f
-				.importanceScores(), f.importanceWeights());
+				.importanceScores(), f.importanceWeights(), f.tailNote());
 		final MemoryBank m = model.memory();
 		return new ModelManifest(ModelFile.FORMAT_VERSION, KIND, created,
 			libraryVersion, s.method().displayName(), settings,
@@ -105,7 +110,9 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 				settings.projectionDim).lofNeighbors(settings.lofNeighbors)
 			.noiseDropFraction(settings.noiseDropFraction).tailBranch(
 				settings.tailBranch).tailPercentile(settings.tailPercentile)
-			.tailCapFraction(settings.tailCapFraction).tailAugmentation(
+			.tailCapFraction(settings.tailCapFraction).tailEstimation(
+				settings.tailEstimate == null ? TailEstimation.PAPER : TailEstimation
+					.parse(settings.tailEstimate)).tailAugmentation(
 				TailAugmentation.parse(settings.tailAugmentation)).gaussianSigma(
 					settings.gaussianSigma).importanceWeighting(
 						settings.importanceWeighting == null ? ImportanceWeighting.NONE
@@ -132,7 +139,7 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		return new FitSummary(f.imageCount, f.patchCount, f.droppedPatches,
 			f.kappa, f.classSizes, f.kElbow, f.kCap, f.kMax, f.tailImages,
 			f.tailMemory, f.cleanMemory, orEmpty(f.importanceScores), orEmpty(
-				f.importanceWeights));
+				f.importanceWeights), f.tailNote == null ? "" : f.tailNote);
 	}
 
 	private static double[] orEmpty(final double[] values) {

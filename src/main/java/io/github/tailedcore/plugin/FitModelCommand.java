@@ -11,6 +11,7 @@ import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.tail.TailAugmentation;
+import io.github.tailedcore.tail.TailEstimation;
 
 import java.io.File;
 import java.io.IOException;
@@ -56,6 +57,14 @@ public class FitModelCommand extends TailedCoreCommand {
 	private double noise_drop_fraction =
 		TailedCoreSettings.DEFAULT_NOISE_DROP_FRACTION;
 
+	@Parameter(label = "Tail estimate", choices = { "robust", "paper" },
+		description = "robust (ours, default): only rare kinds apart from the " +
+			"head that the noise filter would remove are tail, so one kind or a " +
+			"diverse kind is never taken as tail; paper: the authors' estimate " +
+			"exactly (see the README).")
+	private String tail_estimate = TailedCoreSettings.DEFAULT_TAIL_ESTIMATION
+		.label();
+
 	@Parameter(label = "Tail augmentation", choices = { "rot15flip",
 		"rot30flip", "rot45flip", "rotflip", "none" })
 	private String tail_augmentation = "rot15flip";
@@ -83,9 +92,10 @@ public class FitModelCommand extends TailedCoreCommand {
 	protected void execute() throws IOException {
 		final TailedCoreSettings settings = TailedCoreSettings.builder().method(
 			Method.parse(method)).coresetRatio(coreset_ratio).noiseDropFraction(
-				noise_drop_fraction).tailAugmentation(TailAugmentation.parse(
-					tail_augmentation)).importanceWeighting(ImportanceWeighting.parse(
-						importance_weighting)).seed(seed).build();
+				noise_drop_fraction).tailEstimation(TailEstimation.parse(
+					tail_estimate)).tailAugmentation(TailAugmentation.parse(
+						tail_augmentation)).importanceWeighting(ImportanceWeighting.parse(
+							importance_weighting)).seed(seed).build();
 		final Path target = model_file.toPath();
 		ModelFile.requireSavable(target, overwrite);
 		status.showStatus("Reading " + training_dir);
@@ -106,5 +116,7 @@ public class FitModelCommand extends TailedCoreCommand {
 		summary = FitReport.of(model, images.imageFiles(), images.skipped(),
 			target);
 		log.info(summary);
+		if (!model.summary().tailNote().isEmpty()) log.warn("Tail estimate: " +
+			model.summary().tailNote());
 	}
 }

@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * The account of a fit a user reads at the end of <em>Fit Model</em>: the
  * images used and skipped (with why), TailSampler's estimate of the class
- * structure (η, K<sub>max</sub>, the tail images with their κ), the memory
+ * structure (η, K<sub>max</sub>, how many images were taken as tail, which,
+ * with their κ, and the cause when the estimate was degenerate), the memory
  * size, the importance weights w<sub>i</sub> when the fit used them, and
  * the default threshold with how it was chosen.
  */
@@ -42,11 +43,14 @@ final class FitReport {
 			r.append("Estimated class sizes η = ").append(Arrays.toString(s
 				.classSizes())).append(", K_max = ").append(s.kMax()).append(
 					" (elbow ").append(s.kElbow()).append(", cap ").append(s.kCap())
-				.append("); ").append(s.tailImages().length).append(" tail images");
+				.append("), ").append(model.settings().tailEstimation().label())
+				.append(" tail estimate: ").append(s.tailCount());
 			for (final int t : s.tailImages())
 				r.append("\n  ").append(images.get(t).getFileName()).append(" (κ = ")
 					.append(kappa[t]).append(')');
 			r.append('\n');
+			if (!s.tailNote().isEmpty()) r.append("Warning: ").append(s.tailNote())
+				.append('\n');
 		}
 		final double[] w = s.importanceWeights();
 		if (w.length > 0) {

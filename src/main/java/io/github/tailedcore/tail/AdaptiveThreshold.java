@@ -24,12 +24,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * all similarities in th<sub>i</sub>'s 1/N bin count. Without ties a clean
  * class of size c gives |N(i)| = ⌊p·c⌋.
  * <p>
- * <b>Guard.</b> When all similarities of a row quantise to the same value
- * (N = 1, all embeddings identical, or a zero embedding), H is empty and the
- * reference crashes. Here the row then uses th<sub>i</sub> = max q, i.e.
- * N(i) is the row's top 1/N similarity bin: the image alone for N = 1, all
- * images when all are identical. {@link Neighborhoods#rowsWithoutHalfAngleRegion()}
- * counts such rows.
+ * <b>Guard.</b> H is empty when no quantised similarity lies above
+ * th_half, and the reference then crashes. The image's own similarity does
+ * not save it: 0.99999994 in float32 quantises to (N − 1)/N, not 1. So H is
+ * empty whenever (N − 1)/N ≤ cos(arccos(min q) / 2), i.e. whenever all of a
+ * row's similarities lie close together: in a tight class of few images
+ * (30 tire images alone: a row whose similarities are all ≥ 0.9 has
+ * th_half ≥ 0.975 &gt; 29/30), for N = 1, and for identical or zero
+ * embeddings. Here the row then uses th<sub>i</sub> = max q, i.e. N(i) is
+ * the row's top 1/N similarity bin: often the image alone, all images when
+ * all are identical. (In such a class the other rows fare no better: their
+ * H holds the image alone, so every image gets κ = 1 and the paper's
+ * estimate takes them all as tail.)
+ * {@link Neighborhoods#rowsWithoutHalfAngleRegion()} counts such rows.
  * </p>
  */
 public final class AdaptiveThreshold {

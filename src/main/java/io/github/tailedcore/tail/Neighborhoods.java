@@ -69,9 +69,11 @@ public final class Neighborhoods {
 	}
 
 	/**
-	 * How many rows had no half-angle region H (all their similarities
-	 * equal: N = 1, identical or zero embeddings) and so use their top
-	 * similarity bin as N(i); see {@link AdaptiveThreshold}.
+	 * How many rows had no half-angle region H (all their similarities so
+	 * close together that, quantised to steps of 1/N, none lies above the
+	 * half-angle threshold: a tight class of few images, N = 1, identical or
+	 * zero embeddings) and so use their top similarity bin as N(i); see
+	 * {@link AdaptiveThreshold}.
 	 */
 	public int rowsWithoutHalfAngleRegion() {
 		return rowsWithoutHalfAngleRegion;

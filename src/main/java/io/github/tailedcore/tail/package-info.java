@@ -16,5 +16,15 @@
  * {@link io.github.tailedcore.tail.TailCap} (K_max), put together by
  * {@link io.github.tailedcore.tail.TailSampler}.
  * </p>
+ * <p>
+ * Beyond the paper, {@link io.github.tailedcore.tail.TailEstimation#ROBUST}
+ * (the default) takes as tail only those of the paper's candidates that lie
+ * apart from the head ({@link io.github.tailedcore.tail.HeadSeparation}), so
+ * that one kind of image, or the images of a diverse kind, are not taken as
+ * tail, and filters the defect patches of mostly normal tail images out of
+ * the tail branch ({@link io.github.tailedcore.tail.TailNoiseFilter});
+ * {@link io.github.tailedcore.tail.TailEstimate#note()} says why whenever an
+ * estimate was degenerate.
+ * </p>
  */
 package io.github.tailedcore.tail;

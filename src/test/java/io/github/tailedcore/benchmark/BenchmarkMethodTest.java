@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.tailedcore.Method;
+import io.github.tailedcore.benchmark.split.NoiseProtocol;
 import io.github.tailedcore.benchmark.split.TailShape;
 import io.github.tailedcore.importance.ImportanceWeighting;
+import io.github.tailedcore.tail.TailEstimation;
 
 import java.util.List;
 
@@ -28,9 +30,28 @@ class BenchmarkMethodTest {
 	}
 
 	@Test
+	void tailedCoreTakesEitherTailEstimate() {
+		assertEquals(TailEstimation.ROBUST, BenchmarkMethod.parse("tailedcore")
+			.tailEstimation());
+		final BenchmarkMethod paper = BenchmarkMethod.parse("TailedCore-paper+iw");
+		assertEquals(new BenchmarkMethod(Method.TAILEDCORE,
+			ImportanceWeighting.CORESET, TailEstimation.PAPER), paper);
+		assertEquals("TailedCore-paper+IW", paper.displayName());
+		assertEquals("TailedCore", BenchmarkMethod.parse("tailedcore")
+			.displayName());
+		assertThrows(IllegalArgumentException.class, () -> BenchmarkMethod.parse(
+			"patchcore-paper"));
+		final BenchmarkConfig config = new BenchmarkConfig(List.of(TailShape.step(
+			1)), 0.1, NoiseProtocol.OVERLAP, List.of(101L), List.of(paper), 0.01,
+			null, 0);
+		assertEquals(TailEstimation.PAPER, config.settings(paper, TailShape.step(
+			1)).tailEstimation());
+	}
+
+	@Test
 	void testSettingsCarryTheWeighting() {
 		final BenchmarkConfig config = new BenchmarkConfig(List.of(TailShape.step(
-			4)), 0.1, List.of(101L), List.of(BenchmarkMethod.parse("patchcore+iw")),
+			4)), 0.1, NoiseProtocol.OVERLAP, List.of(101L), List.of(BenchmarkMethod.parse("patchcore+iw")),
 			0.01, null, 0);
 		assertEquals(ImportanceWeighting.CORESET, config.settings(config.methods()
 			.get(0), TailShape.step(4)).importanceWeighting());

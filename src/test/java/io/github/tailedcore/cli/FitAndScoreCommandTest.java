@@ -8,6 +8,7 @@ import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.io.NpyFile;
+import io.github.tailedcore.tail.TailEstimation;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -150,6 +151,51 @@ class FitAndScoreCommandTest {
 			"--model", dir.resolve("x").toString());
 		assertEquals("2", bad[0]);
 		assertTrue(bad[1].contains("coreset+score"), bad[1]);
+	}
+
+	/**
+	 * One kind of 20 images (the embeddings of one prototype): the default
+	 * robust estimate takes no tail and says why; the paper's takes every
+	 * image and says why; the model records which estimate it used.
+	 */
+	@Test
+	void tailEstimateIsAnOptionAndItsCountAndWarningArePrinted()
+		throws Exception
+	{
+		final Path patches = features("one.npy", 20, 4, 0);
+		final Path embeddings = dir.resolve("one-emb.npy");
+		final Random random = new Random(5);
+		final float[] e = new float[20 * 16];
+		for (int k = 0; k < e.length; k++)
+			e[k] = (k % 16 == 0 ? 1 : 0) + 0.02f * (float) random.nextGaussian();
+		new NpyFile(new int[] { 20, 16 }, e).write(embeddings, false);
+		final Path robust = dir.resolve("robust.tailedcore");
+		final String[] fit = run("fit", "--features", patches.toString(),
+			"--embeddings", embeddings.toString(), "--model", robust.toString());
+		assertEquals("0", fit[0], fit[1]);
+		assertTrue(fit[1].contains("0 of 20 images taken as tail (0.0 %)"),
+			fit[1]);
+		assertTrue(fit[1].contains("Tail estimate: "), fit[1]);
+		assertTrue(fit[1].contains("no class structure"), fit[1]);
+		assertEquals(TailEstimation.ROBUST, ModelFile.load(robust).settings()
+			.tailEstimation());
+		final Path paper = dir.resolve("paper.tailedcore");
+		final String[] paperFit = run("fit", "--features", patches.toString(),
+			"--embeddings", embeddings.toString(), "--tail-estimate", "paper",
+			"--tail-augmentation", "none", "--model", paper.toString());
+		assertEquals("0", paperFit[0], paperFit[1]);
+		assertTrue(paperFit[1].contains("20 of 20 images taken as tail"),
+			paperFit[1]);
+		assertTrue(paperFit[1].contains("Every image was predicted to be tail"),
+			paperFit[1]);
+		final TailedCoreModel loaded = ModelFile.load(paper);
+		assertEquals(TailEstimation.PAPER, loaded.settings().tailEstimation());
+		assertTrue(loaded.summary().tailNote().contains("Every image"));
+		final String[] bad = run("fit", "--features", patches.toString(),
+			"--embeddings", embeddings.toString(), "--tail-estimate", "exact",
+			"--model", dir.resolve("x").toString());
+		assertEquals("2", bad[0]);
+		assertTrue(bad[1].contains("use robust or paper"), bad[1]);
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.tail.TailAugmentation;
+import io.github.tailedcore.tail.TailEstimation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,7 @@ class ModelFileTest {
 		assertFalse(s.tailBranch());
 		assertEquals(0.8, s.tailPercentile());
 		assertEquals(0.1, s.tailCapFraction());
+		assertEquals(TailEstimation.PAPER, s.tailEstimation());
 		assertEquals(TailAugmentation.ROT30FLIP, s.tailAugmentation());
 		assertEquals(2.5, s.gaussianSigma());
 		assertEquals(ImportanceWeighting.CORESET_AND_SCORE, s
@@ -219,16 +221,24 @@ class ModelFileTest {
 			"has no weights.bin");
 		assertLoadFails(rewrite(good, "nomanifest.tailedcore", "manifest.json",
 			null), "has no manifest.json");
-		assertLoadFails(rewrite(good, "nokey.tailedcore", "manifest.json",
-			bytes -> {
-				final JsonObject m = JsonParser.parseString(new String(bytes,
-					StandardCharsets.UTF_8)).getAsJsonObject();
-				m.getAsJsonObject("grid").remove("height");
-				return m.toString().getBytes(StandardCharsets.UTF_8);
-			}), "'grid.height'");
+		assertLoadFails(withoutKeys(good, "nokey.tailedcore", "grid.height"),
+			"'grid.height'");
 		assertLoadFails(rewrite(good, "json.tailedcore", "manifest.json",
 			bytes -> "{ not json".getBytes(StandardCharsets.UTF_8)),
 			"not valid JSON");
+	}
+
+	/**
+	 * A file written before the robust tail estimate existed (no tail-estimate
+	 * keys) reads as fitted with the paper's estimate, without a note.
+	 */
+	@Test
+	void fileWithoutTailEstimateKeysReadsAsPaper() throws IOException {
+		final Path old = withoutKeys(saved(), "old-tail.tailedcore",
+			"settings.tailEstimate", "fitSummary.tailNote");
+		final TailedCoreModel back = ModelFile.load(old);
+		assertEquals(TailEstimation.PAPER, back.settings().tailEstimation());
+		assertEquals("", back.summary().tailNote());
 	}
 
 	/**
@@ -237,15 +247,9 @@ class ModelFileTest {
 	 */
 	@Test
 	void fileWithoutImportanceKeysReadsAsUnweighted() throws IOException {
-		final Path old = rewrite(saved(), "old.tailedcore", "manifest.json",
-			bytes -> {
-				final JsonObject m = JsonParser.parseString(new String(bytes,
-					StandardCharsets.UTF_8)).getAsJsonObject();
-				m.getAsJsonObject("settings").remove("importanceWeighting");
-				m.getAsJsonObject("fitSummary").remove("importanceScores");
-				m.getAsJsonObject("fitSummary").remove("importanceWeights");
-				return m.toString().getBytes(StandardCharsets.UTF_8);
-			});
+		final Path old = withoutKeys(saved(), "old.tailedcore",
+			"settings.importanceWeighting", "fitSummary.importanceScores",
+			"fitSummary.importanceWeights");
 		final TailedCoreModel back = ModelFile.load(old);
 		assertEquals(ImportanceWeighting.NONE, back.settings()
 			.importanceWeighting());
@@ -279,8 +283,9 @@ class ModelFileTest {
 		final TailedCoreSettings settings = TailedCoreSettings.builder().method(
 			Method.SOFTPATCH).coresetRatio(0.05).projectionDim(64).lofNeighbors(5)
 			.noiseDropFraction(0.2).tailBranch(false).tailPercentile(0.8)
-			.tailCapFraction(0.1).tailAugmentation(TailAugmentation.ROT30FLIP)
-			.gaussianSigma(2.5).importanceWeighting(
+			.tailCapFraction(0.1).tailEstimation(TailEstimation.PAPER)
+			.tailAugmentation(TailAugmentation.ROT30FLIP).gaussianSigma(2.5)
+			.importanceWeighting(
 				ImportanceWeighting.CORESET_AND_SCORE).seed(1234567890123456789L)
 			.build();
 		final Random random = new Random(9);
@@ -295,9 +300,9 @@ class ModelFileTest {
 			0.25f } : null;
 		final FitSummary summary = new FitSummary(12, 12 * 12, 20, new int[] { 8,
 			8, 8, 8, 8, 8, 8, 8, 3, 3, 3, 1 }, new int[] { 8, 3, 1 }, 3, 2, 2,
-			new int[] { 4, 9 }, 3, 4).withImportance(new double[] { 1, 2, 3, 4, 5, 6,
-				7, 8, 9, 10, 11, 12.5 }, new double[] { 0.5, 0.5, 0.5, 0.5, 0.5, 0.5,
-					1, 1, 1, 2, 2, 2 });
+			new int[] { 4, 9 }, 3, 4, new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+				11, 12.5 }, new double[] { 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 1, 1, 1, 2, 2,
+					2 }, "2 of 3 tail candidates lie near the head.");
 		return new TailedCoreModel(settings, BACKBONE, new FeatureGrid(3, 4, 5, 32),
 			new MemoryBank(new FeatureMatrix(7, 5, vectors), weights, 3), summary,
 			threshold);
@@ -310,6 +315,24 @@ class ModelFileTest {
 	}
 
 	/** A copy of {@code source} with entry {@code name} changed or dropped. */
+	/**
+	 * A copy of {@code source} whose manifest lacks the given dotted keys
+	 * ({@code "grid.height"}).
+	 */
+	private Path withoutKeys(final Path source, final String target,
+		final String... keys) throws IOException
+	{
+		return rewrite(source, target, "manifest.json", bytes -> {
+			final JsonObject m = JsonParser.parseString(new String(bytes,
+				StandardCharsets.UTF_8)).getAsJsonObject();
+			for (final String key : keys) {
+				final String[] parts = key.split("\\.");
+				m.getAsJsonObject(parts[0]).remove(parts[1]);
+			}
+			return m.toString().getBytes(StandardCharsets.UTF_8);
+		});
+	}
+
 	private Path rewrite(final Path source, final String target,
 		final String name, final UnaryOperator<byte[]> change) throws IOException
 	{
@@ -398,6 +421,7 @@ class ModelFileTest {
 		assertArrayEquals(expected.importanceScores(), actual.importanceScores());
 		assertArrayEquals(expected.importanceWeights(), actual
 			.importanceWeights());
+		assertEquals(expected.tailNote(), actual.tailNote());
 		assertEquals(expected.toString(), actual.toString());
 	}
 }

@@ -90,6 +90,44 @@ public class LocalOutlierFactorTest {
 			3).scores(line(2, 2, 2, 2, 2)), TOLERANCE);
 	}
 
+	/**
+	 * Two neighbours closer together than float resolution: k = 1 and
+	 * <pre>
+	 * p = (0, 0), b = (0.6f, 0.8f), a = (1, 0), c = (1.25, 0)
+	 * d(p, a) = 1, d(p, b) = 1 + 2.4e-8 (0.6f, 0.8f are not exactly 0.6, 0.8)
+	 * </pre>
+	 * In double, a is p's nearest neighbour; rounded to float, b and a tie and
+	 * b would win as the smaller index. a sits next to c (k-distance 0.25,
+	 * lrd(a) = 1 / 0.25 = 4), b does not (lrd(b) = 1 / d(b, a) = 1 / √0.8),
+	 * so LOF(p) = lrd(a) / lrd(p) = 4 / 1 = 4, where the float tie gave
+	 * 1 / √0.8 ≈ 1.118. The others: LOF(b) = lrd(a) / lrd(b) = 4·√0.8,
+	 * LOF(a) = LOF(c) = 1.
+	 */
+	@Test
+	public void testNeighboursCloserThanFloatResolutionAreOrdered() {
+		final FeatureMatrix points = new FeatureMatrix(4, 2, new float[] { 0, 0,
+			0.6f, 0.8f, 1, 0, 1.25f, 0 });
+		final double[] lof = new LocalOutlierFactor(1).scores(points);
+		assertEquals(4, lof[0], TOLERANCE);
+		assertEquals(4 * Math.sqrt(0.8), lof[1], TOLERANCE);
+		assertEquals(1, lof[2], TOLERANCE);
+		assertEquals(1, lof[3], TOLERANCE);
+	}
+
+	/**
+	 * Exact ties keep the smaller index: from 0 on a line, −1 (row 1) and +1
+	 * (row 2) tie for k = 1; row 1 is taken. Row 1's lrd is made different
+	 * from row 2's by a close partner (row 3 at −1.5), so that the choice
+	 * shows: lrd(1) = 1 / 0.5 = 2, lrd(0) = 1 / max(kd(1) = 0.5, 1) = 1,
+	 * LOF(0) = 2 (row 2, lrd 1 / 1 = 1, would give 1).
+	 */
+	@Test
+	public void testExactTiesKeepTheSmallerIndex() {
+		final double[] lof = new LocalOutlierFactor(1).scores(line(0, -1, 1,
+			-1.5f));
+		assertEquals(2, lof[0], TOLERANCE);
+	}
+
 	@Test
 	public void testInvalidNeighbors() {
 		assertThrows(IllegalArgumentException.class, () -> new LocalOutlierFactor(

@@ -9,6 +9,7 @@ import io.github.tailedcore.Method;
 import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
+import io.github.tailedcore.tail.TailEstimation;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -49,7 +50,8 @@ class FitModelCommandTest {
 			summary);
 		assertTrue(summary.contains("broken.png"), summary);
 		assertTrue(summary.contains("K_max = "), summary);
-		assertTrue(summary.contains("tail images"), summary);
+		assertTrue(summary.contains("robust tail estimate: "), summary);
+		assertTrue(summary.contains(" of 6 images taken as tail"), summary);
 		assertTrue(summary.contains("Memory: "), summary);
 		assertTrue(summary.contains("Default threshold: "), summary);
 		final TailedCoreModel fitted = ModelFile.load(model);
@@ -126,6 +128,32 @@ class FitModelCommandTest {
 		assertEquals(1.0, Arrays.stream(w).average().getAsDouble(), 1e-9);
 	}
 
+	/**
+	 * One kind (5 grid images): the paper's tail estimate, chosen in the
+	 * dialog, takes every image and the summary warns with the cause; the
+	 * robust one takes none and says why. The model records the choice.
+	 */
+	@Test
+	void tailEstimateIsAnOptionAndItsWarningIsShown() throws Exception {
+		final Path train = trainingFolder(5, 0);
+		for (final String estimate : new String[] { "paper", "robust" }) {
+			final Path model = dir.resolve(estimate + ".tailedcore");
+			final Map<String, Object> inputs = map(inputs(train, model));
+			inputs.put("tail_estimate", estimate);
+			final CommandModule m = Fixtures.run(FitModelCommand.class, inputs);
+			assertFalse(m.isCanceled(), m.getCancelReason());
+			final String summary = (String) m.getOutput("summary");
+			assertTrue(summary.contains(estimate + " tail estimate: "), summary);
+			assertTrue(summary.contains("Warning: "), summary);
+			final TailedCoreModel fitted = ModelFile.load(model);
+			assertEquals(TailEstimation.parse(estimate), fitted.settings()
+				.tailEstimation());
+			assertTrue(summary.contains(fitted.summary().tailCount()), summary);
+			assertEquals(estimate.equals("paper") ? 5 : 0, fitted.summary()
+				.tailImages().length, summary);
+		}
+	}
+
 	@Test
 	void menuPath() {
 		assertEquals("Plugins > TailedCore > Fit Model...", Fixtures.context()
@@ -150,7 +178,8 @@ class FitModelCommandTest {
 	private static Object[] inputs(final Path train, final Path model) {
 		return new Object[] { "training_dir", train.toFile(), "file_pattern",
 			"*.png", "recursive", false, "method", "TailedCore", "coreset_ratio",
-			0.05, "noise_drop_fraction", 0.15, "tail_augmentation", "none", "seed",
+			0.05, "noise_drop_fraction", 0.15, "tail_estimate", "robust",
+			"tail_augmentation", "none", "seed",
 			1L, "model_file", new File(model.toString()), "overwrite", false,
 			"backbone", "mobilenet_v2_imagenet" };
 	}

@@ -34,6 +34,35 @@ final class ClusterEmbeddings {
 		return new FeatureMatrix(n, DIMS, data);
 	}
 
+	/**
+	 * Embeddings of classes that each span their own block of
+	 * {@value #BLOCK} dimensions (so images of different classes are
+	 * orthogonal): an image of class c is onehot(8c) + σ<sub>c</sub>·g on the
+	 * class's block, g ~ N(0, I₈). A large σ makes a diverse class whose images
+	 * are far apart from each other, though nearer than any other class.
+	 *
+	 * @param sigmas σ<sub>c</sub> per class
+	 * @param sizes images per class
+	 */
+	static FeatureMatrix blockClusters(final long seed, final double[] sigmas,
+		final int... sizes)
+	{
+		final Random random = new Random(seed);
+		final int n = IntStream.of(sizes).sum();
+		final int dims = BLOCK * sizes.length;
+		final float[] data = new float[n * dims];
+		int row = 0;
+		for (int c = 0; c < sizes.length; c++)
+			for (int member = 0; member < sizes[c]; member++, row++)
+				for (int d = 0; d < BLOCK; d++)
+					data[row * dims + BLOCK * c + d] = (float) ((d == 0 ? 1 : 0) +
+						sigmas[c] * random.nextGaussian());
+		return new FeatureMatrix(n, dims, data);
+	}
+
+	/** Dimensions per class of {@link #blockClusters}. */
+	static final int BLOCK = 8;
+
 	/** {@code times} copies of {@code size}. */
 	static int[] repeat(final int size, final int times) {
 		final int[] sizes = new int[times];

@@ -148,7 +148,8 @@ class TailSamplerTest {
 		assertArrayEquals(repeat(5, 5), t.kappa());
 		assertArrayEquals(new int[] { 5 }, t.classCounts());
 		assertArrayEquals(new int[] { 0, 1, 2, 3, 4 }, t.tailIndices());
-		assertTrue(t.note().contains("same similarity"), t.note());
+		assertTrue(t.note().contains("5 of 5 images have an empty half-angle " +
+			"region"), t.note());
 		assertTrue(t.note().contains("Every image"), t.note());
 	}
 
@@ -168,8 +169,8 @@ class TailSamplerTest {
 	@Test
 	void settingsChangeTheCap() {
 		// With a cap of 100 % the elbow alone decides: still the 4-cluster.
-		final TailEstimate t = new TailSampler(0.85, 1).estimate(clusters(0, 0,
-			1, 4, 50));
+		final TailEstimate t = new TailSampler(0.85, 1, TailEstimation.PAPER)
+			.estimate(clusters(0, 0, 1, 4, 50));
 		assertEquals(50, t.kCap());
 		assertEquals(4, t.kMax());
 	}

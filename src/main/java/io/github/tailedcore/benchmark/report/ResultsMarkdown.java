@@ -53,9 +53,9 @@ public final class ResultsMarkdown {
 			.append(String.join(", ", results.classes())).append(". Backbone: ")
 			.append(results.backbone()).append(".\n");
 		out.append(String.format(Locale.ROOT,
-			"Noise ratio %s, seeds %s, coreset ratio %s, model seed %d; tail views: ",
-			config.noiseRatio(), config.seeds(), config.coresetRatio(), config
-				.modelSeed()));
+			"Noise ratio %s (%s), seeds %s, coreset ratio %s, model seed %d; tail " +
+				"views: ", config.noiseRatio(), config.noiseProtocol().label(), config
+					.seeds(), config.coresetRatio(), config.modelSeed()));
 		final List<String> views = new ArrayList<>();
 		for (final TailShape shape : config.shapes())
 			views.add(shape + " " + config.augmentation(shape).name().toLowerCase(
@@ -171,9 +171,10 @@ public final class ResultsMarkdown {
 	{
 		out.append("## TailSampler in the TailedCore fits\n\nPer class: median " +
 			"κ of its training images, and images taken as tail / training images " +
-			"(noise among those taken in brackets); * = tail class of the split.\n\n" +
-			"| split | K_elbow | K_cap | K_max | η | per class |\n" +
-			"|---|---:|---:|---:|---|---|\n");
+			"(noise among those taken in brackets); * = tail class of the split. " +
+			"Tail share: images taken as tail / all training images.\n\n" +
+			"| split | method | K_elbow | K_cap | K_max | tail share | η | per class |\n" +
+			"|---|---|---:|---:|---:|---:|---|---|\n");
 		for (final MethodRun r : results.runs()) {
 			final TailReport t = r.tail();
 			if (t == null) continue;
@@ -182,9 +183,11 @@ public final class ResultsMarkdown {
 				classes.add(String.format(Locale.ROOT, "%s%s κ=%s %d/%d%s", c.name(), c
 					.tail() ? "*" : "", trim(c.medianKappa()), c.taken(), c.clean() + c
 						.noise(), c.noiseTaken() > 0 ? " (" + c.noiseTaken() + ")" : ""));
-			out.append(String.format(Locale.ROOT, "| %s s%d | %d | %d | %d | %s | %s |%n",
-				r.shape(), r.seed(), t.kElbow(), t.kCap(), t.kMax(), Arrays.toString(t
-					.classSizes()), String.join(", ", classes)));
+			out.append(String.format(Locale.ROOT,
+				"| %s s%d | %s | %d | %d | %d | %.1f %% | %s | %s |%n", r.shape(), r
+					.seed(), r.method().displayName(), t.kElbow(), t.kCap(), t.kMax(),
+				100 * t.tailShare(), Arrays.toString(t.classSizes()), String.join(", ",
+					classes)));
 		}
 		out.append('\n');
 	}

@@ -6,8 +6,9 @@ import java.util.stream.Collectors;
 
 /**
  * What one class contributes to a split: its training images (clean ones
- * and noise), whether it is a tail class, and its test images (always the
- * whole original test set).
+ * and noise), whether it is a tail class, and its test images (the whole
+ * original test set, or without the noise images with
+ * {@link NoiseProtocol#MOVED}).
  *
  * @param name the class name
  * @param tail whether the class counts as tail in the C<sub>t</sub> mean

@@ -25,10 +25,12 @@ import java.util.stream.Collectors;
  * left with fewer than {@value #HEAD_MIN_IMAGES} images are tail.</li>
  * <li><b>none</b>: every class keeps all its images and is head.</li>
  * </ul>
- * Noise follows the "overlap" protocol: randomly chosen defective test
- * images are added to the training set of classes with at least
- * {@value #HEAD_MIN_IMAGES} kept images, and stay in the test set, which is
- * never changed. Step and none add
+ * Noise follows the "overlap" protocol by default: randomly chosen
+ * defective test images are added to the training set of classes with at
+ * least {@value #HEAD_MIN_IMAGES} kept images, and stay in the test set,
+ * which is never changed. (With {@link NoiseProtocol#MOVED}, each such class
+ * gets round_half_even(ratio · #anomalies(c)) of them, and they leave its
+ * test set.) Step and none add
  * n(c) = min(#anomalies(c), round_half_even(ratio·#train(c))) to each such
  * class (for MVTec every step head class qualifies, as in the official
  * code). Pareto draws round_half_even(ratio·Σ kept) images in all: it
@@ -60,7 +62,7 @@ public final class SplitGenerator {
 	private SplitGenerator() {}
 
 	/**
-	 * Draws a split.
+	 * Draws a split with the paper's overlap noise.
 	 *
 	 * @param data the data set; its test sets are copied unchanged
 	 * @param shape the tail
@@ -69,6 +71,22 @@ public final class SplitGenerator {
 	 */
 	public static Split generate(final MvtecDataset data, final TailShape shape,
 		final double noiseRatio, final long seed)
+	{
+		return generate(data, shape, noiseRatio, NoiseProtocol.OVERLAP, seed);
+	}
+
+	/**
+	 * Draws a split.
+	 *
+	 * @param data the data set
+	 * @param shape the tail
+	 * @param noiseRatio the noise ratio, 0–1
+	 * @param protocol whether noise images stay in the test set (overlap) or
+	 *          leave it (moved), and what the ratio counts
+	 * @param seed the seed
+	 */
+	public static Split generate(final MvtecDataset data, final TailShape shape,
+		final double noiseRatio, final NoiseProtocol protocol, final long seed)
 	{
 		if (!(noiseRatio >= 0 && noiseRatio <= 1))
 			throw new IllegalArgumentException("The noise ratio must lie in 0–1, got " +
@@ -102,19 +120,24 @@ public final class SplitGenerator {
 			keptImages.add(draw(classes.get(c).trainGood(), kept[c], random));
 		final int[] anomalies = classes.stream().mapToInt(c -> c.anomalies()
 			.size()).toArray();
-		final int[] noise = shape.kind() == TailShape.Kind.PARETO ? paretoNoise(
-			kept, anomalies, noiseRatio, random) : stepNoise(kept, anomalies,
-				noiseRatio, tail);
+		final int[] noise = protocol == NoiseProtocol.MOVED ? movedNoise(kept,
+			anomalies, noiseRatio, tail) : shape.kind() == TailShape.Kind.PARETO
+				? paretoNoise(kept, anomalies, noiseRatio, random) : stepNoise(kept,
+					anomalies, noiseRatio, tail);
 		final List<ClassSplit> result = new ArrayList<>();
 		for (int c = 0; c < n; c++) {
 			final MvtecClass cls = classes.get(c);
 			final List<TrainImage> train = new ArrayList<>();
 			for (final Path p : keptImages.get(c))
 				train.add(TrainImage.clean(data.relative(p)));
-			for (final TestImage t : draw(cls.anomalies(), noise[c], random))
+			final List<TestImage> noiseImages = draw(cls.anomalies(), noise[c],
+				random);
+			for (final TestImage t : noiseImages)
 				train.add(TrainImage.noise(data.relative(t.image())));
 			result.add(new ClassSplit(cls.name(), tail[c], train, cls.test().stream()
-				.map(t -> data.relative(t.image())).collect(Collectors.toList())));
+				.filter(t -> protocol == NoiseProtocol.OVERLAP || !noiseImages
+					.contains(t)).map(t -> data.relative(t.image())).collect(Collectors
+						.toList())));
 		}
 		return new Split(shape, noiseRatio, seed, result);
 	}
@@ -136,6 +159,20 @@ public final class SplitGenerator {
 		for (int c = 0; c < kept.length; c++)
 			if (!tail[c] && kept[c] >= HEAD_MIN_IMAGES) noise[c] = Math.min(
 				anomalies[c], (int) Math.rint(ratio * kept[c]));
+		return noise;
+	}
+
+	/**
+	 * Noise of the moved protocol: classes that step noise would give noise
+	 * get round_half_even(ratio·#anomalies) of their defective images.
+	 */
+	static int[] movedNoise(final int[] kept, final int[] anomalies,
+		final double ratio, final boolean[] tail)
+	{
+		final int[] noise = new int[kept.length];
+		for (int c = 0; c < kept.length; c++)
+			if (!tail[c] && kept[c] >= HEAD_MIN_IMAGES) noise[c] = (int) Math.rint(
+				ratio * anomalies[c]);
 		return noise;
 	}
 

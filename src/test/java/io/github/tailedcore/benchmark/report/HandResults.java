@@ -9,6 +9,7 @@ import io.github.tailedcore.benchmark.TailReport;
 import io.github.tailedcore.benchmark.metrics.ClassScores;
 import io.github.tailedcore.benchmark.split.ClassSplit;
 import io.github.tailedcore.benchmark.split.Split;
+import io.github.tailedcore.benchmark.split.NoiseProtocol;
 import io.github.tailedcore.benchmark.split.TailShape;
 import io.github.tailedcore.benchmark.split.TrainImage;
 import io.github.tailedcore.feature.BackboneId;
@@ -42,6 +43,7 @@ final class HandResults {
 	static BenchmarkResults twoSeeds() {
 		final TailShape shape = TailShape.step(1);
 		final BenchmarkConfig config = new BenchmarkConfig(List.of(shape), 0.1,
+			NoiseProtocol.OVERLAP,
 			List.of(101L, 102L), List.of(BenchmarkMethod.plain(Method.TAILEDCORE),
 				BenchmarkMethod.plain(Method.PATCHCORE)), 0.1, null, 0);
 		final List<MethodRun> runs = new ArrayList<>();

@@ -57,7 +57,8 @@ class ResultsMarkdownTest {
 	@Test
 	void tailSamplerRowsNameKappaAndTakenImages() {
 		assertTrue(lines().contains(
-			"| step-k1 s101 | 3 | 1 | 1 | [3, 1] | a* κ=1 1/1, b κ=2.5 1/4 (1), c κ=3 0/3 |"),
+			"| step-k1 s101 | TailedCore | 3 | 1 | 1 | 25.0 % | [3, 1] | " +
+				"a* κ=1 1/1, b κ=2.5 1/4 (1), c κ=3 0/3 |"),
 			TEXT);
 	}
 

@@ -111,6 +111,35 @@ class SplitGeneratorTest {
 		}
 	}
 
+	/**
+	 * The moved protocol: round_half_even(ratio · #anomalies) defective test
+	 * images per head class go into training and leave the test set; the
+	 * other test images stay; the overlap split of the same seed keeps them.
+	 */
+	@Test
+	void movedNoiseLeavesTheTestSet() {
+		final MvtecDataset data = InMemoryDatasets.of(new String[] { "a", "b",
+			"small" }, new int[] { 30, 40, 19 }, new int[] { 150, 25, 10 });
+		final Split moved = SplitGenerator.generate(data, TailShape.none(), 0.1,
+			NoiseProtocol.MOVED, 5);
+		assertEquals(15, moved.get("a").noise().size());
+		assertEquals(2, moved.get("b").noise().size()); // 2.5 → 2
+		assertEquals(0, moved.get("small").noise().size());
+		for (final ClassSplit c : moved.classes()) {
+			final int all = data.get(c.name()).test().size();
+			assertEquals(all - c.noise().size(), c.test().size(), c.name());
+			for (final TrainImage t : c.noise())
+				assertTrue(!c.test().contains(t.source()), t.source());
+		}
+		final Split overlap = SplitGenerator.generate(data, TailShape.none(), 0.1,
+			5);
+		assertEquals(data.get("a").test().size(), overlap.get("a").test().size());
+		assertEquals(3, overlap.get("a").noise().size()); // 0.1 · 30 train
+		assertEquals(NoiseProtocol.MOVED, NoiseProtocol.parse(" Moved "));
+		assertThrows(IllegalArgumentException.class, () -> NoiseProtocol.parse(
+			"kept"));
+	}
+
 	@Test
 	void noiseGoesOnlyToClassesWithTwentyImages() {
 		final MvtecDataset data = InMemoryDatasets.of(new String[] { "big",

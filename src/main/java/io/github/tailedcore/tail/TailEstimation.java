@@ -1,0 +1,51 @@
+package io.github.tailedcore.tail;
+
+import java.util.Locale;
+
+/**
+ * Which tail estimate TailedCore's tail branch uses: the authors' exactly,
+ * or ours, which keeps only the tail that a user can trust without knowing
+ * the algorithm. Both start from the same class sizes κ and K_max
+ * ({@link TailSampler}); they differ in which of the candidate images
+ * T₀ = { i : κ<sub>i</sub> ≤ K_max } become tail images.
+ */
+public enum TailEstimation {
+
+	/**
+	 * The official {@code ada_trim_min-mode} estimate (spec §5): T = T₀. On a
+	 * single product kind or a diverse head class it can take most images as
+	 * tail (a tight class gets κ = 1 for every image; PCB head images do too),
+	 * and with them their defects, unfiltered.
+	 */
+	PAPER("paper"),
+
+	/**
+	 * T = the candidates of T₀ that are separated from the head
+	 * ({@link HeadSeparation}): rare kinds, not the outlying images of a
+	 * common kind, nor the images of a diverse one. No candidate separates
+	 * when the images hold no class structure (one kind), so then nothing is
+	 * tail. In the tail branch, the defect patches of the tail images that
+	 * are mostly normal are then left out ({@link TailNoiseFilter}).
+	 */
+	ROBUST("robust");
+
+	private final String label;
+
+	TailEstimation(final String label) {
+		this.label = label;
+	}
+
+	/** The name users type: {@code robust} or {@code paper}. */
+	public String label() {
+		return label;
+	}
+
+	/** Parses {@link #label()} (case-insensitive). */
+	public static TailEstimation parse(final String name) {
+		final String key = name.trim().toLowerCase(Locale.ROOT);
+		for (final TailEstimation e : values())
+			if (e.label.equals(key)) return e;
+		throw new IllegalArgumentException("Unknown tail estimate '" + name +
+			"': use robust or paper.");
+	}
+}
