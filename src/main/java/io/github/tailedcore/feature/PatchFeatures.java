@@ -17,7 +17,7 @@ import java.util.List;
  * copied.
  * </p>
  */
-public final class PatchFeatures {
+public final class PatchFeatures implements ImagePatches {
 
 	private final FeatureGrid grid;
 	private final List<float[]> patches = new ArrayList<>();
@@ -49,22 +49,18 @@ public final class PatchFeatures {
 		embeddings.add(embedding);
 	}
 
-	/** The patch grid every image shares. */
+	@Override
 	public FeatureGrid grid() {
 		return grid;
 	}
 
-	/** Number of images N. */
+	@Override
 	public int imageCount() {
 		return patches.size();
 	}
 
-	/** Total number of patches N × L. */
-	public long patchCount() {
-		return (long) patches.size() * grid.locations();
-	}
-
 	/** The L × D patch values of image {@code i} (shared, not a copy). */
+	@Override
 	public float[] patches(final int image) {
 		return patches.get(image);
 	}
@@ -100,10 +96,7 @@ public final class PatchFeatures {
 		return Collections.unmodifiableList(patches);
 	}
 
-	/**
-	 * Gathers patches by global index {@code g = image * L + location} into
-	 * one full-dimensional matrix, in the order given.
-	 */
+	@Override
 	public FeatureMatrix gather(final long[] globalIndices) {
 		final int dims = grid.dims();
 		final int locations = grid.locations();

@@ -123,16 +123,41 @@ public final class RandomProjection {
 	public FeatureMatrix apply(final FeatureMatrix points) {
 		checkInput(points.cols());
 		if (weightsT == null) return points;
-		final int rows = points.rows();
-		final float[] out = new float[Math.multiplyExact(rows, outputDims)];
+		final float[] out = new float[Math.multiplyExact(points.rows(),
+			outputDims)];
+		project(points.data(), points.rows(), out, 0);
+		return new FeatureMatrix(points.rows(), outputDims, out);
+	}
+
+	/**
+	 * Projects the first {@code rows} rows of D values of {@code points} into
+	 * {@code out}, row r at {@code outOffset + r·d}, in parallel: the values
+	 * {@link #apply(FeatureMatrix)} gives these rows, wherever they lie (the
+	 * identity copies them). A fit that streams over its images projects
+	 * each image's patches this way as it passes.
+	 *
+	 * @throws IllegalArgumentException if {@code points} or {@code out} is too
+	 *           short
+	 */
+	public void project(final float[] points, final int rows, final float[] out,
+		final int outOffset)
+	{
+		if ((long) rows * inputDims > points.length || outOffset < 0 ||
+			outOffset + (long) rows * outputDims > out.length)
+			throw new IllegalArgumentException("Cannot project " + rows +
+				" rows of " + inputDims + " values from " + points.length +
+				" values into " + out.length + " values at " + outOffset + ".");
+		if (weightsT == null) {
+			System.arraycopy(points, 0, out, outOffset, rows * outputDims);
+			return;
+		}
 		final int blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
 		IntStream.range(0, blocks).parallel().forEach(b -> {
 			final int end = Math.min(rows, (b + 1) * BLOCK_ROWS);
 			for (int r = b * BLOCK_ROWS; r < end; r += ROWS_AT_ONCE)
-				projectRows(points.data(), r * inputDims, Math.min(ROWS_AT_ONCE, end -
-					r), out, r * outputDims);
+				projectRows(points, r * inputDims, Math.min(ROWS_AT_ONCE, end - r),
+					out, outOffset + r * outputDims);
 		});
-		return new FeatureMatrix(rows, outputDims, out);
 	}
 
 	/**
