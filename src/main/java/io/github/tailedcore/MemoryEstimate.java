@@ -18,9 +18,9 @@ import java.util.Locale;
  * <pre>
  * features   = m · 4 N L d + 3 B · 4 L D        (m projections: 2 with LOF, 1 without)
  * LOF        = 2 · 4 N L d + T (4 N² + 8 N d)   (one distance matrix per thread)
- * coreset    = 4 N L d + 4 k N L d              (the projection, the candidates' rows)
- *            + k N L (32 + d)                   (δ, 7-bit codes, their row quantities)
- *            + r k N L (2 d + 64)               (the pick quantities)
+ * coreset    = 4 N L d                          (the projection)
+ *            + k N L (4 d + 20)                 (the candidates in blocks, δ², limit, norm)
+ *            + r k N L (4 d + 4)                (the picks' values and limits)
  * bank       = 2 · 4 r k N L D                  (memory bank and its search layout)
  * importance = 4 N L d + N L (32 + d) + 2 · 4 r N L D   (when weighting)
  * </pre>
@@ -30,7 +30,7 @@ import java.util.Locale;
  * (4 r k N L D):
  * </p>
  * <pre>
- * tail       = 4 Q d + Q (32 + d) + r Q (2 d + 64) + V · 4 L D   (one image's views)
+ * tail       = 4 Q d + Q (4 d + 20) + r Q (4 d + 4) + V · 4 L D   (one image's views)
  * bank       = 2 · 4 r (k N L + Q) D
  * </pre>
  * <p>
@@ -94,7 +94,7 @@ public final class MemoryEstimate {
 
 		/** The coreset's own state for p candidates. */
 		double sampler(final double p) {
-			return p * (32 + d) + r * p * (2 * d + 64);
+			return p * (4 * d + 20) + r * p * (4 * d + 4);
 		}
 
 		double bank(final double rows) {
@@ -110,8 +110,7 @@ public final class MemoryEstimate {
 				locations * dims;
 			final double noise = lof ? 2 * projection() + threads * (4 * n * n + 8 *
 				n * d) : 0;
-			final double coreset = projection() + 4 * keep * patches * d + sampler(
-				keep * patches);
+			final double coreset = projection() + sampler(keep * patches);
 			final double banks = 2 * bank(headBankRows()) + 2 * 16 * 4 * locations *
 				dims;
 			final double weighting = importance ? projection() + sampler(patches) +

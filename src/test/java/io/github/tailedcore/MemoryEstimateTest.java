@@ -16,13 +16,13 @@ class MemoryEstimateTest {
 	@Test
 	void mvtecSizedFitByHand() {
 		assertEquals(5_138_022_400L, mvtec.featureBytes());
-		// the features go to disk; the head coreset stage holds the most:
-		// 642,252,800 projected + 545,914,880 kept rows (0.85 of them)
-		// + 1,066,240 × (32 + 128) + 106,624 × (2 · 128 + 64) working set
-		// = 1,392,885,760 bytes. Features pass (two projections and three
-		// batches) 1,361,575,936; LOF 1,308,262,400; bank and its search
-		// layout, with the threshold's queries, 976,224,256.
-		assertEquals(1.1 * 1_392_885_760L, mvtec.peakBytes(), 2);
+		// the features go to disk; the features pass holds the most: two
+		// projections (2 × 642,252,800) and three batches (77,070,336)
+		// = 1,361,575,936 bytes. LOF 1,308,262,400; head coreset 642,252,800
+		// + 1,066,240 × (4 · 128 + 20) + 106,624 × (4 · 128 + 4)
+		// = 1,264,510,464; bank and its search layout, with the threshold's
+		// queries, 976,224,256.
+		assertEquals(1.1 * 1_361_575_936L, mvtec.peakBytes(), 2);
 		assertEquals(2 * 642_252_800L, mvtec.projectionBytes());
 		assertEquals(436_731_904L, mvtec.bankBytes(), 1);
 	}
@@ -30,10 +30,12 @@ class MemoryEstimateTest {
 	@Test
 	void theTailPoolAddsItsProjectionsAndBank() {
 		// MVTec step K=4: 36 tail images with 47 views, Q = 1,354,752 patches;
-		// the bank of 106,624 + 135,475 rows and its layout take the most
+		// the tail coreset holds the most: the head's bank 436,731,904, the
+		// pool's projection 693,633,024, its blocks and state
+		// Q (4 · 128 + 20) = 720,728,064, the picks' 0.1 Q (4 · 128 + 4)
+		// = 69,905,203 and one image's views 150,929,408
 		final MemoryEstimate e = mvtec.withTail(36, 47);
-		assertEquals(1.1 * 2 * 4 * (106_624 + 135_475.2) * 1024, e.peakBytes(),
-			4);
+		assertEquals(1.1 * 2_071_927_603L, e.peakBytes(), 4);
 		assertEquals(mvtec.peakBytes(), mvtec.withTail(0, 47).peakBytes());
 		assertTrue(mvtec.withTail(1, 7).peakBytes() == mvtec.peakBytes());
 	}

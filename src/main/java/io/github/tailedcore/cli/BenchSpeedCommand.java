@@ -211,7 +211,7 @@ public final class BenchSpeedCommand implements Subcommand {
 			.select(points, k, start, Progress.none()));
 		out.printf(Locale.ROOT,
 			"Coreset N = %d%s, %s: scalar reference %.1f s; reference on the %s " +
-				"kernel %.1f s, speedup %.2f×; fastest (7-bit bounds, late passes) " +
+				"kernel %.1f s, speedup %.2f×; fastest (float tile bounds, late passes) " +
 				"%.1f s, speedup %.2f×; identical picks: %s%n", n, CoresetPoints
 					.tiled(real, n)
 					? " (real features tiled with 1 % jitter)" : " (real features)",

@@ -18,7 +18,7 @@ public final class Main {
 		return Arrays.asList(new ExampleCommand(), new FitCommand(),
 			new ScoreCommand(), new MakeTestImagesCommand(),
 			new BenchBackboneCommand(), new BenchSpeedCommand(),
-			new BenchmarkCommand());
+			new BenchFitCommand(), new BenchmarkCommand());
 	}
 
 	public static void main(final String... args) {

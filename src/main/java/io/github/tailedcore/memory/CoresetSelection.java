@@ -86,8 +86,8 @@ public final class CoresetSelection {
 		random.nextLong(); // the projection's seed
 		final int[] picks = CoresetFraction.select(imageWeights == null ? sampler
 			: CoresetSampler.fastestWeighted(patchWeights(imageWeights, candidates,
-				n, locations)), candidates == null ? projected : rows(projected,
-					candidates), ratio, random.nextLong(), progress);
+				n, locations)), projected, candidates, ratio, random.nextLong(),
+			progress);
 		final long[] global = new long[picks.length];
 		for (int i = 0; i < picks.length; i++)
 			global[i] = candidates == null ? picks[i] : candidates[picks[i]];
@@ -103,17 +103,5 @@ public final class CoresetSelection {
 			w[i] = imageWeights[(int) ((candidates == null ? i : candidates[i]) /
 				locations)];
 		return w;
-	}
-
-	/** The candidates' rows, in candidate order. */
-	private static FeatureMatrix rows(final FeatureMatrix projected,
-		final long[] candidates)
-	{
-		final int d = projected.cols();
-		final float[] out = new float[Math.multiplyExact(candidates.length, d)];
-		for (int i = 0; i < candidates.length; i++)
-			System.arraycopy(projected.data(), Math.toIntExact(candidates[i] * d),
-				out, i * d, d);
-		return new FeatureMatrix(candidates.length, d, out);
 	}
 }

@@ -21,7 +21,7 @@ import io.github.tailedcore.linalg.SquaredDistanceKernel;
  * are the reference's, pick for pick (first index on ties, fixed blocks
  * reduced in order, repeats once all δ = 0). The weights belong to one point
  * set: a sampler is built for each pool it selects from. This is the
- * weighted reference; {@link QuantizedGreedyCoresetSampler#weighted} makes
+ * weighted reference; {@link TiledGreedyCoresetSampler#weighted} makes
  * the same picks faster.
  * </p>
  */
