@@ -2,7 +2,7 @@ package io.github.tailedcore.sampling;
 
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.linalg.FeatureMatrix;
-import io.github.tailedcore.linalg.SquaredDistanceKernel;
+import io.github.tailedcore.linalg.SquaredDistance;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -40,8 +40,8 @@ import java.util.stream.IntStream;
  * picks keeps its old maximum as an upper bound;
  * blocks wait in a {@link BlockHeap} and are brought up to date (with all
  * the picks they missed, six at a time) only while they could hold the
- * argmax. Every δ² kept is the reference's value from the same
- * {@link SquaredDistanceKernel}, so the picks are identical; with
+ * argmax. Every δ² kept is the reference's value from
+ * {@link SquaredDistance}, so the picks are identical; with
  * importance weights ({@link #weighted}) the argmax is that of w² · δ².
  * </p>
  * <p>
@@ -64,33 +64,31 @@ public final class TiledGreedyCoresetSampler implements CoresetSampler {
 	private static final int FIRST_BATCH = 4;
 	private static final int MAX_BATCH = 1024;
 
-	private final SquaredDistanceKernel distance;
 	private final TileKernel kernel;
 	/** w² of each point, or {@code null} for all 1. */
 	private final double[] squaredWeights;
 
-	/** A sampler with the fastest kernels. */
+	/** A sampler with the fastest kernel. */
 	public TiledGreedyCoresetSampler() {
-		this(SquaredDistanceKernel.fastest(), TileKernel.fastest(), null);
+		this(TileKernel.fastest(), null);
 	}
 
 	/**
 	 * The picks of {@link WeightedGreedyCoresetSampler} for these weights
 	 * (argmax w²(x) · δ²(x), which only decreases too), with the fastest
-	 * kernels.
+	 * kernel.
 	 *
 	 * @param weights w<sub>x</sub> of each point, finite and &gt; 0
 	 */
 	public static TiledGreedyCoresetSampler weighted(final double[] weights) {
-		return new TiledGreedyCoresetSampler(SquaredDistanceKernel.fastest(),
-			TileKernel.fastest(), WeightedGreedyCoresetSampler.squares(weights));
+		return new TiledGreedyCoresetSampler(TileKernel.fastest(),
+			WeightedGreedyCoresetSampler.squares(weights));
 	}
 
-	/** A sampler with the given kernels (all give the same picks). */
-	TiledGreedyCoresetSampler(final SquaredDistanceKernel distance,
-		final TileKernel kernel, final double[] squaredWeights)
+	/** A sampler with the given kernel (every kernel gives the same picks). */
+	TiledGreedyCoresetSampler(final TileKernel kernel,
+		final double[] squaredWeights)
 	{
-		this.distance = distance;
 		this.kernel = kernel;
 		this.squaredWeights = squaredWeights;
 	}
@@ -270,7 +268,8 @@ public final class TiledGreedyCoresetSampler implements CoresetSampler {
 		 */
 		private void lower(final int r, final int p, final float[] row) {
 			points.copy(r, row, 0);
-			final double d = distance.between(row, 0, pickValues, p * dims, dims);
+			final double d = SquaredDistance.between(row, 0, pickValues, p * dims,
+				dims);
 			if (d < minDistances[r]) {
 				minDistances[r] = d;
 				limits[r] = roundDown((1 - slack) * points.squaredNorm(r) - d * (1 +

@@ -43,9 +43,7 @@ final class VectorTileKernel implements TileKernel {
 			"This kernel needs blocks of " + width() + " points, got " + points
 				.width() + ".");
 		final float[] dots = new float[2 * LANES * MAX_PICKS];
-		if (count == MAX_PICKS) six(points, firstPoint, picks, firstPick, dots);
-		else for (int j = 0; j < count; j++)
-			one(points, firstPoint, picks, firstPick + j, dots, j);
+		six(points, firstPoint, picks, firstPick, count, dots);
 		for (int j = 0; j < count; j++)
 			masks[j] = test(dots, j, rowLimits, firstPoint, pickLimits[firstPick +
 				j]);
@@ -53,18 +51,26 @@ final class VectorTileKernel implements TileKernel {
 
 	/**
 	 * The dot products of a block with six picks, into {@code dots} (two
-	 * vectors per pick). No vector leaves the method: the JIT keeps them all
-	 * in registers only while it can inline every vector operation.
+	 * vectors per pick); with fewer picks the last is repeated, so that one
+	 * method does all the work and is compiled early (the Vector API runs
+	 * many times slower until the JIT compiles it). No vector leaves the
+	 * method: the JIT keeps them in registers only while it can inline every
+	 * vector operation.
 	 */
 	private static void six(final PointBlocks points, final int firstPoint,
-		final float[] picks, final int firstPick, final float[] dots)
+		final float[] picks, final int firstPick, final int count,
+		final float[] dots)
 	{
 		final float[] v = points.values();
 		final int dims = points.dims();
 		final int width = 2 * LANES;
 		final int block = points.blockOffset(firstPoint);
-		final int p0 = firstPick * dims, p1 = p0 + dims, p2 = p1 + dims, p3 = p2 +
-			dims, p4 = p3 + dims, p5 = p4 + dims;
+		final int p0 = firstPick * dims;
+		final int p1 = p0 + Math.min(1, count - 1) * dims;
+		final int p2 = p0 + Math.min(2, count - 1) * dims;
+		final int p3 = p0 + Math.min(3, count - 1) * dims;
+		final int p4 = p0 + Math.min(4, count - 1) * dims;
+		final int p5 = p0 + Math.min(5, count - 1) * dims;
 		FloatVector a0 = FloatVector.zero(FLOATS), a1 = a0, a2 = a0, a3 = a0,
 				a4 = a0, a5 = a0;
 		FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0;
@@ -104,25 +110,6 @@ final class VectorTileKernel implements TileKernel {
 		b4.intoArray(dots, 9 * LANES);
 		a5.intoArray(dots, 10 * LANES);
 		b5.intoArray(dots, 11 * LANES);
-	}
-
-	/** The dot products of a block with one pick, into slot j of {@code dots}. */
-	private static void one(final PointBlocks points, final int firstPoint,
-		final float[] picks, final int pick, final float[] dots, final int j)
-	{
-		final float[] v = points.values();
-		final int dims = points.dims();
-		final int width = 2 * LANES;
-		final int block = points.blockOffset(firstPoint);
-		final int p = pick * dims;
-		FloatVector a = FloatVector.zero(FLOATS), b = a;
-		for (int k = 0; k < dims; k++) {
-			final FloatVector s = FloatVector.broadcast(FLOATS, picks[p + k]);
-			a = s.fma(FloatVector.fromArray(FLOATS, v, block + k * width), a);
-			b = s.fma(FloatVector.fromArray(FLOATS, v, block + k * width + LANES), b);
-		}
-		a.intoArray(dots, 2 * j * LANES);
-		b.intoArray(dots, (2 * j + 1) * LANES);
 	}
 
 	/** The undecided points of the block for the dot products in slot j. */

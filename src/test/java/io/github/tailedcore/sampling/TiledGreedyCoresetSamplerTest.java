@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.linalg.FeatureMatrix;
-import io.github.tailedcore.linalg.SquaredDistanceKernel;
 
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -22,10 +21,9 @@ import org.junit.jupiter.api.Test;
 class TiledGreedyCoresetSamplerTest {
 
 	private final CoresetSampler fast = new TiledGreedyCoresetSampler();
-	private final CoresetSampler scalarCodes = new TiledGreedyCoresetSampler(
-		SquaredDistanceKernel.SCALAR, TileKernel.SCALAR, null);
-	private final CoresetSampler reference = GreedyCoresetSampler
-		.scalarReference();
+	private final CoresetSampler scalarTiles = new TiledGreedyCoresetSampler(
+		TileKernel.SCALAR, null);
+	private final CoresetSampler reference = new GreedyCoresetSampler();
 
 	private void assertSamePicks(final FeatureMatrix points, final int count,
 		final int start)
@@ -34,7 +32,7 @@ class TiledGreedyCoresetSamplerTest {
 			.none());
 		assertArrayEquals(expected, fast.select(points, count, start, Progress
 			.none()), "count " + count + ", start " + start);
-		assertArrayEquals(expected, scalarCodes.select(points, count, start,
+		assertArrayEquals(expected, scalarTiles.select(points, count, start,
 			Progress.none()), "scalar kernels, count " + count + ", start " +
 				start);
 	}
@@ -159,7 +157,7 @@ class TiledGreedyCoresetSamplerTest {
 		final double[] weights, final int count, final int start)
 	{
 		final int[] expected = new WeightedGreedyCoresetSampler(weights,
-			GreedyCoresetSampler.DEFAULT_BLOCK_ROWS, SquaredDistanceKernel.SCALAR)
+			GreedyCoresetSampler.DEFAULT_BLOCK_ROWS)
 				.select(points, count, start, Progress.none());
 		assertArrayEquals(expected, TiledGreedyCoresetSampler.weighted(weights)
 			.select(points, count, start, Progress.none()));
@@ -167,7 +165,7 @@ class TiledGreedyCoresetSamplerTest {
 		for (int i = 0; i < weights.length; i++)
 			squares[i] = weights[i] * weights[i];
 		assertArrayEquals(expected, new TiledGreedyCoresetSampler(
-			SquaredDistanceKernel.SCALAR, TileKernel.SCALAR, squares).select(
+			TileKernel.SCALAR, squares).select(
 				points, count, start, Progress.none()));
 	}
 
