@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * model of the fit that holds everything ({@link ReferenceFit}), bit for bit,
  * for every method and option, on 40 real images: the 39 training images
  * of {@code test-images} and one defective image as noise, through the
- * standard backbone.
+ * standard backbone. The reference sees the same tail views as the
+ * streaming fit from features; the fits from the image files make their
+ * own.
  */
 class StreamingFitTest {
 
@@ -61,42 +63,59 @@ class StreamingFitTest {
 		extractor.close();
 	}
 
-	private static void assertStreamingIsReference(
-		final TailedCoreSettings settings) throws IOException
+	/** The views of a training image, made once per image and augmentation. */
+	private static List<float[]> views(final int image,
+		final TailAugmentation augmentation) throws IOException
 	{
-		final TailedCoreModel expected = new ReferenceFit(settings).fit(features,
-			extractor.backboneId(), (image, augmentation) -> {
-				final String key = image + " " + augmentation;
-				if (!views.containsKey(key)) views.put(key, extractor.extractViews(
-					images.get(image).open(), augmentation));
-				return views.get(key);
-			});
-		final TailedCoreModel actual = new TailedCore(settings).fit(images,
-			extractor, Progress.none());
-		assertSameModel(expected, actual, settings.toString());
+		final String key = image + " " + augmentation;
+		if (!views.containsKey(key)) views.put(key, extractor.extractViews(images
+			.get(image).open(), augmentation));
+		return views.get(key);
 	}
 
-	@Test
-	void everyMethodAtThePapersSettings() throws IOException {
-		for (final Method method : Method.values())
-			assertStreamingIsReference(TailedCoreSettings.builder().method(method)
-				.build());
+	private static TailedCoreModel reference(final TailedCoreSettings settings)
+		throws IOException
+	{
+		return new ReferenceFit(settings).fit(features, extractor.backboneId(),
+			StreamingFitTest::views);
 	}
 
-	/** Smaller coresets and fewer views, to keep the test short. */
+	/**
+	 * From the image files: features extracted, projected and spilled as they
+	 * pass, the tail views made from the files again.
+	 */
 	@Test
-	void importanceWeightingTailOptionsAndSeeds() throws IOException {
+	void fromImageFilesAtThePapersSettings() throws IOException {
+		for (final Method method : new Method[] { Method.TAILEDCORE,
+			Method.PATCHCORE })
+		{
+			final TailedCoreSettings settings = TailedCoreSettings.builder().method(
+				method).build();
+			assertSameModel(reference(settings), new TailedCore(settings).fit(images,
+				extractor, Progress.none()), settings.toString());
+		}
+	}
+
+	/**
+	 * From features in memory, the same engine: every method and option
+	 * (smaller coresets and fewer views, to keep the test short).
+	 */
+	@Test
+	void fromFeaturesEveryMethodAndOption() throws IOException {
 		final TailedCoreSettings.Builder small = TailedCoreSettings.builder()
 			.coresetRatio(0.03).tailAugmentation(TailAugmentation.ROTFLIP);
-		assertStreamingIsReference(small.importanceWeighting(
-			ImportanceWeighting.CORESET_AND_SCORE).seed(3).build());
-		assertStreamingIsReference(small.method(Method.PATCHCORE)
-			.importanceWeighting(ImportanceWeighting.CORESET).build());
-		assertStreamingIsReference(small.method(Method.SOFTPATCH)
-			.importanceWeighting(ImportanceWeighting.CORESET_AND_SCORE).build());
-		assertStreamingIsReference(small.method(Method.TAILEDCORE)
-			.importanceWeighting(ImportanceWeighting.NONE).tailAugmentation(
-				TailAugmentation.NONE).noiseDropFraction(0.3).seed(5).build());
-		assertStreamingIsReference(small.tailBranch(false).build());
+		for (final TailedCoreSettings settings : new TailedCoreSettings[] { small
+			.method(Method.SOFTPATCH).build(), small.method(Method.TAILEDCORE)
+				.importanceWeighting(ImportanceWeighting.CORESET_AND_SCORE).seed(3)
+				.build(), small.method(Method.PATCHCORE).importanceWeighting(
+					ImportanceWeighting.CORESET).build(), small.method(Method.SOFTPATCH)
+						.importanceWeighting(ImportanceWeighting.CORESET_AND_SCORE).build(),
+			small.method(Method.TAILEDCORE).importanceWeighting(
+				ImportanceWeighting.NONE).tailAugmentation(TailAugmentation.NONE)
+				.noiseDropFraction(0.3).seed(5).build(), small.tailBranch(false)
+					.build() })
+			assertSameModel(reference(settings), new TailedCore(settings).fit(
+				features, extractor.backboneId(), StreamingFitTest::views, Progress
+					.none()), settings.toString());
 	}
 }
