@@ -201,7 +201,7 @@ public final class TailedCore {
 
 		if (settings.method() == Method.PATCHCORE) {
 			progress.stage("Coreset");
-			final long[] picks = coreset.select(training.head.matrix(), null,
+			final long[] picks = coreset.select(training.releaseHead(), null,
 				weights, locations, seeds.head, progress);
 			final int[] origins = origins(picks, locations);
 			return model(patches, new MemoryBank(patches.gather(picks), scoreWeights(

@@ -5,6 +5,7 @@ import io.github.tailedcore.TailedCore;
 import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.TailedCoreSettings;
 import io.github.tailedcore.benchmark.StageClock;
+import io.github.tailedcore.benchmark.data.DatasetSubset;
 import io.github.tailedcore.benchmark.data.MvtecClass;
 import io.github.tailedcore.benchmark.data.MvtecDataset;
 import io.github.tailedcore.benchmark.speed.HeapPeak;
@@ -69,6 +70,7 @@ public final class BenchFitCommand implements Subcommand {
 			"                        pareto: a long-tailed noisy split as the benchmark draws it",
 			"--seed N                data seed of the split (default 101)",
 			"--noise R               noise ratio of the split (default 0.1)",
+			"--per-class N           at most N random train/good images per class (default all)",
 			"--methods LIST          methods to fit, in order (default tailedcore,patchcore);",
 			"                        each fit's time is compared with the first's",
 			"--coreset-ratio R       coreset fraction (default 0.1)",
@@ -81,8 +83,11 @@ public final class BenchFitCommand implements Subcommand {
 
 	@Override
 	public int run(final Arguments args) throws Exception {
-		final MvtecDataset data = MvtecDataset.read(args.path("data", Path.of("..",
+		final MvtecDataset full = MvtecDataset.read(args.path("data", Path.of("..",
 			"shared", "datasets", "industrial")));
+		final int perClass = args.integer("per-class", 0);
+		final MvtecDataset data = perClass > 0 ? DatasetSubset.of(full, List.of(),
+			perClass, 0, 0) : full;
 		final String split = args.get("split", "all");
 		final long seed = args.integer("seed", 101);
 		final double noise = args.real("noise", 0.1);
@@ -102,9 +107,10 @@ public final class BenchFitCommand implements Subcommand {
 			"%.2f GB; %s%n", Runtime.getRuntime().availableProcessors(), ForkJoinPool
 				.getCommonPoolParallelism(), Runtime.getRuntime().maxMemory() / GB,
 			NearestNeighborSearches.describe());
-		out.printf(Locale.ROOT, "Training set: %s, %s, %d images%n", data.root(),
-			split.equals("all") ? "every train/good image" : split + " seed " +
-				seed + " noise " + noise, images.size());
+		out.printf(Locale.ROOT, "Training set: %s, %s%s, %d images%n", data
+			.root(), split.equals("all") ? "every train/good image" : split +
+				" seed " + seed + " noise " + noise, perClass > 0 ? ", at most " +
+					perClass + " per class" : "", images.size());
 		final List<Double> fitSeconds = new ArrayList<>();
 		try (FeatureExtractor extractor = FeatureExtractor.open(BackboneLocator
 			.standard().resolve(backbone)))
