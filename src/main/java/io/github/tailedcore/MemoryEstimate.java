@@ -26,11 +26,13 @@ import java.util.Locale;
  * </pre>
  * <p>
  * With the tail branch ({@link #withTail}), the pool of Q = |T| (1 + V) L
- * patches (V views per tail image) adds, beside the head's bank
- * (4 r k N L D):
+ * patches (V views per tail image) adds (the head's picks wait as indices,
+ * and both branches' rows are gathered into one bank at the end):
  * </p>
  * <pre>
- * tail       = 4 Q d + Q (4 d + 20) + r Q (4 d + 4) + V · 4 L D   (one image's views)
+ * tail       = 2 · 4 Q d + Q · 20 + r Q (4 d + 4) + V · 4 L D
+ *              (its projection and the coreset's blocks of it, δ², limits and
+ *              norms, the picks, one image's views)
  * bank       = 2 · 4 r (k N L + Q) D
  * </pre>
  * <p>
@@ -206,8 +208,8 @@ public final class MemoryEstimate {
 		double peak = s.headPeak();
 		if (tailImages > 0) {
 			final double q = tailPool();
-			final double pool = s.bank(s.headBankRows()) + 4 * q * s.d + s.sampler(
-				q) + views * 4 * s.locations * s.dims;
+			final double pool = 4 * q * s.d + s.sampler(q) + views * 4 *
+				s.locations * s.dims;
 			final double banks = 2 * s.bank(s.headBankRows() + s.r * q);
 			peak = Math.max(peak, Math.max(pool, banks));
 		}

@@ -24,7 +24,6 @@ import io.github.tailedcore.threshold.LeaveOneOutThreshold;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -220,45 +219,51 @@ public final class TailedCore {
 		progress.stage("Coreset");
 		final long[] cleanPicks = coreset.select(training.releaseHead(), clean
 			.keptIndices(), weights, locations, seeds.head, progress);
-		final FeatureMatrix cleanMemory = patches.gather(cleanPicks);
 		final int[] cleanOrigins = origins(cleanPicks, locations);
 
 		if (settings.method() == Method.SOFTPATCH) {
 			final float[] lof = new float[cleanPicks.length];
 			for (int i = 0; i < lof.length; i++)
 				lof[i] = clean.score(cleanPicks[i]);
-			return model(patches, new MemoryBank(cleanMemory, scoreWeights(
-				importance, cleanOrigins, lof), 0), cleanOrigins, backbone, FitSummary
-					.of(patches.imageCount(), patchCount, clean.droppedCount(), null, 0,
-						cleanPicks.length), importance, progress);
+			return model(patches, new MemoryBank(patches.gather(cleanPicks),
+				scoreWeights(importance, cleanOrigins, lof), 0), cleanOrigins, backbone,
+				FitSummary.of(patches.imageCount(), patchCount, clean.droppedCount(),
+					null, 0, cleanPicks.length), importance, progress);
 		}
-		if (tail == null) return model(patches, new MemoryBank(cleanMemory,
-			scoreWeights(importance, cleanOrigins, null), 0), cleanOrigins, backbone,
-			FitSummary.of(patches.imageCount(), patchCount, clean.droppedCount(),
-				null, 0, cleanPicks.length), importance, progress);
+		if (tail == null) return model(patches, new MemoryBank(patches.gather(
+			cleanPicks), scoreWeights(importance, cleanOrigins, null), 0),
+			cleanOrigins, backbone, FitSummary.of(patches.imageCount(), patchCount,
+				clean.droppedCount(), null, 0, cleanPicks.length), importance,
+			progress);
 
-		final long[] tailPicks;
-		final FeatureMatrix tailMemory;
-		final int[] tailOrigins;
+		// M = M_tail ∪ M_clean, both gathered into the bank's one array
+		final int dims = grid.dims();
+		final float[] bank;
+		final int[] memoryOrigins;
+		final int tailSize;
 		try (TailPool pool = TailPool.build(patches, tail.tailIndices(), settings
-			.tailAugmentation(), views, coreset.projection(grid.dims(), seeds.tail),
+			.tailAugmentation(), views, coreset.projection(dims, seeds.tail),
 			progress))
 		{
 			progress.stage("Tail coreset");
-			tailPicks = coreset.select(pool.projected(), null, importance == null
-				? null : importance.weightsOf(pool.origins()), locations, seeds.tail,
-				progress);
-			tailMemory = pool.gather(tailPicks);
-			tailOrigins = new int[tailPicks.length];
-			for (int i = 0; i < tailPicks.length; i++)
-				tailOrigins[i] = pool.origin(tailPicks[i]);
+			final long[] tailPicks = coreset.select(pool.takeProjected(), null,
+				importance == null ? null : importance.weightsOf(pool.origins()),
+				locations, seeds.tail, progress);
+			tailSize = tailPicks.length;
+			bank = new float[Math.multiplyExact(tailSize + cleanPicks.length, dims)];
+			pool.gather(tailPicks, bank, 0);
+			patches.gather(cleanPicks, bank, tailSize);
+			memoryOrigins = new int[tailSize + cleanPicks.length];
+			for (int i = 0; i < tailSize; i++)
+				memoryOrigins[i] = pool.origin(tailPicks[i]);
+			System.arraycopy(cleanOrigins, 0, memoryOrigins, tailSize,
+				cleanOrigins.length);
 		}
-		final int[] memoryOrigins = concat(tailOrigins, cleanOrigins);
-		return model(patches, new MemoryBank(FeatureMatrix.concatRows(tailMemory,
-			cleanMemory), scoreWeights(importance, memoryOrigins, null),
-			tailPicks.length), memoryOrigins, backbone, FitSummary.of(patches
-				.imageCount(), patchCount, clean.droppedCount(), tail, tailPicks.length,
-				cleanPicks.length), importance, progress);
+		return model(patches, new MemoryBank(new FeatureMatrix(memoryOrigins.length,
+			dims, bank), scoreWeights(importance, memoryOrigins, null), tailSize),
+			memoryOrigins, backbone, FitSummary.of(patches.imageCount(), patchCount,
+				clean.droppedCount(), tail, tailSize, cleanPicks.length), importance,
+			progress);
 	}
 
 	/** The seeds of the stages, drawn in a fixed order from the fit's seed. */
@@ -424,11 +429,5 @@ public final class TailedCore {
 		for (int i = 0; i < picks.length; i++)
 			origins[i] = (int) (picks[i] / locations);
 		return origins;
-	}
-
-	private static int[] concat(final int[] a, final int[] b) {
-		final int[] out = Arrays.copyOf(a, a.length + b.length);
-		System.arraycopy(b, 0, out, a.length, b.length);
-		return out;
 	}
 }

@@ -30,12 +30,14 @@ class MemoryEstimateTest {
 	@Test
 	void theTailPoolAddsItsProjectionsAndBank() {
 		// MVTec step K=4: 36 tail images with 47 views, Q = 1,354,752 patches;
-		// the tail coreset holds the most: the head's bank 436,731,904, the
-		// pool's projection 693,633,024, its blocks and state
-		// Q (4 · 128 + 20) = 720,728,064, the picks' 0.1 Q (4 · 128 + 4)
-		// = 69,905,203 and one image's views 150,929,408
+		// the bank of 106,624 + 135,475.2 rows and its search layout
+		// (1,983,276,646) hold more than the tail coreset: the pool's
+		// projection 693,633,024, its blocks and state Q (4 · 128 + 20)
+		// = 720,728,064, the picks' 0.1 Q (4 · 128 + 4) = 69,905,203 and one
+		// image's views 150,929,408, 1,635,195,699 in all
 		final MemoryEstimate e = mvtec.withTail(36, 47);
-		assertEquals(1.1 * 2_071_927_603L, e.peakBytes(), 4);
+		assertEquals(1.1 * 2 * 4 * (106_624 + 135_475.2) * 1024, e.peakBytes(),
+			4);
 		assertEquals(mvtec.peakBytes(), mvtec.withTail(0, 47).peakBytes());
 		assertTrue(mvtec.withTail(1, 7).peakBytes() == mvtec.peakBytes());
 	}

@@ -2,6 +2,8 @@ package io.github.tailedcore.feature;
 
 import io.github.tailedcore.linalg.FeatureMatrix;
 
+import java.util.stream.IntStream;
+
 /**
  * The full-dimensional patch features F<sub>i</sub> of a set of images, read
  * back image by image or row by row: what a fit needs after its selection
@@ -36,10 +38,39 @@ public interface ImagePatches {
 	float[] patches(int image);
 
 	/**
+	 * Copies the D values of patch g = image · L + location into
+	 * {@code out[offset …]}.
+	 *
+	 * @throws java.io.UncheckedIOException if it cannot be read back
+	 */
+	void copyPatch(long globalIndex, float[] out, int offset);
+
+	/**
+	 * Copies patches by global index, in the order given, into the rows of
+	 * {@code out} from row {@code firstRow} on (D values per row), in
+	 * parallel: how a fit fills its memory bank without an intermediate copy.
+	 *
+	 * @throws java.io.UncheckedIOException if they cannot be read back
+	 */
+	default void gather(final long[] globalIndices, final float[] out,
+		final int firstRow)
+	{
+		final int dims = grid().dims();
+		IntStream.range(0, globalIndices.length).parallel().forEach(
+			i -> copyPatch(globalIndices[i], out, (firstRow + i) * dims));
+	}
+
+	/**
 	 * Gathers patches by global index into one full-dimensional matrix, in
 	 * the order given.
 	 *
 	 * @throws java.io.UncheckedIOException if they cannot be read back
 	 */
-	FeatureMatrix gather(long[] globalIndices);
+	default FeatureMatrix gather(final long[] globalIndices) {
+		final int dims = grid().dims();
+		final float[] out = new float[Math.multiplyExact(globalIndices.length,
+			dims)];
+		gather(globalIndices, out, 0);
+		return new FeatureMatrix(globalIndices.length, dims, out);
+	}
 }

@@ -97,17 +97,12 @@ public final class PatchFeatures implements ImagePatches {
 	}
 
 	@Override
-	public FeatureMatrix gather(final long[] globalIndices) {
+	public void copyPatch(final long globalIndex, final float[] out,
+		final int offset)
+	{
 		final int dims = grid.dims();
 		final int locations = grid.locations();
-		final float[] out = new float[Math.multiplyExact(globalIndices.length,
-			dims)];
-		for (int i = 0; i < globalIndices.length; i++) {
-			final int image = (int) (globalIndices[i] / locations);
-			final int location = (int) (globalIndices[i] % locations);
-			System.arraycopy(patches.get(image), location * dims, out, i * dims,
-				dims);
-		}
-		return new FeatureMatrix(globalIndices.length, dims, out);
+		System.arraycopy(patches.get((int) (globalIndex / locations)),
+			(int) (globalIndex % locations) * dims, out, offset, dims);
 	}
 }

@@ -2,7 +2,6 @@ package io.github.tailedcore.memory;
 
 import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.feature.ImagePatches;
-import io.github.tailedcore.linalg.FeatureMatrix;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +15,6 @@ import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.IntStream;
 
 /**
  * The full-dimensional patch features of a fit's images, written to a
@@ -166,19 +164,13 @@ public final class PatchSpill implements ImagePatches, AutoCloseable {
 		return out;
 	}
 
-	/** Reads the picked rows in parallel. */
 	@Override
-	public FeatureMatrix gather(final long[] globalIndices) {
-		final int dims = grid.dims();
+	public void copyPatch(final long globalIndex, final float[] out,
+		final int offset)
+	{
 		final int locations = grid.locations();
-		final float[] out = new float[Math.multiplyExact(globalIndices.length,
-			dims)];
-		IntStream.range(0, globalIndices.length).parallel().forEach(i -> {
-			final long g = globalIndices[i];
-			read(Math.toIntExact(g / locations), (int) (g % locations) * dims, out, i *
-				dims, dims);
-		});
-		return new FeatureMatrix(globalIndices.length, dims, out);
+		read(Math.toIntExact(globalIndex / locations), (int) (globalIndex %
+			locations) * grid.dims(), out, offset, grid.dims());
 	}
 
 	/** Copies {@code length} floats of an image from float {@code from} on. */

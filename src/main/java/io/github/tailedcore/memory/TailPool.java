@@ -11,8 +11,6 @@ import io.github.tailedcore.tail.TailAugmentation;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.LongPredicate;
-import java.util.stream.IntStream;
 
 /**
  * Q, the pool of the tail branch (spec §6): all patches of the tail images
@@ -23,14 +21,15 @@ import java.util.stream.IntStream;
  * ({@link ProjectedPatches}) and written to a temporary {@link PatchSpill};
  * the tail images themselves are read from the training patches. Only the
  * picked rows are read back in full dimension ({@link #gather}). Pool image
- * p shows training image {@code origins()[p]}.
+ * p (the tail images in order, then their views) shows training image
+ * {@code origins()[p]}.
  * </p>
  */
-public final class TailPool implements AutoCloseable {
+public final class TailPool implements ImagePatches, AutoCloseable {
 
 	private final ImagePatches training;
 	private final int[] tailImages;
-	private final ProjectedPatches projected;
+	private ProjectedPatches projected;
 	private final PatchSpill views;
 	private final int[] origins;
 
@@ -107,14 +106,30 @@ public final class TailPool implements AutoCloseable {
 			grid.dims() * Float.BYTES;
 	}
 
+	@Override
+	public FeatureGrid grid() {
+		return training.grid();
+	}
+
 	/** |Q| / L, the pool's images: tail images and views. */
+	@Override
 	public int imageCount() {
 		return origins.length;
 	}
 
-	/** The pool's patches in the tail coreset's projection, row g of Q. */
-	public FeatureMatrix projected() {
-		return projected.matrix();
+	/**
+	 * The pool's patches in the tail coreset's projection, row g of Q, handed
+	 * over: the pool lets go of them, so that they can be freed once the
+	 * coreset is picked.
+	 *
+	 * @throws IllegalStateException if they were handed over before
+	 */
+	public FeatureMatrix takeProjected() {
+		if (projected == null) throw new IllegalStateException(
+			"The tail pool's projection was handed over before.");
+		final FeatureMatrix m = projected.matrix();
+		projected = null;
+		return m;
 	}
 
 	/** For each pool image, the training image it shows. */
@@ -127,47 +142,24 @@ public final class TailPool implements AutoCloseable {
 		return origins[(int) (globalIndex / training.grid().locations())];
 	}
 
-	/**
-	 * The full-dimensional rows of the given pool patches, in the order
-	 * given: tail images' rows from the training patches, views' rows from
-	 * the spill.
-	 */
-	public FeatureMatrix gather(final long[] globalIndices) {
+	/** A tail image's patches from the training set, a view's from the spill. */
+	@Override
+	public float[] patches(final int image) {
+		return image < tailImages.length ? training.patches(tailImages[image])
+			: views.patches(image - tailImages.length);
+	}
+
+	@Override
+	public void copyPatch(final long globalIndex, final float[] out,
+		final int offset)
+	{
 		final int locations = training.grid().locations();
-		final long firstView = (long) tailImages.length * locations;
-		final int[] ofTail = positions(globalIndices, g -> g < firstView);
-		final int[] ofViews = positions(globalIndices, g -> g >= firstView);
-		final long[] tailRows = new long[ofTail.length];
-		for (int i = 0; i < ofTail.length; i++) {
-			final long g = globalIndices[ofTail[i]];
-			tailRows[i] = (long) tailImages[(int) (g / locations)] * locations + g %
-				locations;
-		}
-		final long[] viewRows = new long[ofViews.length];
-		for (int i = 0; i < ofViews.length; i++)
-			viewRows[i] = globalIndices[ofViews[i]] - firstView;
-		final int dims = training.grid().dims();
-		final float[] out = new float[Math.multiplyExact(globalIndices.length,
-			dims)];
-		scatter(training.gather(tailRows), ofTail, out);
-		if (viewRows.length > 0) scatter(views.gather(viewRows), ofViews, out);
-		return new FeatureMatrix(globalIndices.length, dims, out);
-	}
-
-	private static int[] positions(final long[] indices,
-		final LongPredicate test)
-	{
-		return IntStream.range(0, indices.length).filter(
-			i -> test.test(indices[i])).toArray();
-	}
-
-	/** Row i of {@code rows} goes to row {@code positions[i]} of {@code out}. */
-	private static void scatter(final FeatureMatrix rows, final int[] positions,
-		final float[] out)
-	{
-		final int dims = rows.cols();
-		for (int i = 0; i < positions.length; i++)
-			System.arraycopy(rows.data(), i * dims, out, positions[i] * dims, dims);
+		final int image = (int) (globalIndex / locations);
+		final long location = globalIndex % locations;
+		if (image < tailImages.length) training.copyPatch((long) tailImages[image] *
+			locations + location, out, offset);
+		else views.copyPatch(globalIndex - (long) tailImages.length * locations,
+			out, offset);
 	}
 
 	/** Deletes the views' spill file. */
