@@ -25,6 +25,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 
@@ -77,8 +79,9 @@ public final class BenchFitCommand implements Subcommand {
 			"--tail-augmentation A   rot15flip (default), rot30flip, rot45flip, rotflip, none",
 			"--backbone NAME|FILE    backbone (default " +
 				BackboneLocator.DEFAULT_BACKBONE + ")",
-			"Run under the heap to be shown, e.g. java -Xmx2g; for one thread,",
-			"taskset -c 0 java ... (threads follow the CPUs the JVM may use).");
+			"--threads N             run each fit's Java stages on N threads (default: all",
+			"                        CPUs); the backbone keeps its own threads",
+			"Run under the heap to be shown, e.g. java -Xmx2g.");
 	}
 
 	@Override
@@ -101,11 +104,13 @@ public final class BenchFitCommand implements Subcommand {
 						TailedCoreSettings.DEFAULT_TAIL_AUGMENTATION.name())));
 		final String backbone = args.get("backbone",
 			BackboneLocator.DEFAULT_BACKBONE);
+		final int threads = args.integer("threads", 0);
 		args.rejectUnknown();
 		final List<ImageSource> images = trainingImages(data, split, seed, noise);
-		out.printf(Locale.ROOT, "%d CPUs, fork-join parallelism %d, max heap " +
-			"%.2f GB; %s%n", Runtime.getRuntime().availableProcessors(), ForkJoinPool
-				.getCommonPoolParallelism(), Runtime.getRuntime().maxMemory() / GB,
+		out.printf(Locale.ROOT, "%d CPUs, %s, max heap %.2f GB; %s%n", Runtime
+			.getRuntime().availableProcessors(), threads > 0 ? threads +
+				" threads for the Java stages" : "fork-join parallelism " + ForkJoinPool
+					.getCommonPoolParallelism(), Runtime.getRuntime().maxMemory() / GB,
 			NearestNeighborSearches.describe());
 		out.printf(Locale.ROOT, "Training set: %s, %s%s, %d images%n", data
 			.root(), split.equals("all") ? "every train/good image" : split +
@@ -116,8 +121,10 @@ public final class BenchFitCommand implements Subcommand {
 			.standard().resolve(backbone)))
 		{
 			for (final Method method : methods) {
-				fitSeconds.add(fit(new TailedCore(settings.method(method).build()),
-					images, extractor));
+				final TailedCore detector = new TailedCore(settings.method(method)
+					.build());
+				fitSeconds.add(threads > 0 ? onThreads(threads, () -> fit(detector,
+					images, extractor)) : fit(detector, images, extractor));
 				if (fitSeconds.size() > 1) out.printf(Locale.ROOT,
 					"%s fit time ÷ %s fit time (same run): %.2f%n", methods.get(0)
 						.displayName(), method.displayName(), fitSeconds.get(0) / fitSeconds
@@ -125,6 +132,26 @@ public final class BenchFitCommand implements Subcommand {
 			}
 		}
 		return 0;
+	}
+
+	/**
+	 * Runs {@code work} in a fork-join pool of {@code threads} threads: the
+	 * parallel streams of every stage then use that pool, not the common one.
+	 */
+	private static double onThreads(final int threads,
+		final Callable<Double> work) throws Exception
+	{
+		final ForkJoinPool pool = new ForkJoinPool(threads);
+		try {
+			return pool.submit(work).get();
+		}
+		catch (final ExecutionException e) {
+			if (e.getCause() instanceof Exception) throw (Exception) e.getCause();
+			throw e;
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 	/** Fits once; prints the stages, the peak heap and the model's size. */
