@@ -3,6 +3,7 @@ package io.github.tailedcore;
 import io.github.tailedcore.feature.BackboneId;
 import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.feature.FeatureGrid;
+import io.github.tailedcore.feature.ImagePatches;
 import io.github.tailedcore.feature.ImageSource;
 import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.importance.ImageImportance;
@@ -10,20 +11,21 @@ import io.github.tailedcore.importance.ImportanceWeights;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.CoresetSelection;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.memory.PatchSpill;
+import io.github.tailedcore.memory.ProjectedPatches;
+import io.github.tailedcore.memory.TailPool;
 import io.github.tailedcore.noise.LofNoiseFilter;
 import io.github.tailedcore.noise.NoiseFilterResult;
 import io.github.tailedcore.sampling.CoresetSampler;
 import io.github.tailedcore.scoring.AnomalyScorer;
-import io.github.tailedcore.tail.TailAugmentation;
 import io.github.tailedcore.tail.TailEstimate;
 import io.github.tailedcore.tail.TailNoiseFilter;
 import io.github.tailedcore.tail.TailSampler;
 import io.github.tailedcore.threshold.LeaveOneOutThreshold;
 
 import java.io.IOException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -61,6 +63,16 @@ import java.util.SplittableRandom;
  * pass), and each coreset then picks by w · distance
  * ({@link ImageImportance}).
  * </p>
+ * <p>
+ * The fit streams: as each training image passes, its patches are projected
+ * into the seeded d-dimensional spaces the selection stages work in (LOF,
+ * coresets; 1/8 of the features for 1024 → 128) and written to a temporary
+ * file ({@link PatchSpill}); the tail views are projected and spilled the
+ * same way ({@link TailPool}). Only the picked rows are read back in full
+ * dimension, so the heap holds the projections and the memory bank, never
+ * all features. The model is the one that holding every feature would give,
+ * bit for bit.
+ * </p>
  *
  * <pre>
  * TailedCore detector = new TailedCore(TailedCoreSettings.defaults());
@@ -97,28 +109,41 @@ public final class TailedCore {
 
 	/**
 	 * Extracts the features of the training images, one batch at a time, and
-	 * fits on them; the tail images' views are extracted by re-reading those
-	 * images.
+	 * fits on them as they pass (the features go to a temporary file that is
+	 * deleted at the end); the tail images' views are extracted by re-reading
+	 * those images.
 	 *
 	 * @throws IOException naming the first image that cannot be read
-	 * @throws IllegalStateException before any work if the heap is too small
-	 *           for this many images ({@link MemoryEstimate})
+	 * @throws IllegalArgumentException if there are no images
+	 * @throws IllegalStateException before any work if the heap, or the disk
+	 *           of the temporary file, is too small for this many images
+	 *           ({@link MemoryEstimate}, {@link PatchSpill#create})
 	 */
 	public TailedCoreModel fit(final List<? extends ImageSource> images,
 		final FeatureExtractor extractor, final Progress progress)
 		throws IOException
 	{
-		MemoryEstimate.forFit(images.size(), extractor.grid().locations(),
-			extractor.grid().dims(), settings).requireHeap();
-		progress.stage("Features of " + images.size() + " training images");
-		final PatchFeatures features = extractor.extractAll(images, progress);
-		return fit(features, extractor.backboneId(), (image,
-			augmentation) -> extractor.extractViews(images.get(image).open(),
-				augmentation), progress);
+		if (images.isEmpty()) throw noImages();
+		final FeatureGrid grid = extractor.grid();
+		MemoryEstimate.forFit(images.size(), grid.locations(), grid.dims(),
+			settings).requireHeap();
+		try (PatchSpill spill = PatchSpill.create(grid, images.size())) {
+			final Projections training = projections(grid, images.size());
+			progress.stage("Features of " + images.size() + " training images");
+			extractor.extractEach(images, (i, f) -> {
+				training.add(f.patches(), f.embedding());
+				spill.add(f.patches());
+			}, progress);
+			return fit(training, spill, extractor.backboneId(), (image,
+				augmentation) -> extractor.extractViews(images.get(image).open(),
+					augmentation), progress);
+		}
 	}
 
 	/**
-	 * Fits the memory bank on features computed elsewhere.
+	 * Fits the memory bank on features computed elsewhere: the same model as
+	 * {@link #fit(List, FeatureExtractor, Progress)} on the images these
+	 * features came from. The tail views are streamed as there.
 	 *
 	 * @param features patch features (and, for TailedCore, embeddings) of the
 	 *          N training images
@@ -136,80 +161,16 @@ public final class TailedCore {
 		final BackboneId backbone, final TailViewSource views,
 		final Progress progress) throws IOException
 	{
-		if (features.imageCount() == 0) throw new IllegalArgumentException(
-			"There are no training images to fit on.");
-		final SplittableRandom seeds = new SplittableRandom(settings.seed());
-		final long lofSeed = seeds.nextLong();
-		final long headSeed = seeds.nextLong();
-		final long tailSeed = seeds.nextLong();
-		final CoresetSelection coreset = new CoresetSelection(settings
-			.coresetRatio(), settings.projectionDim(), CoresetSampler.fastest());
-		final int locations = features.grid().locations();
-		final ImageImportance importance = settings.importanceWeighting()
-			.weighsCoreset() ? importance(features, coreset, headSeed, progress)
-				: null;
-		final double[] weights = importance == null ? null : importance.weights();
-
-		if (settings.method() == Method.PATCHCORE) {
-			progress.stage("Coreset");
-			final long[] picks = coreset.select(features, null, weights, headSeed,
-				progress);
-			final int[] origins = origins(picks, locations);
-			return model(features, new MemoryBank(features.gather(picks),
-				scoreWeights(importance, origins, null), 0), origins, backbone,
-				FitSummary.of(features.imageCount(), features.patchCount(), 0, null, 0,
-					picks.length), importance, progress);
+		final int n = features.imageCount();
+		if (n == 0) throw noImages();
+		final Projections training = projections(features.grid(), n);
+		progress.stage("Projections of " + n + " training images");
+		for (int i = 0; i < n; i++) {
+			progress.checkCanceled();
+			training.add(features.patches(i), features.embedding(i));
+			progress.update(i + 1, n);
 		}
-
-		// before the head branch: a heap too small for the tail views then
-		// fails in seconds rather than after the coreset
-		final TailEstimate tail = settings.method() == Method.TAILEDCORE &&
-			settings.tailBranch() ? tailEstimate(features, progress) : null;
-		progress.stage("Noise filter (LOF)");
-		final NoiseFilterResult clean = new LofNoiseFilter(settings
-			.projectionDim(), settings.lofNeighbors(), settings.noiseDropFraction(),
-			lofSeed).filter(features, progress);
-		progress.stage("Coreset");
-		final long[] cleanPicks = coreset.select(features, clean.keptIndices(),
-			weights, headSeed, progress);
-		final FeatureMatrix cleanMemory = features.gather(cleanPicks);
-		final int[] cleanOrigins = origins(cleanPicks, locations);
-
-		if (settings.method() == Method.SOFTPATCH) {
-			final float[] lof = new float[cleanPicks.length];
-			for (int i = 0; i < lof.length; i++)
-				lof[i] = clean.score(cleanPicks[i]);
-			return model(features, new MemoryBank(cleanMemory, scoreWeights(
-				importance, cleanOrigins, lof), 0), cleanOrigins, backbone, FitSummary
-					.of(features.imageCount(), features.patchCount(), clean
-						.droppedCount(), null, 0, cleanPicks.length), importance, progress);
-		}
-		if (tail == null) return model(features, new MemoryBank(cleanMemory,
-			scoreWeights(importance, cleanOrigins, null), 0), cleanOrigins, backbone,
-			FitSummary.of(features.imageCount(), features.patchCount(), clean
-				.droppedCount(), null, 0, cleanPicks.length), importance, progress);
-
-		final TailPool pool = tailPool(features, tail.tailIndices(), views,
-			progress);
-		// the robust estimate leaves out the defects of mostly normal tail images
-		final TailNoiseFilter.Result filtered = TailSampler.of(settings)
-			.filterPool(tail, features, clean, pool.features, pool.origins,
-				progress);
-		progress.stage("Tail coreset");
-		final long[] tailPicks = coreset.select(pool.features, filtered
-			.candidates(),
-			importance == null ? null : importance.weightsOf(pool.origins), tailSeed,
-			progress);
-		final int[] tailOrigins = new int[tailPicks.length];
-		for (int i = 0; i < tailPicks.length; i++)
-			tailOrigins[i] = pool.origins[(int) (tailPicks[i] / locations)];
-		final int[] memoryOrigins = concat(tailOrigins, cleanOrigins);
-		return model(features, new MemoryBank(FeatureMatrix.concatRows(
-			pool.features.gather(tailPicks), cleanMemory), scoreWeights(importance,
-				memoryOrigins, null), tailPicks.length), memoryOrigins, backbone,
-			FitSummary.of(features.imageCount(), features.patchCount(), clean
-				.droppedCount(), filtered.estimate(), tailPicks.length, cleanPicks
-					.length), importance, progress);
+		return fit(training, features, backbone, views, progress);
 	}
 
 	/** A scorer for a fitted model (exact nearest-neighbour search). */
@@ -217,93 +178,212 @@ public final class TailedCore {
 		return AnomalyScorer.of(model);
 	}
 
-	/** Q with, for each of its images, the training image it shows. */
-	private static final class TailPool {
+	private static IllegalArgumentException noImages() {
+		return new IllegalArgumentException(
+			"There are no training images to fit on.");
+	}
 
-		final PatchFeatures features;
-		final int[] origins;
+	/**
+	 * The fit proper, on the training images' projections and embeddings;
+	 * {@code patches} gives back their full-dimensional rows.
+	 */
+	private TailedCoreModel fit(final Projections training,
+		final ImagePatches patches, final BackboneId backbone,
+		final TailViewSource views, final Progress progress) throws IOException
+	{
+		final Seeds seeds = new Seeds(settings.seed());
+		final CoresetSelection coreset = coresetSelection();
+		final FeatureGrid grid = patches.grid();
+		final int locations = grid.locations();
+		final ImageImportance importance = settings.importanceWeighting()
+			.weighsCoreset() ? importance(training, patches, coreset, seeds.head,
+				progress) : null;
+		final double[] weights = importance == null ? null : importance.weights();
+		final long patchCount = patches.patchCount();
 
-		TailPool(final PatchFeatures features, final int[] origins) {
-			this.features = features;
-			this.origins = origins;
+		if (settings.method() == Method.PATCHCORE) {
+			progress.stage("Coreset");
+			final long[] picks = coreset.select(training.releaseHead(), null,
+				weights, locations, seeds.head, progress);
+			final int[] origins = origins(picks, locations);
+			return model(patches, new MemoryBank(patches.gather(picks), scoreWeights(
+				importance, origins, null), 0), origins, backbone, FitSummary.of(patches
+					.imageCount(), patchCount, 0, null, 0, picks.length), importance,
+				progress);
+		}
+
+		// before the head branch: a heap too small for the tail pool then
+		// fails in seconds rather than after the coreset
+		final TailEstimate tail = settings.method() == Method.TAILEDCORE &&
+			settings.tailBranch() ? tailEstimate(training, grid, progress) : null;
+		progress.stage("Noise filter (LOF)");
+		final NoiseFilterResult clean = noiseFilter(seeds).filter(training
+			.releaseNoiseFilter(), locations, progress);
+		progress.stage("Coreset");
+		final long[] cleanPicks = coreset.select(training.releaseHead(), clean
+			.keptIndices(), weights, locations, seeds.head, progress);
+		final int[] cleanOrigins = origins(cleanPicks, locations);
+
+		if (settings.method() == Method.SOFTPATCH) {
+			final float[] lof = new float[cleanPicks.length];
+			for (int i = 0; i < lof.length; i++)
+				lof[i] = clean.score(cleanPicks[i]);
+			return model(patches, new MemoryBank(patches.gather(cleanPicks),
+				scoreWeights(importance, cleanOrigins, lof), 0), cleanOrigins, backbone,
+				FitSummary.of(patches.imageCount(), patchCount, clean.droppedCount(),
+					null, 0, cleanPicks.length), importance, progress);
+		}
+		if (tail == null) return model(patches, new MemoryBank(patches.gather(
+			cleanPicks), scoreWeights(importance, cleanOrigins, null), 0),
+			cleanOrigins, backbone, FitSummary.of(patches.imageCount(), patchCount,
+				clean.droppedCount(), null, 0, cleanPicks.length), importance,
+			progress);
+
+		// M = M_tail ∪ M_clean, both gathered into the bank's one array
+		final int dims = grid.dims();
+		final float[] bank;
+		final int[] memoryOrigins;
+		final int tailSize;
+		final TailEstimate estimate;
+		try (TailPool pool = TailPool.build(patches, tail.tailIndices(), settings
+			.tailAugmentation(), views, coreset.projection(dims, seeds.tail),
+			progress))
+		{
+			// the robust estimate leaves out the defects of mostly normal tail
+			// images
+			final TailNoiseFilter.Result filtered = TailSampler.of(settings)
+				.filterPool(tail, patches, clean, pool, pool.origins(), progress);
+			estimate = filtered.estimate();
+			progress.stage("Tail coreset");
+			final long[] tailPicks = coreset.select(pool.takeProjected(), filtered
+				.candidates(),
+				importance == null ? null : importance.weightsOf(pool.origins()),
+				locations, seeds.tail, progress);
+			tailSize = tailPicks.length;
+			bank = new float[Math.multiplyExact(tailSize + cleanPicks.length, dims)];
+			pool.gather(tailPicks, bank, 0);
+			patches.gather(cleanPicks, bank, tailSize);
+			memoryOrigins = new int[tailSize + cleanPicks.length];
+			for (int i = 0; i < tailSize; i++)
+				memoryOrigins[i] = pool.origin(tailPicks[i]);
+			System.arraycopy(cleanOrigins, 0, memoryOrigins, tailSize,
+				cleanOrigins.length);
+		}
+		return model(patches, new MemoryBank(new FeatureMatrix(memoryOrigins.length,
+			dims, bank), scoreWeights(importance, memoryOrigins, null), tailSize),
+			memoryOrigins, backbone, FitSummary.of(patches.imageCount(), patchCount,
+				clean.droppedCount(), estimate, tailSize, cleanPicks.length), importance,
+			progress);
+	}
+
+	/** The seeds of the stages, drawn in a fixed order from the fit's seed. */
+	private static final class Seeds {
+
+		final long noiseFilter;
+		final long head;
+		final long tail;
+
+		Seeds(final long seed) {
+			final SplittableRandom seeds = new SplittableRandom(seed);
+			noiseFilter = seeds.nextLong();
+			head = seeds.nextLong();
+			tail = seeds.nextLong();
+		}
+	}
+
+	private CoresetSelection coresetSelection() {
+		return new CoresetSelection(settings.coresetRatio(), settings
+			.projectionDim(), CoresetSampler.fastest());
+	}
+
+	private LofNoiseFilter noiseFilter(final Seeds seeds) {
+		return new LofNoiseFilter(settings.projectionDim(), settings
+			.lofNeighbors(), settings.noiseDropFraction(), seeds.noiseFilter);
+	}
+
+	/**
+	 * Empty projections for n images of this grid: the head coreset's, and
+	 * the noise filter's when the method filters noise.
+	 */
+	private Projections projections(final FeatureGrid grid, final int n) {
+		final Seeds seeds = new Seeds(settings.seed());
+		final int locations = grid.locations();
+		return new Projections(settings.method() == Method.PATCHCORE ? null
+			: new ProjectedPatches(noiseFilter(seeds).projection(grid.dims()),
+				locations, n), new ProjectedPatches(coresetSelection().projection(grid
+					.dims(), seeds.head), locations, n), n);
+	}
+
+	/**
+	 * What the fit keeps of each training image as it passes: its patches in
+	 * the noise filter's and the head coreset's projections, and its
+	 * embedding e<sub>i</sub>. Each projection is let go once its stage is
+	 * done.
+	 */
+	private static final class Projections {
+
+		private ProjectedPatches noiseFilter;
+		private ProjectedPatches head;
+		private final List<float[]> embeddings;
+
+		Projections(final ProjectedPatches noiseFilter,
+			final ProjectedPatches head, final int images)
+		{
+			this.noiseFilter = noiseFilter;
+			this.head = head;
+			embeddings = new ArrayList<>(images);
+		}
+
+		void add(final float[] patches, final float[] embedding) {
+			if (noiseFilter != null) noiseFilter.add(patches);
+			head.add(patches);
+			embeddings.add(embedding);
+		}
+
+		/** The noise filter's projection, no longer held here. */
+		FeatureMatrix releaseNoiseFilter() {
+			final FeatureMatrix m = noiseFilter.matrix();
+			noiseFilter = null;
+			return m;
+		}
+
+		/** The head coreset's projection, no longer held here. */
+		FeatureMatrix releaseHead() {
+			final FeatureMatrix m = head.matrix();
+			head = null;
+			return m;
+		}
+
+		/** All embeddings as an N × E matrix. */
+		FeatureMatrix embeddings() {
+			final int e = embeddings.get(0) == null ? 0 : embeddings.get(0).length;
+			final float[] out = new float[embeddings.size() * e];
+			for (int i = 0; i < embeddings.size(); i++) {
+				final float[] row = embeddings.get(i);
+				if (row == null || row.length != e) throw new IllegalArgumentException(
+					"TailedCore needs an embedding of every training image, but image " +
+						i + " has " + (row == null ? "none" : row.length + " values") + ".");
+				System.arraycopy(row, 0, out, i * e, e);
+			}
+			return new FeatureMatrix(embeddings.size(), e, out);
 		}
 	}
 
 	/**
 	 * TailSampler's estimate from the image embeddings, and a first check
-	 * that the heap left beside the head's memory bank (at most a coreset
-	 * ratio of the patches) can hold the tail views.
+	 * that the heap can hold the tail pool's projections and memory beside
+	 * the head's.
 	 */
-	private TailEstimate tailEstimate(final PatchFeatures features,
-		final Progress progress)
+	private TailEstimate tailEstimate(final Projections training,
+		final FeatureGrid grid, final Progress progress)
 	{
 		progress.stage("Tail sampling");
-		final TailEstimate tail = TailSampler.of(settings).estimate(features
-			.embeddingMatrix(), progress);
-		final FeatureGrid grid = features.grid();
-		requireHeapForViews(tail.tailIndices().length, settings.tailAugmentation(),
-			grid, (long) (settings.coresetRatio() * features.patchCount()) * grid
-				.dims() * Float.BYTES);
+		final TailEstimate tail = TailSampler.of(settings).estimate(training
+			.embeddings(), progress);
+		MemoryEstimate.forFit(training.embeddings.size(), grid.locations(), grid
+			.dims(), settings).withTail(tail.tailIndices().length, settings
+				.tailAugmentation().viewCount()).requireHeap();
 		return tail;
-	}
-
-	/**
-	 * Q: all patches of the tail images T, followed by all patches of their
-	 * augmented views, image by image in view order (spec §6).
-	 */
-	private TailPool tailPool(final PatchFeatures features,
-		final int[] tailImages, final TailViewSource views,
-		final Progress progress) throws IOException
-	{
-		final PatchFeatures pool = new PatchFeatures(features.grid());
-		final TailAugmentation augmentation = settings.tailAugmentation();
-		final int[] origins = new int[tailImages.length * (1 + augmentation
-			.viewCount())];
-		for (final int i : tailImages) {
-			origins[pool.imageCount()] = i;
-			pool.add(features.patches(i), null);
-		}
-		if (augmentation != TailAugmentation.NONE && tailImages.length > 0) {
-			requireHeapForViews(tailImages.length, augmentation, features.grid(), 0);
-			progress.stage("Tail views (" + augmentation.viewCount() +
-				" per tail image)");
-			for (int t = 0; t < tailImages.length; t++) {
-				progress.checkCanceled();
-				for (final float[] view : views.views(tailImages[t], augmentation)) {
-					origins[pool.imageCount()] = tailImages[t];
-					pool.add(view, null);
-				}
-				progress.update(t + 1, tailImages.length);
-			}
-		}
-		return new TailPool(pool, Arrays.copyOf(origins, pool
-			.imageCount()));
-	}
-
-	/**
-	 * The views of the tail images are held in memory until their coreset is
-	 * picked: |T| · V · L · D floats. Fails before extracting them if the heap
-	 * cannot hold them twice over (the pool and its projection and gather).
-	 *
-	 * @param reserve bytes that will be taken by then, beside what is in use
-	 */
-	private static void requireHeapForViews(final int tailImages,
-		final TailAugmentation augmentation, final FeatureGrid grid,
-		final long reserve)
-	{
-		if (augmentation == TailAugmentation.NONE || tailImages == 0) return;
-		final Runtime runtime = Runtime.getRuntime();
-		final long free = Math.max(0, runtime.maxMemory() - (runtime
-			.totalMemory() - runtime.freeMemory()) - reserve);
-		final long needed = 2L * tailImages * augmentation.viewCount() * grid
-			.locations() * grid.dims() * Float.BYTES;
-		if (needed > free) throw new IllegalStateException(String.format(
-			Locale.ROOT, "The %d tail images need about %.1f GB more heap for " +
-				"their %d %s views each, but only %.1f GB are free. Give Java more " +
-				"memory (-Xmx; in Fiji: Edit > Options > Memory & Threads) or choose " +
-				"a tail augmentation with fewer views (rot45flip: 15, rotflip: 7, " +
-				"none).", tailImages, needed / 1e9, augmentation.viewCount(),
-			augmentation.name().toLowerCase(Locale.ROOT), free / 1e9));
 	}
 
 	/**
@@ -311,16 +391,19 @@ public final class TailedCore {
 	 * against the unweighted PatchCore memory (all patches, the head seed),
 	 * weighted by {@link ImportanceWeights#defaults()}.
 	 */
-	private ImageImportance importance(final PatchFeatures features,
-		final CoresetSelection coreset, final long seed, final Progress progress)
+	private ImageImportance importance(final Projections training,
+		final ImagePatches patches, final CoresetSelection coreset,
+		final long seed, final Progress progress)
 	{
 		progress.stage("Importance: unweighted coreset");
-		final long[] picks = coreset.select(features, null, seed, progress);
-		progress.stage("Importance: leave-one-image-out scores of " + features
+		final int locations = patches.grid().locations();
+		final long[] picks = coreset.select(training.head.matrix(), null, null,
+			locations, seed, progress);
+		progress.stage("Importance: leave-one-image-out scores of " + patches
 			.imageCount() + " images");
-		return ImageImportance.estimate(new MemoryBank(features.gather(picks), null,
-			0), origins(picks, features.grid().locations()), features, settings
-				.gaussianSigma(), ImportanceWeights.defaults(), progress);
+		return ImageImportance.estimate(new MemoryBank(patches.gather(picks), null,
+			0), origins(picks, locations), patches, ImportanceWeights.defaults(),
+			progress);
 	}
 
 	/**
@@ -336,7 +419,7 @@ public final class TailedCore {
 		return importance.scoreWeights(origins, base);
 	}
 
-	private TailedCoreModel model(final PatchFeatures features,
+	private TailedCoreModel model(final ImagePatches patches,
 		final MemoryBank memory, final int[] origins, final BackboneId backbone,
 		final FitSummary summary, final ImageImportance importance,
 		final Progress progress)
@@ -344,10 +427,9 @@ public final class TailedCore {
 		Threshold t = null;
 		if (threshold != null) {
 			progress.stage("Threshold (leave-one-image-out scores)");
-			t = threshold.estimate(memory, origins, features, settings
-				.gaussianSigma(), progress);
+			t = threshold.estimate(memory, origins, patches, progress);
 		}
-		return new TailedCoreModel(settings, backbone, features.grid(), memory,
+		return new TailedCoreModel(settings, backbone, patches.grid(), memory,
 			importance == null ? summary : summary.withImportance(importance
 				.scores(), importance.weights()), t);
 	}
@@ -357,11 +439,5 @@ public final class TailedCore {
 		for (int i = 0; i < picks.length; i++)
 			origins[i] = (int) (picks[i] / locations);
 		return origins;
-	}
-
-	private static int[] concat(final int[] a, final int[] b) {
-		final int[] out = Arrays.copyOf(a, a.length + b.length);
-		System.arraycopy(b, 0, out, a.length, b.length);
-		return out;
 	}
 }

@@ -16,32 +16,54 @@ class MemoryEstimateTest {
 	@Test
 	void mvtecSizedFitByHand() {
 		assertEquals(5_138_022_400L, mvtec.featureBytes());
-		// coreset stage: 642,252,800 projected + 240,844,800 working set
-		// (1,254,400 × (32 + 128) + 125,440 × (2 · 128 + 64))
-		// + 1,027,604,480 bank and layout = 1,910,702,080 bytes;
-		// LOF: 2 × (10,240,000 + 7,372,800) = 35,225,600, smaller.
-		final double expected = 1.1 * (5_138_022_400L + 1_910_702_080L);
-		assertEquals(expected, mvtec.peakBytes(), 2);
+		// the features go to disk; the features pass holds the most: two
+		// projections (2 × 642,252,800) and three batches (77,070,336)
+		// = 1,361,575,936 bytes. LOF 1,308,262,400; head coreset 642,252,800
+		// + 1,066,240 × (4 · 128 + 20) + 106,624 × (4 · 128 + 4)
+		// = 1,264,510,464; bank and its search layout, with the threshold's
+		// queries, 976,224,256.
+		assertEquals(1.1 * 1_361_575_936L, mvtec.peakBytes(), 2);
+		assertEquals(2 * 642_252_800L, mvtec.projectionBytes());
+		assertEquals(436_731_904L, mvtec.bankBytes(), 1);
+	}
+
+	@Test
+	void theTailPoolAddsItsProjectionsAndBank() {
+		// MVTec step K=4: 36 tail images with 47 views, Q = 1,354,752 patches;
+		// the bank of 106,624 + 135,475.2 rows and its search layout
+		// (1,983,276,646) hold more than the tail coreset: the pool's
+		// projection 693,633,024, its blocks and state Q (4 · 128 + 20)
+		// = 720,728,064, the picks' 0.1 Q (4 · 128 + 4) = 69,905,203 and one
+		// image's views 150,929,408, 1,635,195,699 in all
+		final MemoryEstimate e = mvtec.withTail(36, 47);
+		assertEquals(1.1 * 2 * 4 * (106_624 + 135_475.2) * 1024, e.peakBytes(),
+			4);
+		assertEquals(mvtec.peakBytes(), mvtec.withTail(0, 47).peakBytes());
+		assertTrue(mvtec.withTail(1, 7).peakBytes() == mvtec.peakBytes());
 	}
 
 	@Test
 	void lofDominatesForManyImagesOnManyThreads() {
 		final MemoryEstimate e = MemoryEstimate.forFit(40000, 1, 16, 16, 0.1, 8);
-		// LOF: 8 × (4 · 1.6e9 + 4 · 40000 · 32) = 51,240,960,000
-		assertEquals(1.1 * (2_560_000 + 51_240_960_000L), e.peakBytes(), 2);
+		// LOF: 2 · 4 · 40000 · 16 + 8 × (4 · 1.6e9 + 8 · 40000 · 16)
+		assertEquals(1.1 * (5_120_000 + 51_240_960_000L), e.peakBytes(), 2);
 	}
 
 	@Test
 	void failsEarlyWithAMessageSayingHowMuch() {
 		final IllegalStateException e = assertThrows(IllegalStateException.class,
-			() -> mvtec.requireHeap(4_000_000_000L));
-		assertTrue(e.getMessage().contains("about 7.8 GB of heap for 1600 images"),
+			() -> mvtec.requireHeap(1_000_000_000L));
+		assertTrue(e.getMessage().contains("about 1.5 GB of heap for 1600 images"),
 			e.getMessage());
-		assertTrue(e.getMessage().contains("-Xmx8g"), e.getMessage());
+		assertTrue(e.getMessage().contains("-Xmx2g"), e.getMessage());
 		assertTrue(e.getMessage().contains("fewer images"), e.getMessage());
-		assertDoesNotThrow(() -> mvtec.requireHeap(9_000_000_000L));
+		assertDoesNotThrow(() -> mvtec.requireHeap(2_000_000_000L));
 		assertDoesNotThrow(() -> MemoryEstimate.forFit(10, 784, 1024, 128, 0.1, 2)
 			.requireHeap());
+		final String tail = assertThrows(IllegalStateException.class, () -> mvtec
+			.withTail(36, 47).requireHeap(2_000_000_000L)).getMessage();
+		assertTrue(tail.contains("36 tail images with 47 views each") && tail
+			.contains("fewer views"), tail);
 	}
 
 	@Test

@@ -234,8 +234,7 @@ public final class BenchSpeedCommand implements Subcommand {
 		final FeatureMatrix points = CoresetPoints.of(real, Math.min(real.rows(),
 			20000), SEED);
 		for (final CoresetSampler sampler : new CoresetSampler[] {
-			GreedyCoresetSampler.scalarReference(), new GreedyCoresetSampler(),
-			CoresetSampler.fastest() })
+			new GreedyCoresetSampler(), CoresetSampler.fastest() })
 			sampler.select(points, 200, 0, Progress.none());
 	}
 
@@ -250,24 +249,19 @@ public final class BenchSpeedCommand implements Subcommand {
 		final int count = CoresetFraction.size(n, RATIO);
 		final int k = Math.min(count, maxPicks);
 		final int start = CoresetFraction.randomStart(n, SEED);
-		final int[][] picks = new int[3][];
-		final double reference = seconds(() -> picks[0] = GreedyCoresetSampler
-			.scalarReference().select(points, k, start, Progress.none()));
-		final double vector = seconds(() -> picks[1] = new GreedyCoresetSampler()
+		final int[][] picks = new int[2][];
+		final double reference = seconds(() -> picks[0] = new GreedyCoresetSampler()
 			.select(points, k, start, Progress.none()));
-		final double fastest = seconds(() -> picks[2] = CoresetSampler.fastest()
+		final double fastest = seconds(() -> picks[1] = CoresetSampler.fastest()
 			.select(points, k, start, Progress.none()));
 		out.printf(Locale.ROOT,
-			"Coreset N = %d%s, %s: scalar reference %.1f s; reference on the %s " +
-				"kernel %.1f s, speedup %.2f×; fastest (7-bit bounds, late passes) " +
-				"%.1f s, speedup %.2f×; identical picks: %s%n", n, CoresetPoints
-					.tiled(real, n)
+			"Coreset N = %d%s, %s: reference %.1f s; fastest (%s) %.1f s, " +
+				"speedup %.2f×; identical picks: %s%n", n, CoresetPoints.tiled(real, n)
 					? " (real features tiled with 1 % jitter)" : " (real features)",
 			k == count ? "all " + count + " picks" : "first " + k + " of " + count +
-				" picks", reference, VectorApi.usable() ? "Vector API" : "scalar",
-			vector, reference / vector, fastest, reference / fastest, Arrays.equals(
-				picks[0], picks[1]) && Arrays.equals(picks[0], picks[2]) ? "yes"
-					: "NO");
+				" picks", reference, VectorApi.usable()
+					? "float tile bounds, late passes" : "the reference", fastest,
+			reference / fastest, Arrays.equals(picks[0], picks[1]) ? "yes" : "NO");
 	}
 
 	/** LOF, coreset and scoring on the extracted images. */

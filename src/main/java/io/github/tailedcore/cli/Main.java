@@ -44,7 +44,7 @@ public final class Main {
 			new ScoreCommand(),
 			new MergeCommand(), new MakeTestImagesCommand(),
 			new BenchBackboneCommand(), new BenchSpeedCommand(),
-			new BenchmarkCommand());
+			new BenchFitCommand(), new BenchmarkCommand());
 	}
 
 	public static void main(final String... args) {

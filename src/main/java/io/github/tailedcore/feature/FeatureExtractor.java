@@ -175,6 +175,18 @@ public final class FeatureExtractor implements AutoCloseable {
 		return out;
 	}
 
+	/** Receives the features of each image of {@link #extractEach}, in order. */
+	@FunctionalInterface
+	public interface FeatureSink {
+
+		/**
+		 * @param image the image's position in the list
+		 * @param features its patches and embedding (not shared with anyone)
+		 * @throws IOException to stop the extraction with that error
+		 */
+		void accept(int image, ImageFeatures features) throws IOException;
+	}
+
 	/**
 	 * Features of many images in order, decoding one batch at a time: patches
 	 * and embeddings go into a new {@link PatchFeatures}. Reports
@@ -190,6 +202,28 @@ public final class FeatureExtractor implements AutoCloseable {
 		final Progress progress) throws IOException
 	{
 		final PatchFeatures features = new PatchFeatures(grid);
+		extractEach(images, (i, f) -> features.add(f.patches(), f.embedding()),
+			progress);
+		return features;
+	}
+
+	/**
+	 * Features of many images in order, handed to {@code sink} one image at a
+	 * time and decoded one batch at a time, so that only one batch is ever
+	 * held: what a fit that streams over its images needs. The batches are
+	 * those of {@link #extractAll}, so the features are the same bit for bit.
+	 * Reports {@code update(done, N)} after each image and stops between
+	 * batches if canceled.
+	 *
+	 * @throws IOException from the first image that cannot be read, or from
+	 *           the sink
+	 * @throws IllegalArgumentException naming the position of an image that
+	 *           cannot be cropped (e.g. a thin strip)
+	 * @throws java.util.concurrent.CancellationException if canceled
+	 */
+	public void extractEach(final List<? extends ImageSource> images,
+		final FeatureSink sink, final Progress progress) throws IOException
+	{
 		final int total = images.size();
 		for (int start = 0; start < total; start += batchSize) {
 			progress.checkCanceled();
@@ -200,11 +234,10 @@ public final class FeatureExtractor implements AutoCloseable {
 			final List<RasterImage> crops = cropAll(decoded, start, total);
 			int done = start;
 			for (final ImageFeatures f : runCrops(crops)) {
-				features.add(f.patches(), f.embedding());
+				sink.accept(done, f);
 				progress.update(++done, total);
 			}
 		}
-		return features;
 	}
 
 	/** Frees the backbone. */

@@ -17,7 +17,7 @@ import java.util.List;
  * copied.
  * </p>
  */
-public final class PatchFeatures {
+public final class PatchFeatures implements ImagePatches {
 
 	private final FeatureGrid grid;
 	private final List<float[]> patches = new ArrayList<>();
@@ -49,22 +49,18 @@ public final class PatchFeatures {
 		embeddings.add(embedding);
 	}
 
-	/** The patch grid every image shares. */
+	@Override
 	public FeatureGrid grid() {
 		return grid;
 	}
 
-	/** Number of images N. */
+	@Override
 	public int imageCount() {
 		return patches.size();
 	}
 
-	/** Total number of patches N × L. */
-	public long patchCount() {
-		return (long) patches.size() * grid.locations();
-	}
-
 	/** The L × D patch values of image {@code i} (shared, not a copy). */
+	@Override
 	public float[] patches(final int image) {
 		return patches.get(image);
 	}
@@ -100,21 +96,13 @@ public final class PatchFeatures {
 		return Collections.unmodifiableList(patches);
 	}
 
-	/**
-	 * Gathers patches by global index {@code g = image * L + location} into
-	 * one full-dimensional matrix, in the order given.
-	 */
-	public FeatureMatrix gather(final long[] globalIndices) {
+	@Override
+	public void copyPatch(final long globalIndex, final float[] out,
+		final int offset)
+	{
 		final int dims = grid.dims();
 		final int locations = grid.locations();
-		final float[] out = new float[Math.multiplyExact(globalIndices.length,
-			dims)];
-		for (int i = 0; i < globalIndices.length; i++) {
-			final int image = (int) (globalIndices[i] / locations);
-			final int location = (int) (globalIndices[i] % locations);
-			System.arraycopy(patches.get(image), location * dims, out, i * dims,
-				dims);
-		}
-		return new FeatureMatrix(globalIndices.length, dims, out);
+		System.arraycopy(patches.get((int) (globalIndex / locations)),
+			(int) (globalIndex % locations) * dims, out, offset, dims);
 	}
 }

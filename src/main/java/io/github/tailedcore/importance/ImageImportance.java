@@ -1,7 +1,7 @@
 package io.github.tailedcore.importance;
 
 import io.github.tailedcore.Progress;
-import io.github.tailedcore.feature.PatchFeatures;
+import io.github.tailedcore.feature.ImagePatches;
 import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.threshold.LeaveOneOutThreshold;
 
@@ -58,13 +58,11 @@ public final class ImageImportance {
 	 * @param memory a fitted memory M
 	 * @param origins for each row of M, the training image it came from
 	 * @param features the training features {@code origins} refers to
-	 * @param sigma the Gaussian σ of the maps (does not change image scores
-	 *          but is needed to build a scorer)
 	 * @throws IllegalArgumentException if one image holds every vector of M,
 	 *           so that it cannot be left out
 	 */
 	public static ImageImportance estimate(final MemoryBank memory,
-		final int[] origins, final PatchFeatures features, final double sigma,
+		final int[] origins, final ImagePatches features,
 		final ImportanceWeights weighting, final Progress progress)
 	{
 		if (IntStream.of(origins).allMatch(o -> o == origins[0]))
@@ -72,8 +70,7 @@ public final class ImageImportance {
 				"vectors from at least two training images, but all come from image " +
 				origins[0] + "; fit on more images or turn the weighting off.");
 		final double[] s = LeaveOneOutThreshold.meanPatchScores(memory, origins,
-			features, IntStream.range(0, features.imageCount()).toArray(), sigma,
-			progress);
+			features, IntStream.range(0, features.imageCount()).toArray(), progress);
 		return new ImageImportance(s, weighting.weights(s));
 	}
 

@@ -1,7 +1,6 @@
 package io.github.tailedcore.memory;
 
 import io.github.tailedcore.Progress;
-import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.sampling.CoresetFraction;
 import io.github.tailedcore.sampling.CoresetSampler;
@@ -16,6 +15,11 @@ import java.util.SplittableRandom;
  * {@code floor(ratio·n)} of them are picked greedily from a random start,
  * and the picks are returned as global patch indices so that the memory
  * keeps the original D-dimensional vectors.
+ * <p>
+ * The caller projects the pool ({@link #projection}) before selecting, so
+ * that a fit can project its patches as they stream past and never hold
+ * them in full dimension.
+ * </p>
  * <p>
  * With importance weights per image, every candidate patch has the weight
  * of its image and the picks maximise w · distance
@@ -43,46 +47,47 @@ public final class CoresetSelection {
 	}
 
 	/**
-	 * Picks the coreset of the given candidates.
+	 * The random map D → d that {@link #select} expects the pool to be
+	 * projected with for this seed.
 	 *
-	 * @param pool the patches
-	 * @param candidates global indices {@code image · L + location} of the
-	 *          patches to choose from, ascending, or {@code null} for all
-	 * @param seed draws the projection and the start index
-	 * @return the picked global indices, in pick order
+	 * @param dims D, the dimension of the patch features
 	 */
-	public long[] select(final PatchFeatures pool, final long[] candidates,
-		final long seed, final Progress progress)
-	{
-		return select(pool, candidates, null, seed, progress);
+	public RandomProjection projection(final int dims, final long seed) {
+		return RandomProjection.reducing(dims, projectionDim, new SplittableRandom(
+			seed).nextLong());
 	}
 
 	/**
 	 * Picks the coreset of the given candidates, weighted by image.
 	 *
-	 * @param pool the patches
-	 * @param candidates global indices {@code image · L + location} of the
-	 *          patches to choose from, ascending, or {@code null} for all
+	 * @param projected every patch of the pool, projected with
+	 *          {@link #projection(int, long) projection(D, seed)}: row g for
+	 *          the patch g = image · L + location
+	 * @param candidates global indices of the patches to choose from,
+	 *          ascending, or {@code null} for all
 	 * @param imageWeights the importance weight of each image of the pool, or
 	 *          {@code null} for the unweighted coreset
-	 * @param seed draws the projection and the start index
+	 * @param locations L, to find a patch's image
+	 * @param seed the seed of the projection; also draws the start index
 	 * @return the picked global indices, in pick order
 	 */
-	public long[] select(final PatchFeatures pool, final long[] candidates,
-		final double[] imageWeights, final long seed, final Progress progress)
+	public long[] select(final FeatureMatrix projected, final long[] candidates,
+		final double[] imageWeights, final int locations, final long seed,
+		final Progress progress)
 	{
-		final long n = candidates == null ? pool.patchCount() : candidates.length;
-		if (n > Integer.MAX_VALUE) throw new IllegalArgumentException(
-			"A coreset pool holds at most 2^31 patches, got " + n +
-				"; use fewer training images.");
+		final int n = candidates == null ? projected.rows() : candidates.length;
 		if (n == 0) return new long[0];
+		if (imageWeights != null && (long) imageWeights.length *
+			locations != projected.rows()) throw new IllegalArgumentException(
+				"Need one importance weight per image of the pool: " +
+					imageWeights.length + " weights for " + projected.rows() / locations +
+					" images.");
 		final SplittableRandom random = new SplittableRandom(seed);
-		final RandomProjection projection = RandomProjection.reducing(pool.grid()
-			.dims(), projectionDim, random.nextLong());
+		random.nextLong(); // the projection's seed
 		final int[] picks = CoresetFraction.select(imageWeights == null ? sampler
-			: CoresetSampler.fastestWeighted(patchWeights(pool, candidates,
-				imageWeights, (int) n)), project(pool, candidates, projection), ratio,
-			random.nextLong(), progress);
+			: CoresetSampler.fastestWeighted(patchWeights(imageWeights, candidates,
+				n, locations)), projected, candidates, ratio, random.nextLong(),
+			progress);
 		final long[] global = new long[picks.length];
 		for (int i = 0; i < picks.length; i++)
 			global[i] = candidates == null ? picks[i] : candidates[picks[i]];
@@ -90,40 +95,13 @@ public final class CoresetSelection {
 	}
 
 	/** Each candidate's weight: that of its image. */
-	private static double[] patchWeights(final PatchFeatures pool,
-		final long[] candidates, final double[] imageWeights, final int n)
+	private static double[] patchWeights(final double[] imageWeights,
+		final long[] candidates, final int n, final int locations)
 	{
-		if (imageWeights.length != pool.imageCount())
-			throw new IllegalArgumentException("Need one importance weight per " +
-				"image of the pool: " + imageWeights.length + " for " + pool
-					.imageCount() + " images.");
-		final int locations = pool.grid().locations();
 		final double[] w = new double[n];
 		for (int i = 0; i < n; i++)
 			w[i] = imageWeights[(int) ((candidates == null ? i : candidates[i]) /
 				locations)];
 		return w;
-	}
-
-	/** The candidates' projected vectors, in candidate order. */
-	private static FeatureMatrix project(final PatchFeatures pool,
-		final long[] candidates, final RandomProjection projection)
-	{
-		if (candidates == null) return projection.apply(pool);
-		final int locations = pool.grid().locations();
-		final int d = projection.outputDims();
-		final float[] out = new float[Math.multiplyExact(candidates.length, d)];
-		int next = 0;
-		while (next < candidates.length) {
-			final int image = (int) (candidates[next] / locations);
-			final FeatureMatrix p = projection.apply(pool.patchMatrix(image));
-			for (; next < candidates.length && candidates[next] /
-				locations == image; next++)
-			{
-				final int location = (int) (candidates[next] % locations);
-				System.arraycopy(p.data(), location * d, out, next * d, d);
-			}
-		}
-		return new FeatureMatrix(candidates.length, d, out);
 	}
 }

@@ -6,6 +6,7 @@ import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.linalg.Quantile;
 import io.github.tailedcore.sampling.RandomProjection;
 
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -26,7 +27,9 @@ import java.util.stream.IntStream;
  * </ol>
  * <p>
  * Each location is projected separately; this gives exactly the rows of the
- * full projected matrix but never holds all of it. Two guards differ from the
+ * full projected matrix but never holds all of it. A fit that streams over
+ * its images projects them as they pass ({@link #projection}) and filters
+ * the projected rows instead, with the same result. Two guards differ from the
  * official code, which would remove patches in both cases: a drop fraction of
  * 0 keeps every patch (strictly below the maximum would drop the maximum),
  * and if no score is strictly below τ (all scores equal, e.g. constant
@@ -69,6 +72,17 @@ public final class LofNoiseFilter {
 	}
 
 	/**
+	 * The random map D → d the filter projects with (the identity when
+	 * D = d): the one to project patches with for
+	 * {@link #filter(FeatureMatrix, int, Progress)}.
+	 *
+	 * @param dims D, the dimension of the patch features
+	 */
+	public RandomProjection projection(final int dims) {
+		return RandomProjection.reducing(dims, projectionDim, seed);
+	}
+
+	/**
 	 * Scores every patch and keeps those below τ.
 	 *
 	 * @param features the patch features of the N training images
@@ -81,22 +95,51 @@ public final class LofNoiseFilter {
 	public NoiseFilterResult filter(final PatchFeatures features,
 		final Progress progress)
 	{
-		final int images = features.imageCount();
+		final RandomProjection projection = projection(features.grid().dims());
+		return filter(features.imageCount(), features.grid().locations(),
+			p -> projection.apply(atLocation(features, p)), progress);
+	}
+
+	/**
+	 * Scores every patch of projected features and keeps those below τ: the
+	 * result of {@link #filter(PatchFeatures, Progress)} for the features
+	 * that were projected, for a fit that projected its patches as they
+	 * streamed past.
+	 *
+	 * @param projected the N · L patches projected with
+	 *          {@link #projection(int)}, row g = image · L + location
+	 * @param locations L
+	 * @throws IllegalArgumentException if there are no images
+	 * @throws java.util.concurrent.CancellationException if canceled
+	 */
+	public NoiseFilterResult filter(final FeatureMatrix projected,
+		final int locations, final Progress progress)
+	{
+		if (projected.rows() % locations != 0) throw new IllegalArgumentException(
+			projected.rows() + " projected patches are not whole images of " +
+				locations + " locations.");
+		return filter(projected.rows() / locations, locations, p -> atLocation(
+			projected, locations, p), progress);
+	}
+
+	/**
+	 * The filter over the images' projected vectors, given per location p as
+	 * an N × d matrix.
+	 */
+	private NoiseFilterResult filter(final int images, final int locations,
+		final IntFunction<FeatureMatrix> projectedAt, final Progress progress)
+	{
 		if (images == 0) throw new IllegalArgumentException(
 			"The noise filter needs at least one training image.");
-		final int locations = features.grid().locations();
-		final int dims = features.grid().dims();
-		if (features.patchCount() > Integer.MAX_VALUE - 8)
+		if ((long) images * locations > Integer.MAX_VALUE - 8)
 			throw new IllegalArgumentException("The noise filter holds at most " +
-				"2^31 patch scores, got " + features.patchCount() +
+				"2^31 patch scores, got " + (long) images * locations +
 				" patches; use fewer training images.");
-		final RandomProjection projection = RandomProjection.reducing(dims,
-			projectionDim, seed);
-		final float[] scores = new float[(int) features.patchCount()];
+		final float[] scores = new float[images * locations];
 		final int[] done = { 0 };
 		IntStream.range(0, locations).parallel().forEach(p -> {
 			progress.checkCanceled();
-			final double[] s = lof.scores(projection.apply(atLocation(features, p)));
+			final double[] s = lof.scores(projectedAt.apply(p));
 			for (int i = 0; i < images; i++)
 				scores[i * locations + p] = (float) s[i];
 			synchronized (done) {
@@ -116,6 +159,19 @@ public final class LofNoiseFilter {
 		for (int i = 0; i < images; i++)
 			System.arraycopy(features.patches(i), p * dims, out, i * dims, dims);
 		return new FeatureMatrix(images, dims, out);
+	}
+
+	/** The N × d matrix of the projected rows at location p. */
+	private static FeatureMatrix atLocation(final FeatureMatrix projected,
+		final int locations, final int p)
+	{
+		final int images = projected.rows() / locations;
+		final int d = projected.cols();
+		final float[] out = new float[images * d];
+		for (int i = 0; i < images; i++)
+			System.arraycopy(projected.data(), (i * locations + p) * d, out, i * d,
+				d);
+		return new FeatureMatrix(images, d, out);
 	}
 
 	/** τ and the patches strictly below it, with the two guards. */

@@ -59,12 +59,28 @@ public final class CoresetFraction {
 		final FeatureMatrix points, final double ratio, final long seed,
 		final Progress progress)
 	{
+		return select(sampler, points, null, ratio, seed, progress);
+	}
+
+	/**
+	 * {@link #select(CoresetSampler, FeatureMatrix, double, long, Progress)}
+	 * among the given rows of {@code points} only
+	 * ({@link CoresetSampler#select(FeatureMatrix, long[], int, int, Progress)}).
+	 *
+	 * @param rows the candidate rows, or {@code null} for all
+	 * @return the picks, as positions in {@code rows}, in pick order
+	 */
+	public static int[] select(final CoresetSampler sampler,
+		final FeatureMatrix points, final long[] rows, final double ratio,
+		final long seed, final Progress progress)
+	{
 		checkRatio(ratio);
-		final int n = points.rows();
+		final int n = rows == null ? points.rows() : rows.length;
 		if (ratio == 1) return IntStream.range(0, n).toArray();
 		final int count = size(n, ratio);
 		if (count == 0) return new int[0];
-		return sampler.select(points, count, randomStart(n, seed), progress);
+		return sampler.select(points, rows, count, randomStart(n, seed),
+			progress);
 	}
 
 	private static void checkRatio(final double ratio) {

@@ -2,7 +2,7 @@ package io.github.tailedcore.sampling;
 
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.linalg.FeatureMatrix;
-import io.github.tailedcore.linalg.SquaredDistanceKernel;
+import io.github.tailedcore.linalg.SquaredDistance;
 
 /**
  * Exact greedy k-center selection by brute force, PatchCore's coreset
@@ -34,32 +34,18 @@ public final class GreedyCoresetSampler implements CoresetSampler {
 	static final int DEFAULT_BLOCK_ROWS = 4096;
 
 	private final int blockRows;
-	private final SquaredDistanceKernel distance;
 
-	/** A sampler with the default block size and the fastest distance kernel. */
+	/** A sampler with the default block size. */
 	public GreedyCoresetSampler() {
-		this(DEFAULT_BLOCK_ROWS, SquaredDistanceKernel.fastest());
+		this(DEFAULT_BLOCK_ROWS);
 	}
 
 	/**
-	 * The reference on the scalar distance loop, whatever the JVM offers (for
-	 * benchmarks: the same picks, the speed of plain Java).
+	 * A sampler that splits each pass into blocks of {@code blockRows} (every
+	 * block size gives the same picks).
 	 */
-	public static GreedyCoresetSampler scalarReference() {
-		return new GreedyCoresetSampler(DEFAULT_BLOCK_ROWS,
-			SquaredDistanceKernel.SCALAR);
-	}
-
-	/**
-	 * A sampler that splits each pass into blocks of {@code blockRows} and
-	 * computes distances with {@code distance} (every kernel gives the same
-	 * picks).
-	 */
-	GreedyCoresetSampler(final int blockRows,
-		final SquaredDistanceKernel distance)
-	{
+	GreedyCoresetSampler(final int blockRows) {
 		this.blockRows = GreedySelection.blockRows(blockRows);
-		this.distance = distance;
 	}
 
 	/**
@@ -92,8 +78,8 @@ public final class GreedyCoresetSampler implements CoresetSampler {
 		return (last, first, end, minDistances) -> {
 			final int lastOffset = points.offset(last);
 			for (int r = first; r < end; r++) {
-				final double d = distance.between(data, r * dims, data, lastOffset,
-					dims);
+				final double d = SquaredDistance.between(data, r * dims, data,
+					lastOffset, dims);
 				if (d < minDistances[r]) minDistances[r] = d;
 			}
 		};

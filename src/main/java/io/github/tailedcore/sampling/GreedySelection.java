@@ -100,7 +100,11 @@ final class GreedySelection {
 	static void checkArguments(final FeatureMatrix points, final int count,
 		final int start)
 	{
-		final int n = points.rows();
+		checkArguments(points.rows(), count, start);
+	}
+
+	/** {@link #checkArguments(FeatureMatrix, int, int)} for n points. */
+	static void checkArguments(final int n, final int count, final int start) {
 		if (count < 0 || count > n) throw new IllegalArgumentException(
 			"Cannot pick " + count + " coreset points from " + n + " points.");
 		if (count > 0 && (start < 0 || start >= n))

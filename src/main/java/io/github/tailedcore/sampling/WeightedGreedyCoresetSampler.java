@@ -2,7 +2,7 @@ package io.github.tailedcore.sampling;
 
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.linalg.FeatureMatrix;
-import io.github.tailedcore.linalg.SquaredDistanceKernel;
+import io.github.tailedcore.linalg.SquaredDistance;
 
 
 /**
@@ -16,12 +16,12 @@ import io.github.tailedcore.linalg.SquaredDistanceKernel;
  * the coreset keeps more of them.
  * <p>
  * The comparison is made on w² · δ², with δ² from the same
- * {@link SquaredDistanceKernel} as the reference: the same argmax as
+ * {@link SquaredDistance} as the reference: the same argmax as
  * w · δ, and with every weight 1 the products are exactly δ², so the picks
  * are the reference's, pick for pick (first index on ties, fixed blocks
  * reduced in order, repeats once all δ = 0). The weights belong to one point
  * set: a sampler is built for each pool it selects from. This is the
- * weighted reference; {@link QuantizedGreedyCoresetSampler#weighted} makes
+ * weighted reference; {@link TiledGreedyCoresetSampler#weighted} makes
  * the same picks faster.
  * </p>
  */
@@ -32,20 +32,17 @@ public final class WeightedGreedyCoresetSampler implements CoresetSampler {
 
 	/**
 	 * A sampler for points with the given weights, with the reference's
-	 * block size and the fastest distance kernel.
+	 * block size.
 	 *
 	 * @param weights w<sub>x</sub> of each point, finite and &gt; 0
 	 */
 	public WeightedGreedyCoresetSampler(final double[] weights) {
-		this(weights, GreedyCoresetSampler.DEFAULT_BLOCK_ROWS,
-			SquaredDistanceKernel.fastest());
+		this(weights, GreedyCoresetSampler.DEFAULT_BLOCK_ROWS);
 	}
 
 	/** A sampler that splits each pass into blocks of {@code blockRows}. */
-	WeightedGreedyCoresetSampler(final double[] weights, final int blockRows,
-		final SquaredDistanceKernel distance)
-	{
-		unweighted = new GreedyCoresetSampler(blockRows, distance);
+	WeightedGreedyCoresetSampler(final double[] weights, final int blockRows) {
+		unweighted = new GreedyCoresetSampler(blockRows);
 		squaredWeights = squares(weights);
 	}
 

@@ -63,6 +63,31 @@ abstract class BlockedSearch<Q> implements NearestNeighborSearch {
 		final int[] indices)
 	{
 		checkShapes(queries, squaredDistances, indices);
+		search(queries, null, null, squaredDistances, indices);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The kernel ranks every row as {@link #search} does; the candidate
+	 * lists refuse the rows of the query's own origin, so the same rows are
+	 * re-ranked as for a bank without them.
+	 * </p>
+	 */
+	@Override
+	public void searchExcluding(final FeatureMatrix queries,
+		final int[] queryOrigins, final int[] rowOrigins,
+		final float[] squaredDistances, final int[] indices)
+	{
+		checkShapes(queries, squaredDistances, indices);
+		checkOrigins(queries, queryOrigins, rowOrigins);
+		search(queries, queryOrigins, rowOrigins, squaredDistances, indices);
+	}
+
+	private void search(final FeatureMatrix queries, final int[] queryOrigins,
+		final int[] rowOrigins, final float[] squaredDistances,
+		final int[] indices)
+	{
 		if (queries.rows() == 0) return;
 		final Q prepared = prepare(queries);
 		final int blocks = (size() + rowBlock - 1) / rowBlock;
@@ -73,7 +98,8 @@ abstract class BlockedSearch<Q> implements NearestNeighborSearch {
 			final int from = (int) ((long) blocks * r / ranges) * rowBlock;
 			final int to = Math.min(size(), (int) ((long) blocks * (r + 1) /
 				ranges) * rowBlock);
-			found[r] = new NearestCandidates(queries.rows());
+			found[r] = new NearestCandidates(queries.rows(), queryOrigins,
+				rowOrigins);
 			scan(prepared, queries.rows(), from, to, found[r]);
 		});
 		for (int r = 1; r < ranges; r++)

@@ -50,24 +50,40 @@ public final class BruteForceSearch implements NearestNeighborSearch {
 	{
 		checkShapes(queries, squaredDistances, indices);
 		IntStream.range(0, queries.rows()).parallel().forEach(q -> nearest(
-			queries, q, squaredDistances, indices));
+			queries, q, -1, null, squaredDistances, indices));
 	}
 
-	/** Scans every memory row for query {@code q}. */
-	private void nearest(final FeatureMatrix queries, final int q,
+	@Override
+	public void searchExcluding(final FeatureMatrix queries,
+		final int[] queryOrigins, final int[] rowOrigins,
 		final float[] squaredDistances, final int[] indices)
+	{
+		checkShapes(queries, squaredDistances, indices);
+		checkOrigins(queries, queryOrigins, rowOrigins);
+		IntStream.range(0, queries.rows()).parallel().forEach(q -> nearest(
+			queries, q, queryOrigins[q], rowOrigins, squaredDistances, indices));
+	}
+
+	/**
+	 * Scans every memory row for query {@code q}, except those of origin
+	 * {@code excluded} (when {@code rowOrigins} is given).
+	 */
+	void nearest(final FeatureMatrix queries, final int q, final int excluded,
+		final int[] rowOrigins, final float[] squaredDistances,
+		final int[] indices)
 	{
 		final float[] query = queries.data();
 		final float[] rows = memory.data();
 		final int dims = dims();
 		final int qOffset = queries.offset(q);
 		double best = Double.POSITIVE_INFINITY;
-		int bestIndex = 0;
+		int bestIndex = -1;
 		for (int j = 0; j < memory.rows(); j++) {
+			if (rowOrigins != null && rowOrigins[j] == excluded) continue;
 			final double sum = squaredDistance(query, qOffset, rows, memory.offset(
 				j), dims);
-			// "j == 0" keeps a NaN query NaN instead of reporting +∞.
-			if (j == 0 || sum < best) {
+			// "bestIndex < 0" keeps a NaN query NaN instead of reporting +∞.
+			if (bestIndex < 0 || sum < best) {
 				best = sum;
 				bestIndex = j;
 			}

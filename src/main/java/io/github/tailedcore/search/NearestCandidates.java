@@ -32,10 +32,25 @@ final class NearestCandidates {
 	/** Per query, ascending approximate keys; +∞ marks an empty slot. */
 	private final float[] keys;
 	private final int[] rows;
+	/** The origin of each query and memory row, or {@code null} for none. */
+	private final int[] queryOrigins;
+	private final int[] rowOrigins;
 
 	/** Empty lists for {@code queries} queries. */
 	NearestCandidates(final int queries) {
+		this(queries, null, null);
+	}
+
+	/**
+	 * Empty lists for {@code queries} queries that never admit a row of the
+	 * query's own origin ({@code rowOrigins[row] == queryOrigins[q]}).
+	 */
+	NearestCandidates(final int queries, final int[] queryOrigins,
+		final int[] rowOrigins)
+	{
 		this.queries = queries;
+		this.queryOrigins = queryOrigins;
+		this.rowOrigins = rowOrigins;
 		keys = new float[queries * CAPACITY];
 		rows = new int[queries * CAPACITY];
 		Arrays.fill(keys, Float.POSITIVE_INFINITY);
@@ -53,12 +68,13 @@ final class NearestCandidates {
 	/**
 	 * Adds row {@code row} with approximate key {@code key} to the list of
 	 * query {@code q} if it ranks among the best, by key and then by row.
-	 * NaN keys are never added.
+	 * NaN keys, and rows of the query's own origin, are never added.
 	 */
 	void offer(final int q, final float key, final int row) {
 		final int first = q * CAPACITY;
 		int slot = first + CAPACITY - 1;
 		if (!(key < keys[slot] || key == keys[slot] && row < rows[slot])) return;
+		if (rowOrigins != null && rowOrigins[row] == queryOrigins[q]) return;
 		while (slot > first && (key < keys[slot - 1] || key == keys[slot - 1] &&
 			row < rows[slot - 1]))
 		{
@@ -81,9 +97,10 @@ final class NearestCandidates {
 	/**
 	 * Writes, for each query, the candidate with the smallest reference
 	 * distance (the first row on ties) and that distance. A query with no
-	 * candidate (a NaN query, or keys that overflowed to +∞) is compared
-	 * with every memory row, as the reference does. Queries are resolved in
-	 * parallel on the common fork-join pool.
+	 * candidate (a NaN query, keys that overflowed to +∞, or every row of
+	 * its own origin) is compared with every memory row it may use, as the
+	 * reference does. Queries are resolved in parallel on the common
+	 * fork-join pool.
 	 */
 	void resolve(final FeatureMatrix queryRows, final FeatureMatrix memory,
 		final float[] squaredDistances, final int[] indices)
@@ -111,12 +128,8 @@ final class NearestCandidates {
 			}
 		}
 		if (bestRow == Integer.MAX_VALUE) {
-			final float[] one = new float[1];
-			final int[] index = new int[1];
-			new BruteForceSearch(memory).search(new FeatureMatrix(1, memory.cols(),
-				queryRows.row(i)), one, index);
-			squaredDistances[i] = one[0];
-			indices[i] = index[0];
+			new BruteForceSearch(memory).nearest(queryRows, i, queryOrigins == null
+				? -1 : queryOrigins[i], rowOrigins, squaredDistances, indices);
 			return;
 		}
 		squaredDistances[i] = (float) best;

@@ -32,6 +32,21 @@ public interface NearestNeighborSearch {
 	void search(FeatureMatrix queries, float[] squaredDistances, int[] indices);
 
 	/**
+	 * As {@link #search}, but query i ignores the memory rows r whose origin
+	 * {@code rowOrigins[r]} is its own, {@code queryOrigins[i]}: the distance
+	 * and row that {@link #search} would give over a bank without those rows,
+	 * with the row's index in the whole bank (+∞ and −1 if every row is
+	 * ignored). Leave-one-image-out scores of many images come from one such
+	 * search instead of a copy of the bank per image.
+	 *
+	 * @param queryOrigins the origin of each query, length ≥ its rows
+	 * @param rowOrigins the origin of each memory row, length {@link #size()}
+	 * @throws IllegalArgumentException if an array is too short
+	 */
+	void searchExcluding(FeatureMatrix queries, int[] queryOrigins,
+		int[] rowOrigins, float[] squaredDistances, int[] indices);
+
+	/**
 	 * Checks the arguments of {@link #search}.
 	 *
 	 * @throws IllegalArgumentException if the queries do not have
@@ -47,5 +62,20 @@ public interface NearestNeighborSearch {
 			.rows()) throw new IllegalArgumentException("Outputs of length " +
 				squaredDistances.length + " and " + indices.length + " cannot hold " +
 				queries.rows() + " results.");
+	}
+
+	/**
+	 * Checks the arguments of {@link #searchExcluding}.
+	 *
+	 * @throws IllegalArgumentException if {@link #checkShapes} does, or an
+	 *           origin array is too short
+	 */
+	default void checkOrigins(final FeatureMatrix queries,
+		final int[] queryOrigins, final int[] rowOrigins)
+	{
+		if (queryOrigins.length < queries.rows() || rowOrigins.length != size())
+			throw new IllegalArgumentException("Need an origin per query and per " +
+				"memory row: " + queryOrigins.length + " for " + queries.rows() +
+				" queries, " + rowOrigins.length + " for " + size() + " rows.");
 	}
 }

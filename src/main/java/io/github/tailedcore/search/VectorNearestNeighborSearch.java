@@ -162,20 +162,21 @@ public final class VectorNearestNeighborSearch extends BlockedSearch<float[][]> 
 			firstRow);
 		final FloatVector nHi = FloatVector.fromArray(SPECIES, paddedNorms,
 			firstRow + LANES);
-		store(a0, b0, nLo, nHi, keys, 0);
-		store(a1, b1, nLo, nHi, keys, 1);
-		store(a2, b2, nLo, nHi, keys, 2);
-		store(a3, b3, nLo, nHi, keys, 3);
-		store(a4, b4, nLo, nHi, keys, 4);
-		store(a5, b5, nLo, nHi, keys, 5);
-	}
-
-	private static void store(final FloatVector lo, final FloatVector hi,
-		final FloatVector normsLo, final FloatVector normsHi, final float[] keys,
-		final int r)
-	{
-		lo.add(normsLo).intoArray(keys, r * PANEL);
-		hi.add(normsHi).intoArray(keys, r * PANEL + LANES);
+		// stored here, not by a helper: a helper that takes vectors is not
+		// always inlined (on AVX-512 it was too big), and then every vector is
+		// boxed, which made the search about 20 times slower
+		a0.add(nLo).intoArray(keys, 0);
+		b0.add(nHi).intoArray(keys, LANES);
+		a1.add(nLo).intoArray(keys, PANEL);
+		b1.add(nHi).intoArray(keys, PANEL + LANES);
+		a2.add(nLo).intoArray(keys, 2 * PANEL);
+		b2.add(nHi).intoArray(keys, 2 * PANEL + LANES);
+		a3.add(nLo).intoArray(keys, 3 * PANEL);
+		b3.add(nHi).intoArray(keys, 3 * PANEL + LANES);
+		a4.add(nLo).intoArray(keys, 4 * PANEL);
+		b4.add(nHi).intoArray(keys, 4 * PANEL + LANES);
+		a5.add(nLo).intoArray(keys, 5 * PANEL);
+		b5.add(nHi).intoArray(keys, 5 * PANEL + LANES);
 	}
 
 	@Override

@@ -1,7 +1,7 @@
 package io.github.tailedcore.tail;
 
 import io.github.tailedcore.Progress;
-import io.github.tailedcore.feature.PatchFeatures;
+import io.github.tailedcore.feature.ImagePatches;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.noise.NoiseFilterResult;
 import io.github.tailedcore.search.NearestNeighborSearch;
@@ -74,8 +74,8 @@ public final class TailNoiseFilter {
 	 * @param progress checked for cancellation
 	 */
 	public static Result filter(final TailEstimate tail,
-		final PatchFeatures training, final NoiseFilterResult filter,
-		final PatchFeatures pool, final int[] origins, final Progress progress)
+		final ImagePatches training, final NoiseFilterResult filter,
+		final ImagePatches pool, final int[] origins, final Progress progress)
 	{
 		final int locations = training.grid().locations();
 		final int[] mostlyKept = Arrays.stream(tail.tailIndices()).filter(
@@ -97,10 +97,10 @@ public final class TailNoiseFilter {
 			final int image = origins[q];
 			if (filtered[image]) {
 				if (image != searched) {
-					search = NearestNeighborSearches.fastest(training.patchMatrix(image));
+					search = NearestNeighborSearches.fastest(rows(training, image));
 					searched = image;
 				}
-				search.search(pool.patchMatrix(q), distances, nearest);
+				search.search(rows(pool, q), distances, nearest);
 			}
 			for (int p = 0; p < locations; p++) {
 				if (!filtered[image] || filter.isKept((long) image * locations +
@@ -114,6 +114,14 @@ public final class TailNoiseFilter {
 				"(a common kind, perhaps with a defect): the " + left + " patches " +
 				"of them and their views that lie nearest to a patch the filter " +
 				"dropped are left out of the tail branch."));
+	}
+
+	/** Image i's L × D patches as a matrix. */
+	private static FeatureMatrix rows(final ImagePatches patches,
+		final int image)
+	{
+		return new FeatureMatrix(patches.grid().locations(), patches.grid()
+			.dims(), patches.patches(image));
 	}
 
 	/** The share of image i's L patches that the filter dropped. */

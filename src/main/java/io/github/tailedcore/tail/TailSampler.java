@@ -2,7 +2,7 @@ package io.github.tailedcore.tail;
 
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.TailedCoreSettings;
-import io.github.tailedcore.feature.PatchFeatures;
+import io.github.tailedcore.feature.ImagePatches;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.noise.NoiseFilterResult;
 
@@ -147,8 +147,8 @@ public final class TailSampler {
 	 * @param progress checked for cancellation
 	 */
 	public TailNoiseFilter.Result filterPool(final TailEstimate tail,
-		final PatchFeatures training, final NoiseFilterResult filter,
-		final PatchFeatures pool, final int[] origins, final Progress progress)
+		final ImagePatches training, final NoiseFilterResult filter,
+		final ImagePatches pool, final int[] origins, final Progress progress)
 	{
 		if (estimation == TailEstimation.PAPER) return new TailNoiseFilter.Result(
 			null, tail);

@@ -3,11 +3,12 @@ package io.github.tailedcore.threshold;
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.Threshold;
 import io.github.tailedcore.feature.FeatureGrid;
-import io.github.tailedcore.feature.PatchFeatures;
+import io.github.tailedcore.feature.ImagePatches;
+import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.linalg.Quantile;
 import io.github.tailedcore.memory.MemoryBank;
-import io.github.tailedcore.scoring.AnomalyResult;
-import io.github.tailedcore.scoring.AnomalyScorer;
+import io.github.tailedcore.search.NearestNeighborSearch;
+import io.github.tailedcore.search.NearestNeighborSearches;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -26,7 +27,8 @@ import java.util.stream.IntStream;
  * loses all support) and defective training images score high, so the
  * quantile, not the maximum, is used. At most {@code maxImages} images,
  * drawn with the seed, are scored, because each costs as much as scoring a
- * test image.
+ * test image. All of them are scored by one search over M that skips, for
+ * each patch, the rows of its own image; M is never copied.
  * </p>
  */
 public final class LeaveOneOutThreshold {
@@ -35,6 +37,8 @@ public final class LeaveOneOutThreshold {
 	public static final int DEFAULT_MAX_IMAGES = 16;
 	/** The quantile of their scores taken by default. */
 	public static final double DEFAULT_QUANTILE = 0.95;
+	/** Training images whose patches share one search. */
+	static final int IMAGES_PER_SEARCH = 16;
 
 	private final int maxImages;
 	private final double quantile;
@@ -66,14 +70,13 @@ public final class LeaveOneOutThreshold {
 	 *          (augmented views count as their image)
 	 * @param features the training features, in the order {@code origins}
 	 *          refers to
-	 * @param sigma the Gaussian σ of the model's maps
 	 */
 	public Threshold estimate(final MemoryBank memory, final int[] origins,
-		final PatchFeatures features, final double sigma, final Progress progress)
+		final ImagePatches features, final Progress progress)
 	{
 		final int[] images = sample(features.imageCount(), origins);
 		if (images.length == 0) return null;
-		final double[] scores = scores(memory, origins, features, images, sigma,
+		final double[] scores = scores(memory, origins, features, images,
 			progress);
 		return new Threshold(Quantile.of(scores, quantile), String.format(
 			"%.2f quantile of the leave-one-image-out scores of %d of the %d " +
@@ -82,15 +85,20 @@ public final class LeaveOneOutThreshold {
 
 	/**
 	 * The leave-one-image-out image score of each given training image: the
-	 * image score of its patches against M without the rows whose origin is
-	 * that image.
+	 * image score (max<sub>h,w</sub> s, NaN if any s is) of its patches
+	 * against M without the rows whose origin is that image.
 	 */
 	public static double[] scores(final MemoryBank memory, final int[] origins,
-		final PatchFeatures features, final int[] images, final double sigma,
-		final Progress progress)
+		final ImagePatches features, final int[] images, final Progress progress)
 	{
-		return leaveOneOut(memory, origins, features, images, sigma, progress,
-			AnomalyResult::imageScore);
+		return leaveOneOut(memory, origins, features, images, progress, s -> {
+			float max = s[0];
+			for (final float v : s) {
+				if (Float.isNaN(v)) return Double.NaN;
+				if (v > max) max = v;
+			}
+			return max;
+		});
 	}
 
 	/**
@@ -100,34 +108,62 @@ public final class LeaveOneOutThreshold {
 	 * barely moves it.
 	 */
 	public static double[] meanPatchScores(final MemoryBank memory,
-		final int[] origins, final PatchFeatures features, final int[] images,
-		final double sigma, final Progress progress)
+		final int[] origins, final ImagePatches features, final int[] images,
+		final Progress progress)
 	{
-		return leaveOneOut(memory, origins, features, images, sigma, progress,
-			r -> {
-				double sum = 0;
-				for (final float v : r.patchScores())
-					sum += v;
-				return sum / r.patchScores().length;
-			});
+		return leaveOneOut(memory, origins, features, images, progress, s -> {
+			double sum = 0;
+			for (final float v : s)
+				sum += v;
+			return sum / s.length;
+		});
 	}
 
+	/**
+	 * One search over M for {@value #IMAGES_PER_SEARCH} images at a time, each
+	 * patch ignoring the rows of its own image
+	 * ({@link NearestNeighborSearch#searchExcluding}): the patch scores that
+	 * a scorer of M without those rows gives (weighted as
+	 * {@link io.github.tailedcore.scoring.AnomalyScorer} weighs them), with
+	 * one copy of M for all images instead of one per image.
+	 */
 	private static double[] leaveOneOut(final MemoryBank memory,
-		final int[] origins, final PatchFeatures features, final int[] images,
-		final double sigma, final Progress progress,
-		final ToDoubleFunction<AnomalyResult> score)
+		final int[] origins, final ImagePatches features, final int[] images,
+		final Progress progress, final ToDoubleFunction<float[]> score)
 	{
 		if (origins.length != memory.size()) throw new IllegalArgumentException(
 			"Need one origin per memory row: " + origins.length + " for " + memory
 				.size() + " rows.");
 		final FeatureGrid grid = features.grid();
+		final int locations = grid.locations();
+		final int values = locations * grid.dims();
+		final NearestNeighborSearch search = NearestNeighborSearches.fastest(memory
+			.vectors());
+		final float[] weights = memory.weights();
 		final double[] scores = new double[images.length];
-		for (int k = 0; k < images.length; k++) {
+		for (int from = 0; from < images.length; from += IMAGES_PER_SEARCH) {
 			progress.checkCanceled();
-			final MemoryBank without = without(memory, origins, images[k]);
-			scores[k] = score.applyAsDouble(new AnomalyScorer(without, grid, sigma)
-				.score(features.patches(images[k])));
-			progress.update(k + 1, images.length);
+			final int count = Math.min(IMAGES_PER_SEARCH, images.length - from);
+			final float[] queries = new float[count * values];
+			final int[] queryOrigins = new int[count * locations];
+			for (int k = 0; k < count; k++) {
+				System.arraycopy(features.patches(images[from + k]), 0, queries, k *
+					values, values);
+				Arrays.fill(queryOrigins, k * locations, (k + 1) * locations,
+					images[from + k]);
+			}
+			final float[] distances = new float[queryOrigins.length];
+			final int[] nearest = new int[queryOrigins.length];
+			search.searchExcluding(new FeatureMatrix(queryOrigins.length, grid
+				.dims(), queries), queryOrigins, origins, distances, nearest);
+			for (int k = 0; k < count; k++) {
+				final float[] s = Arrays.copyOfRange(distances, k * locations, (k + 1) *
+					locations);
+				if (weights != null) for (int p = 0; p < locations; p++)
+					s[p] = (float) ((double) s[p] * weights[nearest[k * locations + p]]);
+				scores[from + k] = score.applyAsDouble(s);
+			}
+			progress.update(from + count, images.length);
 		}
 		return scores;
 	}
@@ -153,20 +189,5 @@ public final class LeaveOneOutThreshold {
 		for (final int o : origins)
 			if (o != image) return true;
 		return false;
-	}
-
-	private static MemoryBank without(final MemoryBank memory,
-		final int[] origins, final int image)
-	{
-		final int[] rows = IntStream.range(0, origins.length).filter(
-			r -> origins[r] != image).toArray();
-		final float[] weights = memory.weights();
-		float[] kept = null;
-		if (weights != null) {
-			kept = new float[rows.length];
-			for (int i = 0; i < rows.length; i++)
-				kept[i] = weights[rows[i]];
-		}
-		return new MemoryBank(memory.vectors().selectRows(rows), kept, 0);
 	}
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.linalg.FeatureMatrix;
-import io.github.tailedcore.linalg.SquaredDistanceKernel;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -43,7 +42,7 @@ public class GreedyCoresetSamplerTest {
 			.select(line, 11, 10, Progress.none()));
 		// one block per row: the cross-block reduction keeps the first index
 		assertArrayEquals(new int[] { 0, 10, 5, 2, 7, 1, 3, 4, 6, 8, 9 },
-			new GreedyCoresetSampler(1, SquaredDistanceKernel.SCALAR).select(line, 11, 0, Progress.none()));
+			new GreedyCoresetSampler(1).select(line, 11, 0, Progress.none()));
 	}
 
 	/**
@@ -70,7 +69,7 @@ public class GreedyCoresetSamplerTest {
 	@Test
 	public void testNoRepeatsOnDistinctPoints() {
 		final FeatureMatrix points = RandomProjectionTest.gaussian(500, 8, 4);
-		final int[] picks = new GreedyCoresetSampler(64, SquaredDistanceKernel.SCALAR).select(points, 120, 17,
+		final int[] picks = new GreedyCoresetSampler(64).select(points, 120, 17,
 			Progress.none());
 		assertEquals(120, picks.length);
 		assertEquals(17, picks[0]);
@@ -81,7 +80,7 @@ public class GreedyCoresetSamplerTest {
 	public void testMatchesSingleThreadedReferenceOnRandomData() {
 		final FeatureMatrix points = RandomProjectionTest.gaussian(3000, 16, 8);
 		final int[] expected = reference(points, 300, 1234);
-		assertArrayEquals(expected, new GreedyCoresetSampler(64, SquaredDistanceKernel.SCALAR).select(points,
+		assertArrayEquals(expected, new GreedyCoresetSampler(64).select(points,
 			300, 1234, Progress.none()));
 		assertArrayEquals(expected, new GreedyCoresetSampler().select(points, 300,
 			1234, Progress.none()));
@@ -103,7 +102,7 @@ public class GreedyCoresetSamplerTest {
 		}
 		final FeatureMatrix points = new FeatureMatrix(rows, dims, data);
 		final int[] expected = reference(points, 600, 999);
-		assertArrayEquals(expected, new GreedyCoresetSampler(37, SquaredDistanceKernel.SCALAR).select(points,
+		assertArrayEquals(expected, new GreedyCoresetSampler(37).select(points,
 			600, 999, Progress.none()));
 		assertArrayEquals(expected, new GreedyCoresetSampler().select(points, 600,
 			999, Progress.none()));
@@ -199,20 +198,5 @@ public class GreedyCoresetSamplerTest {
 		public boolean isCanceled() {
 			return updates.get() >= cancelAfter;
 		}
-	}
-
-	/** The default sampler uses the fastest kernel: its picks are the scalar reference's. */
-	@Test
-	void picksDoNotDependOnTheDistanceKernel() {
-		final Random random = new Random(8);
-		final float[] data = new float[3000 * 20];
-		for (int i = 0; i < data.length; i++)
-			data[i] = (float) random.nextGaussian() + (i / 20 % 7);
-		final FeatureMatrix points = new FeatureMatrix(3000, 20, data);
-		final int start = CoresetFraction.randomStart(3000, 1);
-		assertArrayEquals(new GreedyCoresetSampler(
-			GreedyCoresetSampler.DEFAULT_BLOCK_ROWS, SquaredDistanceKernel.SCALAR)
-				.select(points, 300, start, Progress.none()), new GreedyCoresetSampler()
-					.select(points, 300, start, Progress.none()));
 	}
 }

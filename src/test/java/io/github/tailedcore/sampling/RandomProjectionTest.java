@@ -143,4 +143,32 @@ public class RandomProjectionTest {
 			data[i] = (float) random.nextGaussian();
 		return new FeatureMatrix(rows, cols, data);
 	}
+
+	/**
+	 * Every kernel makes the same products bit for bit: the Vector API tiles
+	 * and the plain loops, for output counts and row counts that fill no
+	 * whole tile, and values of very different sizes.
+	 */
+	@Test
+	public void testKernelsAgreeBitForBit() {
+		final Random random = new Random(21);
+		for (final int d : new int[] { 1, 7, 32, 128, 133 })
+			for (final int rows : new int[] { 1, 3, 4, 9 }) {
+				final int dims = 37 + d;
+				final float[] weightsT = new float[dims * d];
+				for (int i = 0; i < weightsT.length; i++)
+					weightsT[i] = (float) (random.nextGaussian() * Math.pow(10, random
+						.nextInt(5) - 2));
+				final float[] x = new float[rows * dims + 5];
+				for (int i = 0; i < x.length; i++)
+					x[i] = (float) random.nextGaussian();
+				final float[] expected = new float[rows * d + 3];
+				final float[] actual = new float[rows * d + 3];
+				ProjectionKernel.SCALAR.project(weightsT, dims, d, x, 5, rows, expected,
+					3);
+				ProjectionKernel.fastest().project(weightsT, dims, d, x, 5, rows,
+					actual, 3);
+				assertArrayEquals(expected, actual, "d " + d + ", rows " + rows);
+			}
+	}
 }

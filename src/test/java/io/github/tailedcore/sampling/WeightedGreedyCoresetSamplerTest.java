@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.linalg.FeatureMatrix;
-import io.github.tailedcore.linalg.SquaredDistanceKernel;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -34,9 +33,8 @@ class WeightedGreedyCoresetSamplerTest {
 				Arrays.fill(ones, 1);
 				assertArrayEquals(expected, new WeightedGreedyCoresetSampler(ones)
 					.select(points, 300, start, Progress.none()));
-				assertArrayEquals(expected, new WeightedGreedyCoresetSampler(ones, 53,
-					SquaredDistanceKernel.SCALAR).select(points, 300, start, Progress
-						.none()));
+				assertArrayEquals(expected, new WeightedGreedyCoresetSampler(ones, 53)
+					.select(points, 300, start, Progress.none()));
 			}
 		}
 		final FeatureMatrix line = GreedyCoresetSamplerTest.line(0, 1, 2, 3, 4, 5,
@@ -44,7 +42,7 @@ class WeightedGreedyCoresetSamplerTest {
 		final double[] ones = new double[11];
 		Arrays.fill(ones, 1);
 		assertArrayEquals(new int[] { 0, 10, 5, 2, 7, 1, 3, 4, 6, 8, 9 },
-			new WeightedGreedyCoresetSampler(ones, 1, SquaredDistanceKernel.SCALAR)
+			new WeightedGreedyCoresetSampler(ones, 1)
 				.select(line, 11, 0, Progress.none()));
 	}
 
@@ -74,7 +72,7 @@ class WeightedGreedyCoresetSamplerTest {
 		for (int i = 0; i < w.length; i++)
 			w[i] = 0.1 + 3 * random.nextDouble();
 		assertArrayEquals(textbook(points, w, 250, 77),
-			new WeightedGreedyCoresetSampler(w, 64, SquaredDistanceKernel.SCALAR)
+			new WeightedGreedyCoresetSampler(w, 64)
 				.select(points, 250, 77, Progress.none()));
 	}
 

@@ -52,7 +52,7 @@ class LeaveOneOutThresholdTest {
 	void scoresEachImageAgainstTheOtherImagesOnly() {
 		final PatchFeatures f = randomImages(4, 3);
 		final double[] scores = LeaveOneOutThreshold.scores(allPatches(f),
-			originsOfAllPatches(4), f, new int[] { 0, 2 }, 0, Progress.none());
+			originsOfAllPatches(4), f, new int[] { 0, 2 }, Progress.none());
 		assertEquals(reference(f, 0), scores[0], 1e-5);
 		assertEquals(reference(f, 2), scores[1], 1e-5);
 		assertTrue(scores[0] > 0, "its own patches would give 0");
@@ -85,7 +85,7 @@ class LeaveOneOutThresholdTest {
 	void theThresholdIsTheQuantileOfTheSampledScores() {
 		final PatchFeatures f = randomImages(5, 4);
 		final Threshold t = new LeaveOneOutThreshold(10, 1.0, 0).estimate(
-			allPatches(f), originsOfAllPatches(5), f, 0, Progress.none());
+			allPatches(f), originsOfAllPatches(5), f, Progress.none());
 		double max = 0;
 		for (int i = 0; i < 5; i++)
 			max = Math.max(max, reference(f, i));
@@ -97,7 +97,7 @@ class LeaveOneOutThresholdTest {
 	void scoresAtMostTheRequestedNumberOfImages() {
 		final PatchFeatures f = randomImages(6, 5);
 		final Threshold t = new LeaveOneOutThreshold(2, 0.5, 1).estimate(
-			allPatches(f), originsOfAllPatches(6), f, 0, Progress.none());
+			allPatches(f), originsOfAllPatches(6), f, Progress.none());
 		assertTrue(t.method().contains("2 of the 6"), t.method());
 	}
 
@@ -105,6 +105,6 @@ class LeaveOneOutThresholdTest {
 	void oneImageGivesNoThreshold() {
 		final PatchFeatures f = randomImages(1, 6);
 		assertNull(new LeaveOneOutThreshold(10, 0.95, 0).estimate(allPatches(f),
-			originsOfAllPatches(1), f, 0, Progress.none()));
+			originsOfAllPatches(1), f, Progress.none()));
 	}
 }

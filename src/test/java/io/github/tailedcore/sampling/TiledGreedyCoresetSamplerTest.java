@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.tailedcore.Progress;
-import io.github.tailedcore.linalg.CodeBoundKernel;
 import io.github.tailedcore.linalg.FeatureMatrix;
-import io.github.tailedcore.linalg.SquaredDistanceKernel;
 
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -16,17 +14,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link QuantizedGreedyCoresetSampler} must return exactly the picks of
+ * {@link TiledGreedyCoresetSampler} must return exactly the picks of
  * {@link GreedyCoresetSampler}, pick for pick, on every kind of data, with
- * the Vector API integer kernel and with the scalar one.
+ * the Vector API tile kernel and with the scalar one.
  */
-class QuantizedGreedyCoresetSamplerTest {
+class TiledGreedyCoresetSamplerTest {
 
-	private final CoresetSampler fast = new QuantizedGreedyCoresetSampler();
-	private final CoresetSampler scalarCodes = new QuantizedGreedyCoresetSampler(
-		SquaredDistanceKernel.SCALAR, CodeBoundKernel.SCALAR, null);
-	private final CoresetSampler reference = GreedyCoresetSampler
-		.scalarReference();
+	private final CoresetSampler fast = new TiledGreedyCoresetSampler();
+	private final CoresetSampler scalarTiles = new TiledGreedyCoresetSampler(
+		TileKernel.SCALAR, null);
+	private final CoresetSampler reference = new GreedyCoresetSampler();
 
 	private void assertSamePicks(final FeatureMatrix points, final int count,
 		final int start)
@@ -35,7 +32,7 @@ class QuantizedGreedyCoresetSamplerTest {
 			.none());
 		assertArrayEquals(expected, fast.select(points, count, start, Progress
 			.none()), "count " + count + ", start " + start);
-		assertArrayEquals(expected, scalarCodes.select(points, count, start,
+		assertArrayEquals(expected, scalarTiles.select(points, count, start,
 			Progress.none()), "scalar kernels, count " + count + ", start " +
 				start);
 	}
@@ -150,9 +147,9 @@ class QuantizedGreedyCoresetSamplerTest {
 		for (int i = 0; i < steps.length; i++)
 			steps[i] = 1 + i % 3;
 		assertSameWeightedPicks(grid, steps, 800, 11);
-		assertThrows(IllegalArgumentException.class, () -> QuantizedGreedyCoresetSampler
+		assertThrows(IllegalArgumentException.class, () -> TiledGreedyCoresetSampler
 			.weighted(new double[] { 1, 0 }));
-		assertThrows(IllegalArgumentException.class, () -> QuantizedGreedyCoresetSampler
+		assertThrows(IllegalArgumentException.class, () -> TiledGreedyCoresetSampler
 			.weighted(weights).select(grid, 5, 0, Progress.none()));
 	}
 
@@ -160,15 +157,15 @@ class QuantizedGreedyCoresetSamplerTest {
 		final double[] weights, final int count, final int start)
 	{
 		final int[] expected = new WeightedGreedyCoresetSampler(weights,
-			GreedyCoresetSampler.DEFAULT_BLOCK_ROWS, SquaredDistanceKernel.SCALAR)
+			GreedyCoresetSampler.DEFAULT_BLOCK_ROWS)
 				.select(points, count, start, Progress.none());
-		assertArrayEquals(expected, QuantizedGreedyCoresetSampler.weighted(weights)
+		assertArrayEquals(expected, TiledGreedyCoresetSampler.weighted(weights)
 			.select(points, count, start, Progress.none()));
 		final double[] squares = new double[weights.length];
 		for (int i = 0; i < weights.length; i++)
 			squares[i] = weights[i] * weights[i];
-		assertArrayEquals(expected, new QuantizedGreedyCoresetSampler(
-			SquaredDistanceKernel.SCALAR, CodeBoundKernel.SCALAR, squares).select(
+		assertArrayEquals(expected, new TiledGreedyCoresetSampler(
+			TileKernel.SCALAR, squares).select(
 				points, count, start, Progress.none()));
 	}
 
