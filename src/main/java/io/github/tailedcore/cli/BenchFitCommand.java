@@ -17,6 +17,7 @@ import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.feature.ImageSource;
 import io.github.tailedcore.search.NearestNeighborSearches;
 import io.github.tailedcore.tail.TailAugmentation;
+import io.github.tailedcore.tail.TailEstimation;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -77,6 +78,7 @@ public final class BenchFitCommand implements Subcommand {
 			"--methods LIST          methods to fit, in order (default tailedcore,patchcore);",
 			"                        each fit's time is compared with the first's",
 			"--coreset-ratio R       coreset fraction (default 0.1)",
+			"--tail-estimate E       robust (default) or paper (the authors' estimate)",
 			"--tail-augmentation A   rot15flip (default), rot30flip, rot45flip, rotflip, none",
 			"--backbone NAME|FILE    backbone (default " +
 				BackboneLocator.DEFAULT_BACKBONE + ")",
@@ -100,11 +102,13 @@ public final class BenchFitCommand implements Subcommand {
 		final List<Method> methods = Arrays.stream(args.get("methods",
 			"tailedcore,patchcore").split(",")).map(String::trim).map(Method::parse)
 			.collect(Collectors.toList());
-		final TailedCoreSettings.Builder settings = TailedCoreSettings.builder()
+		final TailedCoreSettings.Builder settings = TailedCoreSettings.builder() //
 			.coresetRatio(args.real("coreset-ratio",
-				TailedCoreSettings.DEFAULT_CORESET_RATIO)).tailAugmentation(
-					TailAugmentation.parse(args.get("tail-augmentation",
-						TailedCoreSettings.DEFAULT_TAIL_AUGMENTATION.name())));
+				TailedCoreSettings.DEFAULT_CORESET_RATIO)) //
+			.tailEstimation(TailEstimation.parse(args.get("tail-estimate",
+				TailedCoreSettings.DEFAULT_TAIL_ESTIMATION.label()))) //
+			.tailAugmentation(TailAugmentation.parse(args.get("tail-augmentation",
+				TailedCoreSettings.DEFAULT_TAIL_AUGMENTATION.name())));
 		final String backbone = args.get("backbone",
 			BackboneLocator.DEFAULT_BACKBONE);
 		final int threads = args.integer("threads", 0);
