@@ -5,7 +5,10 @@
 #
 #   .ci/slurm/local-cluster.sh start DIR   start it; prints the line
 #                                          "export SLURM_CONF=DIR/slurm.conf"
-#   .ci/slurm/local-cluster.sh stop DIR    stop it (cancels its jobs first)
+#   .ci/slurm/local-cluster.sh stop DIR    stop it: cancels its jobs and waits
+#                                          for them (30 s at most), stops the
+#                                          daemons, kills any job step that
+#                                          outlived slurmd with its processes
 #
 # Needs Debian's slurm-wlm and munge (slurmctld, slurmd, munged, sbatch,
 # squeue, sinfo), and root, since slurmd starts the jobs. Ports: 16817 and
