@@ -16,6 +16,8 @@ import io.github.tailedcore.memory.ProjectedPatches;
 import io.github.tailedcore.memory.TailPool;
 import io.github.tailedcore.noise.LofNoiseFilter;
 import io.github.tailedcore.noise.NoiseFilterResult;
+import io.github.tailedcore.preprocess.IntensityHistogram;
+import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.sampling.CoresetSampler;
 import io.github.tailedcore.scoring.AnomalyScorer;
 import io.github.tailedcore.tail.TailEstimate;
@@ -25,6 +27,7 @@ import io.github.tailedcore.threshold.LeaveOneOutThreshold;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -123,21 +126,75 @@ public final class TailedCore {
 		final FeatureExtractor extractor, final Progress progress)
 		throws IOException
 	{
+		return fit(images, extractor, Preprocessing.paper(), progress);
+	}
+
+	/**
+	 * As {@link #fit(List, FeatureExtractor, Progress)}, with the images
+	 * prepared as {@code preprocessing} says; the model records it, with the
+	 * training intensity range measured (one more pass over the images) if
+	 * it has one.
+	 * <p>
+	 * Tiled, every tile is one unit of the fit, as an image is in the paper:
+	 * its patches enter the bank's candidates, the noise filter compares it
+	 * location by location with the other tiles, and TailSampler estimates
+	 * class sizes per tile from the tiles' embeddings (what the backbone saw),
+	 * so that content that is rare among the tiles, not only rare images, is
+	 * kept by the tail branch; a tail tile's views are views of that tile.
+	 * The leave-one-out threshold then leaves one tile out and takes a
+	 * quantile of tile scores.
+	 * </p>
+	 */
+	public TailedCoreModel fit(final List<? extends ImageSource> images,
+		final FeatureExtractor extractor, final Preprocessing preprocessing,
+		final Progress progress) throws IOException
+	{
 		if (images.isEmpty()) throw noImages();
 		final FeatureGrid grid = extractor.grid();
-		MemoryEstimate.forFit(images.size(), grid.locations(), grid.dims(),
-			settings).requireHeap();
-		try (PatchSpill spill = PatchSpill.create(grid, images.size())) {
-			final Projections training = projections(grid, images.size());
-			progress.stage("Features of " + images.size() + " training images");
-			extractor.extractEach(images, (i, f) -> {
+		final int[] firstInputs = extractor.firstInputs(images, preprocessing);
+		final int inputs = firstInputs[images.size()];
+		MemoryEstimate.forFit(inputs, grid.locations(), grid.dims(), settings)
+			.requireHeap();
+		final Preprocessing fitted = trainingRange(images, preprocessing,
+			progress);
+		try (PatchSpill spill = PatchSpill.create(grid, inputs)) {
+			final Projections training = projections(grid, inputs);
+			progress.stage("Features of " + images.size() + " training images" +
+				(inputs == images.size() ? "" : " (" + inputs + " tiles)"));
+			extractor.extractEach(images, fitted, (i, f) -> {
 				training.add(f.patches(), f.embedding());
 				spill.add(f.patches());
 			}, progress);
-			return fit(training, spill, extractor.backboneId(), (image,
-				augmentation) -> extractor.extractViews(images.get(image).open(),
-					augmentation), progress);
+			return fit(training, spill, extractor.backboneId(), (input,
+				augmentation) -> {
+				final int image = imageOf(firstInputs, input);
+				return extractor.extractViews(images.get(image).open(), fitted, input -
+					firstInputs[image], augmentation);
+			}, progress).withPreprocessing(fitted);
 		}
+	}
+
+	/** The training intensity range, measured if {@code p} needs it. */
+	private static Preprocessing trainingRange(
+		final List<? extends ImageSource> images, final Preprocessing p,
+		final Progress progress) throws IOException
+	{
+		if (!p.intensity().needsTraining()) return p;
+		progress.stage("Intensity range of " + images.size() + " training images");
+		final IntensityHistogram h = new IntensityHistogram();
+		for (int i = 0; i < images.size(); i++) {
+			progress.checkCanceled();
+			h.add(images.get(i).open());
+			progress.update(i + 1, images.size());
+		}
+		return p.fittedTo(h);
+	}
+
+	/** The image whose inputs include {@code input}. */
+	private static int imageOf(final int[] firstInputs, final int input) {
+		// strictly increasing: every image gives at least one input
+		final int i = Arrays.binarySearch(firstInputs, input);
+		return i >= 0 ? i : -i - 2;
 	}
 
 	/**
