@@ -141,8 +141,9 @@ public final class TailedCore {
 	 * class sizes per tile from the tiles' embeddings (what the backbone saw),
 	 * so that content that is rare among the tiles, not only rare images, is
 	 * kept by the tail branch; a tail tile's views are views of that tile.
-	 * The leave-one-out threshold then leaves one tile out and takes a
-	 * quantile of tile scores.
+	 * The leave-one-out threshold leaves each drawn image out with all its
+	 * tiles and takes a quantile of image scores (the maximum over an image's
+	 * tiles, as scoring gives).
 	 * </p>
 	 */
 	public TailedCoreModel fit(final List<? extends ImageSource> images,
@@ -170,7 +171,8 @@ public final class TailedCore {
 				final int image = imageOf(firstInputs, input);
 				return extractor.extractViews(images.get(image).open(), fitted, input -
 					firstInputs[image], augmentation);
-			}, progress).withPreprocessing(fitted);
+			}, inputs == images.size() ? null : firstInputs, progress)
+				.withPreprocessing(fitted);
 		}
 	}
 
@@ -227,7 +229,7 @@ public final class TailedCore {
 			training.add(features.patches(i), features.embedding(i));
 			progress.update(i + 1, n);
 		}
-		return fit(training, features, backbone, views, progress);
+		return fit(training, features, backbone, views, null, progress);
 	}
 
 	/** A scorer for a fitted model (exact nearest-neighbour search). */
@@ -246,7 +248,8 @@ public final class TailedCore {
 	 */
 	private TailedCoreModel fit(final Projections training,
 		final ImagePatches patches, final BackboneId backbone,
-		final TailViewSource views, final Progress progress) throws IOException
+		final TailViewSource views, final int[] firstInputs,
+		final Progress progress) throws IOException
 	{
 		final Seeds seeds = new Seeds(settings.seed());
 		final CoresetSelection coreset = coresetSelection();
@@ -266,7 +269,7 @@ public final class TailedCore {
 			return model(patches, new MemoryBank(patches.gather(picks), scoreWeights(
 				importance, origins, null), 0), origins, backbone, FitSummary.of(patches
 					.imageCount(), patchCount, 0, null, 0, picks.length), importance,
-				progress);
+				firstInputs, progress);
 		}
 
 		// before the head branch: a heap too small for the tail pool then
@@ -288,13 +291,13 @@ public final class TailedCore {
 			return model(patches, new MemoryBank(patches.gather(cleanPicks),
 				scoreWeights(importance, cleanOrigins, lof), 0), cleanOrigins, backbone,
 				FitSummary.of(patches.imageCount(), patchCount, clean.droppedCount(),
-					null, 0, cleanPicks.length), importance, progress);
+					null, 0, cleanPicks.length), importance, firstInputs, progress);
 		}
 		if (tail == null) return model(patches, new MemoryBank(patches.gather(
 			cleanPicks), scoreWeights(importance, cleanOrigins, null), 0),
 			cleanOrigins, backbone, FitSummary.of(patches.imageCount(), patchCount,
 				clean.droppedCount(), null, 0, cleanPicks.length), importance,
-			progress);
+			firstInputs, progress);
 
 		// M = M_tail ∪ M_clean, both gathered into the bank's one array
 		final int dims = grid.dims();
@@ -330,7 +333,7 @@ public final class TailedCore {
 			dims, bank), scoreWeights(importance, memoryOrigins, null), tailSize),
 			memoryOrigins, backbone, FitSummary.of(patches.imageCount(), patchCount,
 				clean.droppedCount(), estimate, tailSize, cleanPicks.length), importance,
-			progress);
+			firstInputs, progress);
 	}
 
 	/** The seeds of the stages, drawn in a fixed order from the fit's seed. */
@@ -476,15 +479,22 @@ public final class TailedCore {
 		return importance.scoreWeights(origins, base);
 	}
 
+	/**
+	 * @param firstInputs the first tile of each image (and the tile count
+	 *          last) of a tiled fit, for the threshold; {@code null} when
+	 *          every unit is an image
+	 */
 	private TailedCoreModel model(final ImagePatches patches,
 		final MemoryBank memory, final int[] origins, final BackboneId backbone,
 		final FitSummary summary, final ImageImportance importance,
-		final Progress progress)
+		final int[] firstInputs, final Progress progress)
 	{
 		Threshold t = null;
 		if (threshold != null) {
 			progress.stage("Threshold (leave-one-image-out scores)");
-			t = threshold.estimate(memory, origins, patches, progress);
+			t = firstInputs == null ? threshold.estimate(memory, origins, patches,
+				progress) : threshold.estimate(memory, origins, patches, firstInputs,
+					progress);
 		}
 		return new TailedCoreModel(settings, backbone, patches.grid(), memory,
 			importance == null ? summary : summary.withImportance(importance
