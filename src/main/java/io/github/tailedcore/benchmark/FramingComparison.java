@@ -10,6 +10,7 @@ import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.feature.ImageSource;
 import io.github.tailedcore.image.ImageIoReader;
 import io.github.tailedcore.image.RasterImage;
+import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.scoring.ImageAnomaly;
 import io.github.tailedcore.scoring.ImageScorer;
@@ -72,10 +73,11 @@ public final class FramingComparison {
 	 * {@code ground_truth/defect/NNN_mask.png}).
 	 *
 	 * @param sink receives every scored image, e.g. for a picture
+	 * @param modelFile where to save the fitted model, or {@code null}
 	 */
 	public Row run(final Path classDir, final Preprocessing preprocessing,
 		final FeatureExtractor extractor, final Progress progress,
-		final ResultSink sink) throws IOException
+		final ResultSink sink, final Path modelFile) throws IOException
 	{
 		final List<ImageSource> train = new ArrayList<>();
 		for (final Path p : pngs(classDir.resolve("train/good")))
@@ -86,6 +88,7 @@ public final class FramingComparison {
 			extractor, preprocessing, progress);
 		final double fitSeconds = (System.nanoTime() - fitWall) / 1e9;
 		final double fitCpuSeconds = (cpu() - fitCpu) / 1e9;
+		if (modelFile != null) ModelFile.save(model, modelFile, true);
 		final ImageScorer scorer = new ImageScorer(model, extractor);
 		final List<Path> tests = new ArrayList<>(pngs(classDir.resolve(
 			"test/good")));

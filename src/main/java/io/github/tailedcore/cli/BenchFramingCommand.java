@@ -6,6 +6,7 @@ import io.github.tailedcore.benchmark.FramingComparison;
 import io.github.tailedcore.benchmark.report.HeatmapPicture;
 import io.github.tailedcore.feature.BackboneLocator;
 import io.github.tailedcore.feature.FeatureExtractor;
+import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.preprocess.Framing;
 import io.github.tailedcore.preprocess.Intensity;
 import io.github.tailedcore.preprocess.Preprocessing;
@@ -45,7 +46,8 @@ public final class BenchFramingCommand implements Subcommand {
 			"--backbone NAME|FILE  backbone (default " +
 				BackboneLocator.DEFAULT_BACKBONE + ")",
 			"--step N              pixel AUROC on every N-th pixel in x and y (default 4)",
-			"--picture FILE.png    write the first defective image with its map");
+			"--picture FILE.png    write the first defective image with its map",
+			"--models DIR          save each fitted model as DIR/<framing>.tailedcore");
 	}
 
 	@Override
@@ -63,6 +65,7 @@ public final class BenchFramingCommand implements Subcommand {
 			BackboneLocator.DEFAULT_BACKBONE);
 		final int step = args.integer("step", 4);
 		final Path picture = args.path("picture", null);
+		final Path models = args.path("models", null);
 		args.rejectUnknown();
 		final FramingComparison comparison = new FramingComparison(settings, step);
 		System.out.println("| framing | train | test | image AUROC | pixel AUROC |" +
@@ -84,7 +87,8 @@ public final class BenchFramingCommand implements Subcommand {
 							HeatmapPicture.write(picture, image, result.map(), truth, 384);
 							pictured[0] = true;
 						}
-					});
+					}, models == null ? null : models.resolve(p.framing().label() +
+						ModelFile.EXTENSION));
 				System.out.println(String.format(Locale.ROOT,
 					"| %s | %d | %d | %.3f | %.3f | %.3f | %d | %.0f (%.0f) | %.1f (%.1f) |",
 					r.preprocessing(), r.trainImages(), r.testImages(), r.imageAuroc(), r
