@@ -34,13 +34,14 @@ final class FitReport {
 			.append(images.size()).append(" images");
 		if (s.imageCount() != images.size()) r.append(" (").append(s.imageCount())
 			.append(" tiles)");
-		r.append(", prepared as ").append(model.preprocessing());
 		if (skipped.isEmpty()) r.append(", none skipped.\n");
 		else {
 			r.append("; skipped ").append(skipped.size()).append(":\n");
 			for (final ImageFolder.Skipped k : skipped)
 				r.append("  ").append(k).append('\n');
 		}
+		r.append("Images prepared as: ").append(model.preprocessing()).append(
+			".\n");
 		if (s.kMax() >= 0) {
 			final int[] kappa = s.kappa();
 			r.append("Estimated class sizes η = ").append(Arrays.toString(s
