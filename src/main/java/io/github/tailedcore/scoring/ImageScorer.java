@@ -3,7 +3,6 @@ package io.github.tailedcore.scoring;
 import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.feature.ImageFeatures;
-import io.github.tailedcore.image.ImagePreprocessor;
 import io.github.tailedcore.image.RasterImage;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.preprocess.FramedImage;
@@ -26,7 +25,7 @@ import java.util.stream.IntStream;
  *
  * <pre>
  * try (ImageScorer scorer = ImageScorer.open(Path.of("screws.tailedcore"))) {
- * 	AnomalyResult r = scorer.score(image);
+ * 	ImageAnomaly r = scorer.scoreImages(List.of(image)).get(0);
  * }
  * </pre>
  */
@@ -96,29 +95,6 @@ public final class ImageScorer implements AutoCloseable {
 
 	public TailedCoreModel model() {
 		return model;
-	}
-
-	/** How images are resized and cropped before the network. */
-	public ImagePreprocessor preprocessor() {
-		return extractor.preprocessor();
-	}
-
-	/**
-	 * Scores one image.
-	 *
-	 * @throws IllegalArgumentException if the image cannot be cropped (e.g.
-	 *           a thin strip)
-	 */
-	public AnomalyResult score(final RasterImage image) {
-		return score(List.of(image)).get(0);
-	}
-
-	/** Scores several images (e.g. a stack's slices) in one batch. */
-	public List<AnomalyResult> score(final List<RasterImage> images) {
-		final List<float[]> patches = new ArrayList<>();
-		for (final ImageFeatures f : extractor.extract(images))
-			patches.add(f.patches());
-		return scorer.scoreAll(patches);
 	}
 
 	/**
