@@ -280,8 +280,8 @@ public final class FeatureExtractor implements AutoCloseable {
 	 * time and decoded one batch at a time, so that only one batch is ever
 	 * held: what a fit that streams over its images needs. The batches are
 	 * those of {@link #extractAll}, so the features are the same bit for bit.
-	 * Reports {@code update(done, N)} after each image and stops between
-	 * batches if canceled.
+	 * Reports {@code update(done, N)} after each batch of images and stops
+	 * between batches if canceled.
 	 *
 	 * @throws IOException from the first image that cannot be read, or from
 	 *           the sink
