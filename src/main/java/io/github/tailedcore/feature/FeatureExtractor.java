@@ -280,8 +280,8 @@ public final class FeatureExtractor implements AutoCloseable {
 	 * time and decoded one batch at a time, so that only one batch is ever
 	 * held: what a fit that streams over its images needs. The batches are
 	 * those of {@link #extractAll}, so the features are the same bit for bit.
-	 * Reports {@code update(done, N)} after each batch of images and stops
-	 * between batches if canceled.
+	 * Reports {@code update(done, N)} after each image and stops between
+	 * batches if canceled.
 	 *
 	 * @throws IOException from the first image that cannot be read, or from
 	 *           the sink
@@ -324,15 +324,21 @@ public final class FeatureExtractor implements AutoCloseable {
 					owners.add(f);
 					indices.add(k);
 				}
+			int done = start;
 			for (int from = 0; from < owners.size(); from += batchSize) {
 				progress.checkCanceled();
 				final int to = Math.min(owners.size(), from + batchSize);
 				final List<RasterImage> inputs = IntStream.range(from, to).parallel()
 					.mapToObj(i -> owners.get(i).input(indices.get(i))).toList();
-				for (final ImageFeatures f : runCrops(inputs))
+				int i = from;
+				for (final ImageFeatures f : runCrops(inputs)) {
 					sink.accept(input++, f);
+					// an image is done with its last input
+					if (indices.get(i) == owners.get(i).count() - 1) progress.update(
+						++done, total);
+					i++;
+				}
 			}
-			progress.update(start + decoded.size(), total);
 		}
 	}
 

@@ -14,7 +14,8 @@ import javax.imageio.ImageIO;
  * A small PNG for the README: a large grey image (stretched between its 0.1
  * and 99.9 % values) with the true defects outlined in green, next to the
  * same image under its anomaly map (a black–red–yellow ramp from the map's
- * median to its maximum, blended at 60 %), both shrunk to {@code side}
+ * 99.5th percentile to its maximum, blended at 60 %, so that only the hot
+ * spots are coloured), both shrunk to {@code side}
  * pixels by taking the maximum of each block, so that small defects and hot
  * spots survive the shrinking.
  */
@@ -40,7 +41,7 @@ public final class HeatmapPicture {
 		final float hi = sorted[(int) (0.999 * (sorted.length - 1))];
 		final float[] m = map.clone();
 		Arrays.sort(m);
-		final float mLo = m[m.length / 2];
+		final float mLo = m[(int) (0.995 * (m.length - 1))];
 		final float mHi = m[m.length - 1];
 		final BufferedImage out = new BufferedImage(2 * side, side,
 			BufferedImage.TYPE_INT_RGB);
