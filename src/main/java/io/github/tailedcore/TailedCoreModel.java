@@ -3,11 +3,13 @@ package io.github.tailedcore;
 import io.github.tailedcore.feature.BackboneId;
 import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.preprocess.Preprocessing;
 
 /**
  * A fitted detector: the memory bank M with everything needed to score new
  * images consistently (the settings it was fitted with, the backbone that
- * made its features, the patch grid) and to explain it (the fit summary,
+ * made its features, how images were framed and scaled for it, the patch
+ * grid) and to explain it (the fit summary,
  * the default threshold).
  * <p>
  * Immutable except for the threshold, which can be set after the fit (it is
@@ -22,12 +24,30 @@ public final class TailedCoreModel {
 	private final FeatureGrid grid;
 	private final MemoryBank memory;
 	private final FitSummary summary;
+	private final Preprocessing preprocessing;
 	private Threshold threshold;
 
+	/** A model of images prepared as the paper prepares them. */
 	public TailedCoreModel(final TailedCoreSettings settings,
 		final BackboneId backbone, final FeatureGrid grid, final MemoryBank memory,
 		final FitSummary summary, final Threshold threshold)
 	{
+		this(settings, backbone, Preprocessing.paper(), grid, memory, summary,
+			threshold);
+	}
+
+	/**
+	 * @param preprocessing how the training images were prepared, with the
+	 *          training range measured if it has one
+	 */
+	public TailedCoreModel(final TailedCoreSettings settings,
+		final BackboneId backbone, final Preprocessing preprocessing,
+		final FeatureGrid grid, final MemoryBank memory, final FitSummary summary,
+		final Threshold threshold)
+	{
+		if (preprocessing.intensity().needsTraining())
+			throw new IllegalArgumentException(
+				"A model needs its training intensity range measured.");
 		if (memory.dims() != grid.dims()) throw new IllegalArgumentException(
 			"Memory vectors of " + memory.dims() + " dims do not fit the " + grid +
 				" grid.");
@@ -36,7 +56,19 @@ public final class TailedCoreModel {
 		this.grid = grid;
 		this.memory = memory;
 		this.summary = summary;
+		this.preprocessing = preprocessing;
 		this.threshold = threshold;
+	}
+
+	/** How images are framed and scaled before the backbone, as in the fit. */
+	public Preprocessing preprocessing() {
+		return preprocessing;
+	}
+
+	/** This model, recorded as fitted on images prepared as {@code p} says. */
+	public TailedCoreModel withPreprocessing(final Preprocessing p) {
+		return new TailedCoreModel(settings, backbone, p, grid, memory, summary,
+			threshold);
 	}
 
 	public TailedCoreSettings settings() {

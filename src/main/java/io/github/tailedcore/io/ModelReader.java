@@ -14,6 +14,7 @@ import io.github.tailedcore.feature.BackboneId;
 import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.preprocess.Preprocessing;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -91,8 +92,10 @@ final class ModelReader {
 		final FeatureGrid grid;
 		final Threshold threshold;
 		final FitSummary summary;
+		final Preprocessing preprocessing;
 		try {
 			settings = manifest.toSettings();
+			preprocessing = manifest.toPreprocessing();
 			backbone = manifest.toBackbone();
 			grid = manifest.toGrid();
 			threshold = manifest.toThreshold();
@@ -118,7 +121,8 @@ final class ModelReader {
 		final float[] weights = m.weighted() ? floats(zip, ModelFile.WEIGHTS, m
 			.size(), m.size() + " memory weights") : null;
 		try {
-			return new TailedCoreModel(settings, backbone, grid, new MemoryBank(
+			return new TailedCoreModel(settings, backbone, preprocessing, grid,
+				new MemoryBank(
 				new FeatureMatrix(m.size(), m.dims(), vectors), weights, m.tailSize()),
 				summary, threshold);
 		}

@@ -10,6 +10,9 @@ import io.github.tailedcore.ij.TrainingImages;
 import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
+import io.github.tailedcore.preprocess.Framing;
+import io.github.tailedcore.preprocess.Intensity;
+import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.tail.TailAugmentation;
 import io.github.tailedcore.tail.TailEstimation;
 
@@ -75,6 +78,28 @@ public class FitModelCommand extends TailedCoreCommand {
 			"Gaussian (see the README); none is the paper's method.")
 	private String importance_weighting = ImportanceWeighting.NONE.label();
 
+	@Parameter(label = "Framing", choices = { "full", "tiles", "crop" },
+		description = "full (default): the whole image at the backbone's input " +
+			"size, maps cover every pixel; tiles: the image at tile_scale cut into " +
+			"overlapping tiles, for small defects in large images; crop: the " +
+			"paper's resize 256 + centre crop 224 (borders are not analysed).")
+	private String framing = Preprocessing.DEFAULT_FRAMING.label();
+
+	@Parameter(label = "Tile scale", min = "0.01", max = "8", stepSize = "0.25",
+		description = "With tiles: 1 analyses the image at its own resolution, " +
+			"0.5 at half of it (4 times fewer tiles).")
+	private double tile_scale = Preprocessing.DEFAULT_SCALE;
+
+	@Parameter(label = "Tile overlap (px)", min = "0", max = "112")
+	private int tile_overlap = Preprocessing.DEFAULT_OVERLAP;
+
+	@Parameter(label = "Intensity scaling", choices = { "training-range",
+		"bit-depth", "percentiles" }, description = "training-range (default): " +
+			"the training images' 0.1-99.9 % range becomes 0-255, so a 12-bit " +
+			"camera image in 16 bits uses the full input range; bit-depth: the " +
+			"paper's; percentiles: each image between its own 0.5 and 99.5 %.")
+	private String intensity = Preprocessing.DEFAULT_INTENSITY.label();
+
 	@Parameter(label = "Seed")
 	private long seed = TailedCoreSettings.DEFAULT_SEED;
 
@@ -96,6 +121,9 @@ public class FitModelCommand extends TailedCoreCommand {
 					tail_estimate)).tailAugmentation(TailAugmentation.parse(
 						tail_augmentation)).importanceWeighting(ImportanceWeighting.parse(
 							importance_weighting)).seed(seed).build();
+		final Preprocessing preprocessing = new Preprocessing(Framing.parse(
+			framing), tile_scale, tile_overlap, Intensity.of(Intensity.Mode.parse(
+				intensity)));
 		final Path target = model_file.toPath();
 		ModelFile.requireSavable(target, overwrite);
 		status.showStatus("Reading " + training_dir);
@@ -110,7 +138,7 @@ public class FitModelCommand extends TailedCoreCommand {
 			images = TrainingImages.check(folder, file_pattern, progress());
 			images.skipped().forEach(s -> log.warn("Skipped " + s));
 			model = new TailedCore(settings).fit(images.sources(), extractor,
-				progress());
+				preprocessing, progress());
 		}
 		ModelFile.save(model, target, overwrite);
 		summary = FitReport.of(model, images.imageFiles(), images.skipped(),

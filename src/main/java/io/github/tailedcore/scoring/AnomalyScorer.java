@@ -100,6 +100,34 @@ public final class AnomalyScorer {
 	 */
 	public List<AnomalyResult> scoreAll(final List<float[]> images) {
 		final int locations = grid.locations();
+		final float[] scores = new float[images.size() * locations];
+		final int[] nearest = new int[scores.length];
+		search(images, scores, nearest);
+		final AnomalyResult[] results = new AnomalyResult[images.size()];
+		IntStream.range(0, images.size()).parallel().forEach(i -> results[i] =
+			result(scores, nearest, i * locations));
+		return List.of(results);
+	}
+
+	/**
+	 * The patch scores s of several images (or tiles) with one search, as
+	 * {@link #scoreAll} computes them, without their maps.
+	 *
+	 * @return h × w scores per image, row-major, in the same order
+	 */
+	public List<float[]> patchScores(final List<float[]> images) {
+		final int locations = grid.locations();
+		final float[] scores = new float[images.size() * locations];
+		search(images, scores, new int[scores.length]);
+		return IntStream.range(0, images.size()).mapToObj(i -> Arrays.copyOfRange(
+			scores, i * locations, (i + 1) * locations)).toList();
+	}
+
+	/** The weighted nearest-neighbour distance of every patch of the images. */
+	private void search(final List<float[]> images, final float[] scores,
+		final int[] nearest)
+	{
+		final int locations = grid.locations();
 		final int dims = grid.dims();
 		final float[] queries = new float[Math.multiplyExact(images.size(),
 			locations * dims)];
@@ -111,15 +139,9 @@ public final class AnomalyScorer {
 					locations * dims + ".");
 			System.arraycopy(patches, 0, queries, i * locations * dims, patches.length);
 		}
-		final float[] scores = new float[images.size() * locations];
-		final int[] nearest = new int[scores.length];
 		search.search(new FeatureMatrix(scores.length, dims, queries), scores,
 			nearest);
 		weigh(scores, nearest);
-		final AnomalyResult[] results = new AnomalyResult[images.size()];
-		IntStream.range(0, images.size()).parallel().forEach(i -> results[i] =
-			result(scores, nearest, i * locations));
-		return List.of(results);
 	}
 
 	/** SoftPatch: s ← s · w(nearest). */

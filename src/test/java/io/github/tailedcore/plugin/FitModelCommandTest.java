@@ -18,6 +18,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.tailedcore.preprocess.Framing;
+import io.github.tailedcore.preprocess.Intensity;
+import io.github.tailedcore.preprocess.Preprocessing;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.command.CommandModule;
@@ -152,6 +156,36 @@ class FitModelCommandTest {
 			assertEquals(estimate.equals("paper") ? 5 : 0, fitted.summary()
 				.tailImages().length, summary);
 		}
+	}
+
+	/**
+	 * framing, tile_scale, tile_overlap and intensity are keys of the
+	 * command; the model records them (the training range measured) and the
+	 * summary counts the tiles.
+	 */
+	@Test
+	void preprocessingIsAnOptionOfTheCommand() throws Exception {
+		final Path train = trainingFolder(2, 0);
+		final Path model = dir.resolve("tiles.tailedcore");
+		final Map<String, Object> inputs = map(inputs(train, model));
+		inputs.put("method", "PatchCore");
+		inputs.put("framing", "tiles");
+		inputs.put("tile_scale", 1.0);
+		inputs.put("tile_overlap", 48);
+		inputs.put("intensity", "training-range");
+
+		final CommandModule m = Fixtures.run(FitModelCommand.class, inputs);
+
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final Preprocessing p = ModelFile.load(model).preprocessing();
+		assertEquals(Framing.TILES, p.framing());
+		assertEquals(1.0, p.scale());
+		assertEquals(48, p.overlap());
+		assertEquals(Intensity.Mode.TRAINING_RANGE, p.intensity().mode());
+		assertFalse(p.intensity().needsTraining());
+		final String summary = (String) m.getOutput("summary");
+		// 256 px images: 2 × 2 tiles of 224 each
+		assertTrue(summary.contains("fitted on 2 images (8 tiles)"), summary);
 	}
 
 	@Test
