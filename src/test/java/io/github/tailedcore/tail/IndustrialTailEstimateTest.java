@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -33,6 +35,8 @@ class IndustrialTailEstimateTest {
 	private static final TailSampler ROBUST = new TailSampler(
 		TailedCoreSettings.DEFAULT_TAIL_PERCENTILE,
 		TailedCoreSettings.DEFAULT_TAIL_CAP_FRACTION, TailEstimation.ROBUST);
+
+	private static final Map<String, List<float[]>> EXTRACTED = new HashMap<>();
 
 	private static FeatureExtractor mobilenet;
 	private static Path industrial;
@@ -68,8 +72,8 @@ class IndustrialTailEstimateTest {
 			assertEquals(0, robust.tailIndices().length, kind);
 			assertTrue(robust.note().contains("no class structure"), robust.note());
 		}
-		assertTrue(PAPER.estimate(matrix(rows("tire", 30))).note().contains(
-			"empty half-angle region"));
+		final String tire = PAPER.estimate(matrix(rows("tire", 30))).note();
+		assertTrue(tire.contains("empty half-angle region"), tire);
 	}
 
 	/**
@@ -99,7 +103,16 @@ class IndustrialTailEstimateTest {
 			.note());
 	}
 
+	/** The embeddings of a kind's first training images, extracted once. */
 	private static List<float[]> rows(final String kind, final int count)
+		throws IOException
+	{
+		final String key = kind + "/" + count;
+		if (!EXTRACTED.containsKey(key)) EXTRACTED.put(key, extract(kind, count));
+		return EXTRACTED.get(key);
+	}
+
+	private static List<float[]> extract(final String kind, final int count)
 		throws IOException
 	{
 		final List<Path> files;
