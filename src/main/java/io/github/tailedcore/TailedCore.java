@@ -18,7 +18,10 @@ import io.github.tailedcore.noise.LofNoiseFilter;
 import io.github.tailedcore.noise.NoiseFilterResult;
 import io.github.tailedcore.sampling.CoresetSampler;
 import io.github.tailedcore.scoring.AnomalyScorer;
+import io.github.tailedcore.scoring.ImageNeighbors;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailEstimate;
+import io.github.tailedcore.tail.TailEstimation;
 import io.github.tailedcore.tail.TailNoiseFilter;
 import io.github.tailedcore.tail.TailSampler;
 import io.github.tailedcore.threshold.LeaveOneOutThreshold;
@@ -207,7 +210,8 @@ public final class TailedCore {
 				weights, locations, seeds.head, progress);
 			final int[] origins = origins(picks, locations);
 			return model(patches, new MemoryBank(patches.gather(picks), scoreWeights(
-				importance, origins, null), 0), origins, backbone, FitSummary.of(patches
+				importance, origins, null), 0, origins), neighbors(training, null),
+				backbone, FitSummary.of(patches
 					.imageCount(), patchCount, 0, null, 0, picks.length), importance,
 				progress);
 		}
@@ -229,13 +233,14 @@ public final class TailedCore {
 			for (int i = 0; i < lof.length; i++)
 				lof[i] = clean.score(cleanPicks[i]);
 			return model(patches, new MemoryBank(patches.gather(cleanPicks),
-				scoreWeights(importance, cleanOrigins, lof), 0), cleanOrigins, backbone,
+				scoreWeights(importance, cleanOrigins, lof), 0, cleanOrigins),
+				neighbors(training, null), backbone,
 				FitSummary.of(patches.imageCount(), patchCount, clean.droppedCount(),
 					null, 0, cleanPicks.length), importance, progress);
 		}
 		if (tail == null) return model(patches, new MemoryBank(patches.gather(
-			cleanPicks), scoreWeights(importance, cleanOrigins, null), 0),
-			cleanOrigins, backbone, FitSummary.of(patches.imageCount(), patchCount,
+			cleanPicks), scoreWeights(importance, cleanOrigins, null), 0,
+			cleanOrigins), neighbors(training, null), backbone, FitSummary.of(patches.imageCount(), patchCount,
 				clean.droppedCount(), null, 0, cleanPicks.length), importance,
 			progress);
 
@@ -270,8 +275,8 @@ public final class TailedCore {
 				cleanOrigins.length);
 		}
 		return model(patches, new MemoryBank(new FeatureMatrix(memoryOrigins.length,
-			dims, bank), scoreWeights(importance, memoryOrigins, null), tailSize),
-			memoryOrigins, backbone, FitSummary.of(patches.imageCount(), patchCount,
+			dims, bank), scoreWeights(importance, memoryOrigins, null), tailSize,
+			memoryOrigins), neighbors(training, tail), backbone, FitSummary.of(patches.imageCount(), patchCount,
 				clean.droppedCount(), estimate, tailSize, cleanPicks.length), importance,
 			progress);
 	}
@@ -420,18 +425,49 @@ public final class TailedCore {
 	}
 
 	private TailedCoreModel model(final ImagePatches patches,
-		final MemoryBank memory, final int[] origins, final BackboneId backbone,
-		final FitSummary summary, final ImageImportance importance,
-		final Progress progress)
+		final MemoryBank memory, final ImageNeighbors neighbors,
+		final BackboneId backbone, final FitSummary summary,
+		final ImageImportance importance, final Progress progress)
 	{
 		Threshold t = null;
 		if (threshold != null) {
 			progress.stage("Threshold (leave-one-image-out scores)");
-			t = threshold.estimate(memory, origins, patches, progress);
+			t = threshold.estimate(memory, patches, settings
+				.scoring() == Scoring.CLASS_AWARE ? neighbors : null, settings
+					.scoringNeighbors(), progress);
 		}
 		return new TailedCoreModel(settings, backbone, patches.grid(), memory,
 			importance == null ? summary : summary.withImportance(importance
-				.scores(), importance.weights()), t);
+				.scores(), importance.weights()), t, neighbors);
+	}
+
+	/**
+	 * The training images' embeddings, with κ from the tail estimate, or, for
+	 * class-aware scoring without one, from TailSampler; {@code null} if an
+	 * image has no embedding.
+	 *
+	 * @throws IllegalArgumentException if class-aware scoring is asked for
+	 *           but an image has no embedding
+	 */
+	private ImageNeighbors neighbors(final Projections training,
+		final TailEstimate tail)
+	{
+		final boolean classAware = settings.scoring() == Scoring.CLASS_AWARE;
+		final FeatureMatrix embeddings;
+		try {
+			embeddings = training.embeddings();
+		}
+		catch (final IllegalArgumentException e) {
+			if (classAware) throw new IllegalArgumentException("Class-aware " +
+				"scoring needs the embedding of every training image: " + e
+					.getMessage(), e);
+			return null;
+		}
+		if (embeddings.cols() == 0) return null;
+		final int[] kappa = tail != null ? tail.kappa() : classAware
+			? new TailSampler(settings.tailPercentile(), settings.tailCapFraction(),
+				TailEstimation.PAPER).estimate(embeddings).kappa() : null;
+		return new ImageNeighbors(embeddings, kappa, settings.tailPercentile());
 	}
 
 	private static int[] origins(final long[] picks, final int locations) {

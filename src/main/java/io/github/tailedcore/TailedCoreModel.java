@@ -3,12 +3,14 @@ package io.github.tailedcore;
 import io.github.tailedcore.feature.BackboneId;
 import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.scoring.ImageNeighbors;
 
 /**
  * A fitted detector: the memory bank M with everything needed to score new
  * images consistently (the settings it was fitted with, the backbone that
  * made its features, the patch grid) and to explain it (the fit summary,
- * the default threshold).
+ * the default threshold), and, for class-aware scoring, the training
+ * images' embeddings and the origin of every memory row.
  * <p>
  * Immutable except for the threshold, which can be set after the fit (it is
  * estimated from the fitted model). Saved and loaded by
@@ -22,11 +24,26 @@ public final class TailedCoreModel {
 	private final FeatureGrid grid;
 	private final MemoryBank memory;
 	private final FitSummary summary;
+	private final ImageNeighbors neighbors;
 	private Threshold threshold;
 
+	/** A model without training embeddings: it can only score globally. */
 	public TailedCoreModel(final TailedCoreSettings settings,
 		final BackboneId backbone, final FeatureGrid grid, final MemoryBank memory,
 		final FitSummary summary, final Threshold threshold)
+	{
+		this(settings, backbone, grid, memory, summary, threshold, null);
+	}
+
+	/**
+	 * @param neighbors the training images' embeddings (and κ), which
+	 *          class-aware scoring needs beside the memory rows' origins, or
+	 *          {@code null}
+	 */
+	public TailedCoreModel(final TailedCoreSettings settings,
+		final BackboneId backbone, final FeatureGrid grid, final MemoryBank memory,
+		final FitSummary summary, final Threshold threshold,
+		final ImageNeighbors neighbors)
 	{
 		if (memory.dims() != grid.dims()) throw new IllegalArgumentException(
 			"Memory vectors of " + memory.dims() + " dims do not fit the " + grid +
@@ -37,6 +54,7 @@ public final class TailedCoreModel {
 		this.memory = memory;
 		this.summary = summary;
 		this.threshold = threshold;
+		this.neighbors = neighbors;
 	}
 
 	public TailedCoreSettings settings() {
@@ -57,6 +75,14 @@ public final class TailedCoreModel {
 
 	public FitSummary summary() {
 		return summary;
+	}
+
+	/**
+	 * The training images' embeddings for class-aware scoring, or
+	 * {@code null} if the model does not hold them.
+	 */
+	public ImageNeighbors neighbors() {
+		return neighbors;
 	}
 
 	/** The default decision threshold, or {@code null} if none was set. */

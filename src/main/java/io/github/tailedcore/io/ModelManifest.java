@@ -9,6 +9,8 @@ import io.github.tailedcore.feature.BackboneId;
 import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.scoring.ImageNeighbors;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailAugmentation;
 import io.github.tailedcore.tail.TailEstimation;
 
@@ -27,12 +29,15 @@ import java.util.function.BiPredicate;
  * becoming 0. Only {@code threshold}, the importance-weighting keys and the
  * tail-estimate keys are optional: files written before importance
  * weighting existed read as unweighted, files written before the robust tail
- * estimate existed read as fitted with the paper's ({@link #OPTIONAL_KEYS}).
+ * estimate existed read as fitted with the paper's, files of format version
+ * 1 (before class-aware scoring) as scoring globally, without origins and
+ * embeddings ({@link #OPTIONAL_KEYS}).
  * </p>
  */
 record ModelManifest(Integer formatVersion, String kind, String created,
 	String libraryVersion, String method, Settings settings, Backbone backbone,
-	Grid grid, ThresholdValue threshold, Summary fitSummary, Memory memory)
+	Grid grid, ThresholdValue threshold, Summary fitSummary, Memory memory,
+	Neighbors neighbors)
 {
 
 	/** The value of {@code kind} that marks our manifests. */
@@ -43,14 +48,15 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 	static final Set<String> OPTIONAL_KEYS = Set.of("threshold",
 		"settings.importanceWeighting", "fitSummary.importanceScores",
 		"fitSummary.importanceWeights", "settings.tailEstimate",
-		"fitSummary.tailNote");
+		"fitSummary.tailNote", "settings.scoring", "settings.scoringNeighbors",
+		"memory.origins", "neighbors", "neighbors.kappa");
 
 	/** The settings except the method, which is a top-level key. */
 	record Settings(Double coresetRatio, Integer projectionDim,
 		Integer lofNeighbors, Double noiseDropFraction, Boolean tailBranch,
 		Double tailPercentile, Double tailCapFraction, String tailEstimate,
 		String tailAugmentation, Double gaussianSigma, String importanceWeighting,
-		Long seed)
+		String scoring, Integer scoringNeighbors, Long seed)
 	{}
 
 	record Backbone(String name, String sha256) {}
@@ -65,10 +71,19 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		double[] importanceScores, double[] importanceWeights, String tailNote)
 	{}
 
-	/** Layout of {@code memory.bin} (and {@code weights.bin} if weighted). */
+	/**
+	 * Layout of {@code memory.bin} (and {@code weights.bin} if weighted,
+	 * {@code origins.bin} if the rows know their origin).
+	 */
 	record Memory(Integer size, Integer dims, Boolean weighted, Integer tailSize,
-		String encoding)
+		String encoding, Boolean origins)
 	{}
+
+	/**
+	 * The training embeddings of {@code embeddings.bin} (images × dims) and
+	 * their class sizes κ, or no κ.
+	 */
+	record Neighbors(Integer images, Integer dims, int[] kappa) {}
 
 	/** The manifest of {@code model}. */
 	static ModelManifest describe(final TailedCoreModel model,
@@ -80,7 +95,7 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 			s.tailPercentile(), s.tailCapFraction(), s.tailEstimation().label(), s
 				.tailAugmentation().name()
 				.toLowerCase(), s.gaussianSigma(), s.importanceWeighting().label(), s
-					.seed());
+					.scoring().label(), s.scoringNeighbors(), s.seed());
 		final BackboneId b = model.backbone();
 		final FeatureGrid g = model.grid();
 		final Threshold t = model.threshold();
@@ -90,13 +105,15 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 			f.kMax(), f.tailImages(), f.tailMemory(), f.cleanMemory(), f
 				.importanceScores(), f.importanceWeights(), f.tailNote());
 		final MemoryBank m = model.memory();
+		final ImageNeighbors n = model.neighbors();
 		return new ModelManifest(ModelFile.FORMAT_VERSION, KIND, created,
 			libraryVersion, s.method().displayName(), settings,
 			new Backbone(b.name(), b.sha256()),
 			new Grid(g.height(), g.width(), g.dims(), g.cropSize()),
 			t == null ? null : new ThresholdValue(t.value(), t.method()), summary,
 			new Memory(m.size(), m.dims(), m.weights() != null, m.tailSize(),
-				ENCODING));
+				ENCODING, m.origins() != null), n == null ? null : new Neighbors(n
+					.imageCount(), n.embeddings().cols(), n.kappa()));
 	}
 
 	/**
@@ -116,8 +133,11 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 				TailAugmentation.parse(settings.tailAugmentation)).gaussianSigma(
 					settings.gaussianSigma).importanceWeighting(
 						settings.importanceWeighting == null ? ImportanceWeighting.NONE
-							: ImportanceWeighting.parse(settings.importanceWeighting)).seed(
-								settings.seed).build();
+							: ImportanceWeighting.parse(settings.importanceWeighting))
+			.scoring(settings.scoring == null ? Scoring.GLOBAL : Scoring.parse(
+				settings.scoring)).scoringNeighbors(settings.scoringNeighbors == null
+					? TailedCoreSettings.DEFAULT_SCORING_NEIGHBORS
+					: settings.scoringNeighbors).seed(settings.seed).build();
 	}
 
 	BackboneId toBackbone() {

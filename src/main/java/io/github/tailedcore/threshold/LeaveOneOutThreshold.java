@@ -7,8 +7,10 @@ import io.github.tailedcore.feature.ImagePatches;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.linalg.Quantile;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.scoring.ImageNeighbors;
 import io.github.tailedcore.search.NearestNeighborSearch;
 import io.github.tailedcore.search.NearestNeighborSearches;
+import io.github.tailedcore.search.SubBankSearch;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -29,6 +31,12 @@ import java.util.stream.IntStream;
  * drawn with the seed, are scored, because each costs as much as scoring a
  * test image. All of them are scored by one search over M that skips, for
  * each patch, the rows of its own image; M is never copied.
+ * </p>
+ * <p>
+ * Under class-aware scoring the threshold conditions the same way: a left-out
+ * image is compared only with the rows of its nearest other training images
+ * ({@link ImageNeighbors#nearest} with the image itself excluded), as a
+ * test image of its kind would be.
  * </p>
  */
 public final class LeaveOneOutThreshold {
@@ -76,11 +84,66 @@ public final class LeaveOneOutThreshold {
 	{
 		final int[] images = sample(features.imageCount(), origins);
 		if (images.length == 0) return null;
-		final double[] scores = scores(memory, origins, features, images,
+		return threshold(scores(memory, origins, features, images, progress),
+			images.length, features.imageCount(), "");
+	}
+
+	/**
+	 * The threshold for the scoring a model uses, or {@code null} if no
+	 * image can be left out.
+	 *
+	 * @param memory the fitted memory bank M, whose rows know their origin
+	 * @param features the training features, in the order of the origins
+	 * @param neighbors the training embeddings under class-aware scoring, or
+	 *          {@code null} for global scoring
+	 * @param leastNeighbors K of class-aware scoring
+	 */
+	public Threshold estimate(final MemoryBank memory,
+		final ImagePatches features, final ImageNeighbors neighbors,
+		final int leastNeighbors, final Progress progress)
+	{
+		if (neighbors == null) return estimate(memory, memory.origins(), features,
 			progress);
+		final int[] images = sample(features.imageCount(), memory.origins());
+		if (images.length == 0) return null;
+		final double[] scores = new double[images.length];
+		for (int k = 0; k < images.length; k++) {
+			progress.checkCanceled();
+			scores[k] = conditionedScore(memory, features, neighbors, leastNeighbors,
+				images[k]);
+			progress.update(k + 1, images.length);
+		}
+		return threshold(scores, images.length, features.imageCount(),
+			", each against its nearest training images (class-aware)");
+	}
+
+	private Threshold threshold(final double[] scores, final int scored,
+		final int imageCount, final String how)
+	{
 		return new Threshold(Quantile.of(scores, quantile), String.format(
 			"%.2f quantile of the leave-one-image-out scores of %d of the %d " +
-				"training images", quantile, images.length, features.imageCount()));
+				"training images%s", quantile, scored, imageCount, how));
+	}
+
+	/**
+	 * The class-aware leave-one-image-out score of a training image: its
+	 * patches against the rows of its nearest other training images.
+	 */
+	private static double conditionedScore(final MemoryBank memory,
+		final ImagePatches features, final ImageNeighbors neighbors,
+		final int least, final int image)
+	{
+		final int[] rows = memory.rowsOf(neighbors.nearest(neighbors.embeddings()
+			.row(image), image, least));
+		if (rows.length == 0) return Double.POSITIVE_INFINITY;
+		final FeatureGrid grid = features.grid();
+		final int locations = grid.locations();
+		final float[] s = new float[locations];
+		final int[] nearest = new int[locations];
+		new SubBankSearch(memory.vectors(), rows, NearestNeighborSearches::fastest)
+			.search(new FeatureMatrix(locations, grid.dims(), features.patches(
+				image)), s, nearest);
+		return imageScore(weighted(s, nearest, memory.weights(), 0));
 	}
 
 	/**
@@ -91,14 +154,31 @@ public final class LeaveOneOutThreshold {
 	public static double[] scores(final MemoryBank memory, final int[] origins,
 		final ImagePatches features, final int[] images, final Progress progress)
 	{
-		return leaveOneOut(memory, origins, features, images, progress, s -> {
-			float max = s[0];
-			for (final float v : s) {
-				if (Float.isNaN(v)) return Double.NaN;
-				if (v > max) max = v;
-			}
-			return max;
-		});
+		return leaveOneOut(memory, origins, features, images, progress,
+			LeaveOneOutThreshold::imageScore);
+	}
+
+	/** max<sub>h,w</sub> s, NaN if any s is. */
+	private static double imageScore(final float[] s) {
+		float max = s[0];
+		for (final float v : s) {
+			if (Float.isNaN(v)) return Double.NaN;
+			if (v > max) max = v;
+		}
+		return max;
+	}
+
+	/**
+	 * The patch scores {@code s} of one image, weighted as
+	 * {@link io.github.tailedcore.scoring.AnomalyScorer} weighs them by the
+	 * nearest rows {@code nearest[from…]}.
+	 */
+	private static float[] weighted(final float[] s, final int[] nearest,
+		final float[] weights, final int from)
+	{
+		if (weights != null) for (int p = 0; p < s.length; p++)
+			s[p] = (float) ((double) s[p] * weights[nearest[from + p]]);
+		return s;
 	}
 
 	/**
@@ -157,11 +237,9 @@ public final class LeaveOneOutThreshold {
 			search.searchExcluding(new FeatureMatrix(queryOrigins.length, grid
 				.dims(), queries), queryOrigins, origins, distances, nearest);
 			for (int k = 0; k < count; k++) {
-				final float[] s = Arrays.copyOfRange(distances, k * locations, (k + 1) *
-					locations);
-				if (weights != null) for (int p = 0; p < locations; p++)
-					s[p] = (float) ((double) s[p] * weights[nearest[k * locations + p]]);
-				scores[from + k] = score.applyAsDouble(s);
+				scores[from + k] = score.applyAsDouble(weighted(Arrays.copyOfRange(
+					distances, k * locations, (k + 1) * locations), nearest, weights, k *
+						locations));
 			}
 			progress.update(from + count, images.length);
 		}
