@@ -85,9 +85,13 @@ final class TestSet {
 			final List<TestImage> batch = test.subList(start, Math.min(test.size(),
 				start + SCORE_BATCH));
 			final List<float[]> patches = new ArrayList<>();
-			batch.forEach(t -> patches.add(features.patches(data.relative(t
-				.image()))));
-			final List<AnomalyResult> results = scorer.scoreAll(patches);
+			final List<float[]> embeddings = new ArrayList<>();
+			batch.forEach(t -> {
+				patches.add(features.patches(data.relative(t.image())));
+				embeddings.add(features.embedding(data.relative(t.image())));
+			});
+			final List<AnomalyResult> results = scorer.scoreAll(patches,
+				embeddings);
 			for (int i = 0; i < batch.size(); i++) {
 				final TestImage t = batch.get(i);
 				final AnomalyResult r = results.get(i);

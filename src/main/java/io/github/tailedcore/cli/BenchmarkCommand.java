@@ -50,7 +50,11 @@ public final class BenchmarkCommand implements Subcommand {
 			"--methods LIST          tailedcore,patchcore,softpatch (default all three);",
 			"                        tailedcore-paper is TailedCore with the paper's tail",
 			"                        estimate; a suffix +iw weights the coreset by",
-			"                        importance, +iw-score also the scores",
+			"                        importance, +iw-score also the scores; a last part",
+			"                        @global, @class-aware, @class-aware-k10 (at least 10",
+			"                        nearest training images) chooses the scoring (variants",
+			"                        share one fit); @oracle fits one model per class on",
+			"                        that class's training images (labels build the bound)",
 			"--backbone NAME|FILE    backbone (default " +
 				BackboneLocator.DEFAULT_BACKBONE + ")",
 			"--output DIR            folder for results.csv, results.md, the chart, splits",

@@ -14,6 +14,7 @@ import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.ij.TrainingImages;
 import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.importance.ImportanceWeighting;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.io.NpyFile;
 import io.github.tailedcore.tail.TailAugmentation;
@@ -69,6 +70,13 @@ public final class FitCommand implements Subcommand {
 			"--tail-augmentation A   rot15flip (default), rot30flip, rot45flip, rotflip, none",
 			"--importance-weighting W  none (default), coreset or coreset+score: weight",
 			"                        coresets (and scores) by leave-one-image-out importance",
+			"--scoring S             " + TailedCoreSettings.DEFAULT_SCORING.label() +
+				" (default) or " + (TailedCoreSettings.DEFAULT_SCORING == Scoring.GLOBAL
+					? Scoring.CLASS_AWARE : Scoring.GLOBAL).label() + ": class-aware",
+			"                        compares a test image only with the memory of its",
+			"                        nearest training images (its own kind); global with all",
+			"--scoring-neighbors K   class-aware: at least K nearest training images",
+			"                        (default " + TailedCoreSettings.DEFAULT_SCORING_NEIGHBORS + ")",
 			"--seed N                seed of projections and coreset starts (default 0)");
 	}
 
@@ -149,6 +157,10 @@ public final class FitCommand implements Subcommand {
 			.importanceWeighting(ImportanceWeighting.parse(args.get(
 				"importance-weighting", TailedCoreSettings.DEFAULT_IMPORTANCE_WEIGHTING
 					.label()))) //
+			.scoring(Scoring.parse(args.get("scoring",
+				TailedCoreSettings.DEFAULT_SCORING.label()))) //
+			.scoringNeighbors(args.integer("scoring-neighbors",
+				TailedCoreSettings.DEFAULT_SCORING_NEIGHBORS)) //
 			.seed(args.integer("seed", (int) TailedCoreSettings.DEFAULT_SEED)) //
 			.build();
 	}

@@ -9,6 +9,7 @@ import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.ij.TrainingImages;
 import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.importance.ImportanceWeighting;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.tail.TailAugmentation;
 import io.github.tailedcore.tail.TailEstimation;
@@ -75,6 +76,12 @@ public class FitModelCommand extends TailedCoreCommand {
 			"Gaussian (see the README); none is the paper's method.")
 	private String importance_weighting = ImportanceWeighting.NONE.label();
 
+	@Parameter(label = "Scoring", choices = { "class-aware", "global" },
+		description = "class-aware (ours): a test image is compared only with " +
+			"the memory of its nearest training images, i.e. its own kind in a " +
+			"folder of mixed kinds; global: with all memory, the paper's scoring.")
+	private String scoring = TailedCoreSettings.DEFAULT_SCORING.label();
+
 	@Parameter(label = "Seed")
 	private long seed = TailedCoreSettings.DEFAULT_SEED;
 
@@ -95,7 +102,8 @@ public class FitModelCommand extends TailedCoreCommand {
 				noise_drop_fraction).tailEstimation(TailEstimation.parse(
 					tail_estimate)).tailAugmentation(TailAugmentation.parse(
 						tail_augmentation)).importanceWeighting(ImportanceWeighting.parse(
-							importance_weighting)).seed(seed).build();
+							importance_weighting)).scoring(Scoring.parse(scoring)).seed(seed)
+			.build();
 		final Path target = model_file.toPath();
 		ModelFile.requireSavable(target, overwrite);
 		status.showStatus("Reading " + training_dir);

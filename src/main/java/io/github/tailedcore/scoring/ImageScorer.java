@@ -114,9 +114,12 @@ public final class ImageScorer implements AutoCloseable {
 	/** Scores several images (e.g. a stack's slices) in one batch. */
 	public List<AnomalyResult> score(final List<RasterImage> images) {
 		final List<float[]> patches = new ArrayList<>();
-		for (final ImageFeatures f : extractor.extract(images))
+		final List<float[]> embeddings = new ArrayList<>();
+		for (final ImageFeatures f : extractor.extract(images)) {
 			patches.add(f.patches());
-		return scorer.scoreAll(patches);
+			embeddings.add(f.embedding());
+		}
+		return scorer.scoreAll(patches, embeddings);
 	}
 
 	/** Frees the backbone. */
