@@ -256,8 +256,8 @@ public final class AnomalyScorer {
 
 	/** The search over the rows of the image's nearest training images. */
 	private NearestNeighborSearch restricted(final float[] embedding) {
-		return new SubBankSearch(memory.vectors(), memory.rowsOf(neighbors.nearest(
-			embedding, -1, leastNeighbors)), subBankSearch);
+		return new SubBankSearch(memory.vectors(), neighbors.rows(memory,
+			embedding, -1, leastNeighbors), subBankSearch);
 	}
 
 	/** SoftPatch: s ← s · w(nearest). */

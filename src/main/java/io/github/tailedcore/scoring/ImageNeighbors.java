@@ -1,6 +1,7 @@
 package io.github.tailedcore.scoring;
 
 import io.github.tailedcore.linalg.FeatureMatrix;
+import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.tail.CosineSimilarity;
 
 import java.util.Arrays;
@@ -91,12 +92,48 @@ public final class ImageNeighbors {
 	public int[] nearest(final float[] embedding, final int excluded,
 		final int least)
 	{
+		if (least < 1) throw new IllegalArgumentException(
+			"Ask for at least one neighbour, got " + least + ".");
+		final Integer[] order = order(embedding, excluded);
+		final int k = Math.min(order.length, Math.max(least, classSize(order,
+			least)));
+		final int[] chosen = new int[k];
+		for (int i = 0; i < k; i++)
+			chosen[i] = order[i];
+		Arrays.sort(chosen);
+		return chosen;
+	}
+
+	/**
+	 * The rows of {@code memory} an image with this embedding is compared
+	 * with: those of its {@link #nearest} training images, or, where a small
+	 * coreset kept no row of any of them, those of the nearest training image
+	 * that has rows.
+	 *
+	 * @param memory a bank whose origins are these training images
+	 * @return the rows, ascending; empty only if every row's origin is
+	 *         {@code excluded}
+	 * @throws IllegalArgumentException as {@link #nearest}
+	 * @throws IllegalStateException if the rows do not know their origin
+	 */
+	public int[] rows(final MemoryBank memory, final float[] embedding,
+		final int excluded, final int least)
+	{
+		final int[] rows = memory.rowsOf(nearest(embedding, excluded, least));
+		if (rows.length > 0) return rows;
+		for (final int image : order(embedding, excluded)) {
+			final int[] own = memory.rowsOf(new int[] { image });
+			if (own.length > 0) return own;
+		}
+		return rows;
+	}
+
+	/** Training images other than {@code excluded}, most similar first. */
+	private Integer[] order(final float[] embedding, final int excluded) {
 		if (embedding == null || embedding.length != embeddings.cols())
 			throw new IllegalArgumentException("Class-aware scoring needs the " +
 				"image's embedding of " + embeddings.cols() + " values, got " +
 				(embedding == null ? "none" : embedding.length) + ".");
-		if (least < 1) throw new IllegalArgumentException(
-			"Ask for at least one neighbour, got " + least + ".");
 		final float[] e = CosineSimilarity.normalizedRows(new FeatureMatrix(1,
 			embedding.length, embedding)).data();
 		final double[] similarity = new double[imageCount()];
@@ -110,13 +147,7 @@ public final class ImageNeighbors {
 			j -> j != excluded).boxed().toArray(Integer[]::new);
 		Arrays.sort(order, (a, b) -> similarity[a] != similarity[b] ? Double
 			.compare(similarity[b], similarity[a]) : Integer.compare(a, b));
-		final int k = Math.min(order.length, Math.max(least, classSize(order,
-			least)));
-		final int[] chosen = new int[k];
-		for (int i = 0; i < k; i++)
-			chosen[i] = order[i];
-		Arrays.sort(chosen);
-		return chosen;
+		return order;
 	}
 
 	/** ⌈κ̃ / p⌉ of the first {@code least} neighbours, 0 without κ. */

@@ -133,8 +133,8 @@ public final class LeaveOneOutThreshold {
 		final ImagePatches features, final ImageNeighbors neighbors,
 		final int least, final int image)
 	{
-		final int[] rows = memory.rowsOf(neighbors.nearest(neighbors.embeddings()
-			.row(image), image, least));
+		final int[] rows = neighbors.rows(memory, neighbors.embeddings().row(
+			image), image, least);
 		if (rows.length == 0) return Double.POSITIVE_INFINITY;
 		final FeatureGrid grid = features.grid();
 		final int locations = grid.locations();
