@@ -47,6 +47,7 @@ public final class BenchmarkRunner {
 	private final FeatureExtractor extractor;
 	private final StageClock clock;
 	private final Consumer<String> log;
+	private final boolean pixelLevel;
 	/** The fits of the current split, by method with the default scoring. */
 	private final Map<BenchmarkMethod, Fit> fits = new HashMap<>();
 
@@ -56,11 +57,14 @@ public final class BenchmarkRunner {
 	 * @param extractor the backbone's feature extractor
 	 * @param progress receives progress of every stage
 	 * @param log receives one line per finished step
+	 * @param pixelLevel whether to measure the anomaly maps (pixel AUROC,
+	 *          AUPRO) besides the image scores
 	 */
 	public BenchmarkRunner(final MvtecDataset data, final BenchmarkConfig config,
 		final FeatureExtractor extractor, final Progress progress,
-		final Consumer<String> log)
+		final Consumer<String> log, final boolean pixelLevel)
 	{
+		this.pixelLevel = pixelLevel;
 		this.data = data;
 		this.config = config;
 		this.extractor = extractor;
@@ -81,7 +85,8 @@ public final class BenchmarkRunner {
 			"Features of %d images: %.2f GB (max heap %.1f GB)", features.size(),
 			features.bytes() / 1e9, Runtime.getRuntime().maxMemory() / 1e9));
 		clock.stage("Masks");
-		final TestSet test = TestSet.of(data, extractor.preprocessor());
+		final TestSet test = TestSet.of(data, extractor.preprocessor(),
+			pixelLevel);
 		final List<Split> splits = new ArrayList<>();
 		final List<MethodRun> runs = new ArrayList<>();
 		for (final TailShape shape : config.shapes())
