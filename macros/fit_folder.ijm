@@ -5,7 +5,8 @@
 // Optional keys (a key left out gets the command's default, never the value
 // the dialog last remembered): file_pattern=[*.png], recursive=true|false,
 // backbone, coreset_ratio, noise_drop_fraction, tail_estimate (robust or
-// paper), tail_augmentation, importance_weighting, seed, overwrite=true|false.
+// paper), tail_augmentation, importance_weighting, scoring (class-aware or
+// global), seed, overwrite=true|false.
 // Check boxes take key=true or key=false, as the macro recorder writes them: a
 // key without a value is an error. Without an argument it asks for the folder
 // and the model file.

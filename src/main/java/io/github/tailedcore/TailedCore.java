@@ -21,7 +21,6 @@ import io.github.tailedcore.scoring.AnomalyScorer;
 import io.github.tailedcore.scoring.ImageNeighbors;
 import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailEstimate;
-import io.github.tailedcore.tail.TailEstimation;
 import io.github.tailedcore.tail.TailNoiseFilter;
 import io.github.tailedcore.tail.TailSampler;
 import io.github.tailedcore.threshold.LeaveOneOutThreshold;
@@ -210,7 +209,7 @@ public final class TailedCore {
 				weights, locations, seeds.head, progress);
 			final int[] origins = origins(picks, locations);
 			return model(patches, new MemoryBank(patches.gather(picks), scoreWeights(
-				importance, origins, null), 0, origins), neighbors(training, null),
+				importance, origins, null), 0, origins), neighbors(training),
 				backbone, FitSummary.of(patches
 					.imageCount(), patchCount, 0, null, 0, picks.length), importance,
 				progress);
@@ -234,13 +233,13 @@ public final class TailedCore {
 				lof[i] = clean.score(cleanPicks[i]);
 			return model(patches, new MemoryBank(patches.gather(cleanPicks),
 				scoreWeights(importance, cleanOrigins, lof), 0, cleanOrigins),
-				neighbors(training, null), backbone,
+				neighbors(training), backbone,
 				FitSummary.of(patches.imageCount(), patchCount, clean.droppedCount(),
 					null, 0, cleanPicks.length), importance, progress);
 		}
 		if (tail == null) return model(patches, new MemoryBank(patches.gather(
 			cleanPicks), scoreWeights(importance, cleanOrigins, null), 0,
-			cleanOrigins), neighbors(training, null), backbone, FitSummary.of(patches.imageCount(), patchCount,
+			cleanOrigins), neighbors(training), backbone, FitSummary.of(patches.imageCount(), patchCount,
 				clean.droppedCount(), null, 0, cleanPicks.length), importance,
 			progress);
 
@@ -276,7 +275,7 @@ public final class TailedCore {
 		}
 		return model(patches, new MemoryBank(new FeatureMatrix(memoryOrigins.length,
 			dims, bank), scoreWeights(importance, memoryOrigins, null), tailSize,
-			memoryOrigins), neighbors(training, tail), backbone, FitSummary.of(patches.imageCount(), patchCount,
+			memoryOrigins), neighbors(training), backbone, FitSummary.of(patches.imageCount(), patchCount,
 				clean.droppedCount(), estimate, tailSize, cleanPicks.length), importance,
 			progress);
 	}
@@ -442,32 +441,23 @@ public final class TailedCore {
 	}
 
 	/**
-	 * The training images' embeddings, with κ from the tail estimate, or, for
-	 * class-aware scoring without one, from TailSampler; {@code null} if an
-	 * image has no embedding.
+	 * The training images' embeddings, or {@code null} if an image has none.
 	 *
 	 * @throws IllegalArgumentException if class-aware scoring is asked for
 	 *           but an image has no embedding
 	 */
-	private ImageNeighbors neighbors(final Projections training,
-		final TailEstimate tail)
-	{
-		final boolean classAware = settings.scoring() == Scoring.CLASS_AWARE;
-		final FeatureMatrix embeddings;
+	private ImageNeighbors neighbors(final Projections training) {
 		try {
-			embeddings = training.embeddings();
+			final FeatureMatrix embeddings = training.embeddings();
+			return embeddings.cols() == 0 ? null : new ImageNeighbors(embeddings);
 		}
 		catch (final IllegalArgumentException e) {
-			if (classAware) throw new IllegalArgumentException("Class-aware " +
-				"scoring needs the embedding of every training image: " + e
-					.getMessage(), e);
+			if (settings.scoring() == Scoring.CLASS_AWARE)
+				throw new IllegalArgumentException("Class-aware scoring needs the " +
+					"embedding of every training image (or choose global scoring): " + e
+						.getMessage(), e);
 			return null;
 		}
-		if (embeddings.cols() == 0) return null;
-		final int[] kappa = tail != null ? tail.kappa() : classAware
-			? new TailSampler(settings.tailPercentile(), settings.tailCapFraction(),
-				TailEstimation.PAPER).estimate(embeddings).kappa() : null;
-		return new ImageNeighbors(embeddings, kappa, settings.tailPercentile());
 	}
 
 	private static int[] origins(final long[] picks, final int locations) {

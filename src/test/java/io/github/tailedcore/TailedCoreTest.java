@@ -246,7 +246,7 @@ class TailedCoreTest {
 	/**
 	 * Every method keeps the origin of each memory row (a tail view's is its
 	 * image) and the training embeddings; a class-aware fit conditions its
-	 * threshold and records κ for every method.
+	 * threshold.
 	 */
 	@Test
 	void everyRowKnowsItsImageAndTheModelItsEmbeddings() throws IOException {
@@ -266,7 +266,6 @@ class TailedCoreTest {
 			}
 			assertArrayEquals(features.embeddingMatrix().data(), model.neighbors()
 				.embeddings().data());
-			assertEquals(features.imageCount(), model.neighbors().kappa().length);
 			assertTrue(model.threshold().method().contains("class-aware"), model
 				.threshold().method());
 		}

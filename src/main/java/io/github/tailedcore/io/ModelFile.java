@@ -33,7 +33,7 @@ import java.util.zip.ZipOutputStream;
  * <li>{@code origins.bin}: the training image each memory row came from,
  * |M| whole numbers as float32 (exact below 2<sup>24</sup> images);</li>
  * <li>{@code embeddings.bin}: the N × E global embeddings of the training
- * images, float32, row after row (their κ is in the manifest).</li>
+ * images, float32, row after row.</li>
  * </ul>
  * The last two, which class-aware scoring needs, came with format version 2;
  * files of version 1 still load and score globally.

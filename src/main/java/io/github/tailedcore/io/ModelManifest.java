@@ -49,7 +49,7 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		"settings.importanceWeighting", "fitSummary.importanceScores",
 		"fitSummary.importanceWeights", "settings.tailEstimate",
 		"fitSummary.tailNote", "settings.scoring", "settings.scoringNeighbors",
-		"memory.origins", "neighbors", "neighbors.kappa");
+		"memory.origins", "neighbors");
 
 	/** The settings except the method, which is a top-level key. */
 	record Settings(Double coresetRatio, Integer projectionDim,
@@ -79,11 +79,8 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		String encoding, Boolean origins)
 	{}
 
-	/**
-	 * The training embeddings of {@code embeddings.bin} (images × dims) and
-	 * their class sizes κ, or no κ.
-	 */
-	record Neighbors(Integer images, Integer dims, int[] kappa) {}
+	/** The training embeddings of {@code embeddings.bin}: images × dims. */
+	record Neighbors(Integer images, Integer dims) {}
 
 	/** The manifest of {@code model}. */
 	static ModelManifest describe(final TailedCoreModel model,
@@ -113,7 +110,7 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 			t == null ? null : new ThresholdValue(t.value(), t.method()), summary,
 			new Memory(m.size(), m.dims(), m.weights() != null, m.tailSize(),
 				ENCODING, m.origins() != null), n == null ? null : new Neighbors(n
-					.imageCount(), n.embeddings().cols(), n.kappa()));
+					.imageCount(), n.embeddings().cols()));
 	}
 
 	/**

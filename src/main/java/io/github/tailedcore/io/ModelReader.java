@@ -134,8 +134,7 @@ final class ModelReader {
 			final ImageNeighbors neighbors = n == null ? null : new ImageNeighbors(
 				new FeatureMatrix(n.images(), n.dims(), floats(zip,
 					ModelFile.EMBEDDINGS, n.images() * n.dims(), n.images() +
-						" training embeddings of " + n.dims() + " dims")), n.kappa(),
-				settings.tailPercentile());
+						" training embeddings of " + n.dims() + " dims")));
 			return new TailedCoreModel(settings, backbone, grid, new MemoryBank(
 				new FeatureMatrix(m.size(), m.dims(), vectors), weights, m.tailSize(),
 				origins), summary, threshold, neighbors);

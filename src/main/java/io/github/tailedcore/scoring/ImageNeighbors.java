@@ -8,18 +8,19 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * The global embeddings e<sub>i</sub> of a model's N training images, and
- * optionally TailSampler's class sizes κ<sub>i</sub>: what class-aware
- * scoring needs to find the training images of a test image's own kind
- * without labels ({@link Scoring#CLASS_AWARE}).
+ * The global embeddings e<sub>i</sub> of a model's N training images: what
+ * class-aware scoring needs to find the training images of a test image's
+ * own kind without labels ({@link Scoring#CLASS_AWARE}).
  * <p>
  * The neighbours of an image with embedding e are the training images
- * ordered by cosine similarity ê · ê<sub>j</sub> (as TailSampler compares
- * images, spec §5.1), most similar first, the lower index on ties. How many
- * are taken: at least K (a setting), and, where κ is known, enough to hold
- * the class the nearest K belong to: ⌈κ̃ / p⌉ with κ̃ the median κ of those K
- * and p TailSampler's percentile (a clean class of c images has κ ≈ p · c,
- * spec §5.2); never more than there are.
+ * ordered by the angle θ<sub>j</sub> = arccos(ê · ê<sub>j</sub>) (the cosine
+ * similarity TailSampler compares images by, spec §5.1), nearest first, the
+ * lower index on ties. The images of the test image's kind come first and
+ * those of other kinds after the largest jump between consecutive angles,
+ * so the neighbours are the images before that jump, and at least K (a
+ * setting), never more than there are. Fitted on one kind, the largest jump
+ * usually lies before a few outlying images, so nearly every image is a
+ * neighbour and scoring stays close to global.
  * </p>
  * Immutable and thread-safe.
  */
@@ -27,33 +28,19 @@ public final class ImageNeighbors {
 
 	private final FeatureMatrix embeddings;
 	private final FeatureMatrix unit;
-	private final int[] kappa;
-	private final double percentile;
 
 	/**
 	 * @param embeddings e<sub>i</sub>, one row per training image, in the
 	 *          order the memory bank's origins refer to (shared, not copied)
-	 * @param kappa κ<sub>i</sub> per training image, or {@code null} if not
-	 *          estimated
-	 * @param percentile TailSampler's p, in (0, 1]
-	 * @throws IllegalArgumentException if there are no images, κ does not
-	 *           have one value per image, or an embedding is not finite
+	 * @throws IllegalArgumentException if there are no images or an
+	 *           embedding is not finite
 	 */
-	public ImageNeighbors(final FeatureMatrix embeddings, final int[] kappa,
-		final double percentile)
-	{
+	public ImageNeighbors(final FeatureMatrix embeddings) {
 		if (embeddings.rows() == 0 || embeddings.cols() == 0)
 			throw new IllegalArgumentException("Class-aware scoring needs the " +
 				"embedding of at least one training image.");
-		if (kappa != null && kappa.length != embeddings.rows())
-			throw new IllegalArgumentException("Need one class size κ per " +
-				"training image: " + kappa.length + " for " + embeddings.rows() + ".");
-		if (!(percentile > 0 && percentile <= 1)) throw new IllegalArgumentException(
-			"The percentile p must be in (0, 1], got " + percentile + ".");
 		this.embeddings = embeddings;
 		this.unit = CosineSimilarity.normalizedRows(embeddings);
-		this.kappa = kappa;
-		this.percentile = percentile;
 	}
 
 	/** N, the number of training images. */
@@ -64,16 +51,6 @@ public final class ImageNeighbors {
 	/** The training embeddings (shared, not a copy). */
 	public FeatureMatrix embeddings() {
 		return embeddings;
-	}
-
-	/** κ per training image (shared), or {@code null} if not estimated. */
-	public int[] kappa() {
-		return kappa;
-	}
-
-	/** TailSampler's p, by which κ is turned into a class size. */
-	public double percentile() {
-		return percentile;
 	}
 
 	/**
@@ -94,9 +71,10 @@ public final class ImageNeighbors {
 	{
 		if (least < 1) throw new IllegalArgumentException(
 			"Ask for at least one neighbour, got " + least + ".");
-		final Integer[] order = order(embedding, excluded);
-		final int k = Math.min(order.length, Math.max(least, classSize(order,
-			least)));
+		final double[] angle = new double[imageCount()];
+		final Integer[] order = order(embedding, excluded, angle);
+		final int k = Math.min(order.length, Math.max(least, beforeLargestJump(
+			order, angle)));
 		final int[] chosen = new int[k];
 		for (int i = 0; i < k; i++)
 			chosen[i] = order[i];
@@ -121,15 +99,20 @@ public final class ImageNeighbors {
 	{
 		final int[] rows = memory.rowsOf(nearest(embedding, excluded, least));
 		if (rows.length > 0) return rows;
-		for (final int image : order(embedding, excluded)) {
+		for (final int image : order(embedding, excluded, new double[imageCount()])) {
 			final int[] own = memory.rowsOf(new int[] { image });
 			if (own.length > 0) return own;
 		}
 		return rows;
 	}
 
-	/** Training images other than {@code excluded}, most similar first. */
-	private Integer[] order(final float[] embedding, final int excluded) {
+	/**
+	 * Training images other than {@code excluded}, nearest first; fills
+	 * {@code angle} with each image's angle θ to the embedding.
+	 */
+	private Integer[] order(final float[] embedding, final int excluded,
+		final double[] angle)
+	{
 		if (embedding == null || embedding.length != embeddings.cols())
 			throw new IllegalArgumentException("Class-aware scoring needs the " +
 				"image's embedding of " + embeddings.cols() + " values, got " +
@@ -142,6 +125,7 @@ public final class ImageNeighbors {
 			for (int d = 0, o = unit.offset(j); d < e.length; d++)
 				s += (double) e[d] * unit.data()[o + d];
 			similarity[j] = s;
+			angle[j] = Math.acos(Math.max(-1, Math.min(1, s)));
 		}
 		final Integer[] order = IntStream.range(0, imageCount()).filter(
 			j -> j != excluded).boxed().toArray(Integer[]::new);
@@ -150,13 +134,22 @@ public final class ImageNeighbors {
 		return order;
 	}
 
-	/** ⌈κ̃ / p⌉ of the first {@code least} neighbours, 0 without κ. */
-	private int classSize(final Integer[] order, final int least) {
-		if (kappa == null || order.length == 0) return 0;
-		final int[] k = new int[Math.min(least, order.length)];
-		for (int i = 0; i < k.length; i++)
-			k[i] = kappa[order[i]];
-		Arrays.sort(k);
-		return (int) Math.ceil(k[(k.length - 1) / 2] / percentile - 1e-9);
+	/**
+	 * How many of the ordered images lie before the largest jump between
+	 * consecutive angles (the first on ties); all of them if there is one.
+	 */
+	private static int beforeLargestJump(final Integer[] order,
+		final double[] angle)
+	{
+		int cut = order.length;
+		double largest = -1;
+		for (int i = 1; i < order.length; i++) {
+			final double jump = angle[order[i]] - angle[order[i - 1]];
+			if (jump > largest) {
+				largest = jump;
+				cut = i;
+			}
+		}
+		return cut;
 	}
 }

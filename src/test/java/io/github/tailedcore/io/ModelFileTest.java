@@ -271,8 +271,6 @@ class ModelFileTest {
 		assertArrayEquals(model.memory().origins(), back.memory().origins());
 		assertArrayEquals(model.neighbors().embeddings().data(), back.neighbors()
 			.embeddings().data());
-		assertArrayEquals(model.neighbors().kappa(), back.neighbors().kappa());
-		assertEquals(0.8, back.neighbors().percentile());
 		final float[] patches = new float[12 * 5];
 		final float[] embedding = { 1, 0.5f, 0 };
 		assertArrayEquals(AnomalyScorer.of(model).score(patches, embedding)
@@ -375,7 +373,7 @@ class ModelFileTest {
 
 	/**
 	 * A class-aware model: 7 rows from 4 training images with 3-d
-	 * embeddings and κ.
+	 * embeddings.
 	 */
 	private TailedCoreModel classAware() {
 		final TailedCoreModel m = model(false, null);
@@ -383,8 +381,7 @@ class ModelFileTest {
 			Scoring.CLASS_AWARE).scoringNeighbors(3).build(), BACKBONE, m.grid(),
 			new MemoryBank(m.memory().vectors(), null, 3, new int[] { 0, 3, 3, 1, 2,
 				2, 0 }), m.summary(), null, new ImageNeighbors(new FeatureMatrix(4, 3,
-					new float[] { 1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 0 }), new int[] { 1, 2,
-						2, 1 }, 0.8));
+					new float[] { 1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 0 })));
 	}
 
 	private Path saved() throws IOException {

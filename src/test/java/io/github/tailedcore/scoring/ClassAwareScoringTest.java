@@ -74,7 +74,7 @@ class ClassAwareScoringTest {
 
 	private static AnomalyScorer classAware(final int least) {
 		return new AnomalyScorer(bank(0, TRAINING.length), new ImageNeighbors(
-			new FeatureMatrix(EMBEDDINGS.length, 3, flat(EMBEDDINGS)), null, 0.85),
+			new FeatureMatrix(EMBEDDINGS.length, 3, flat(EMBEDDINGS))),
 			least, NearestNeighborSearches::fastest, GRID, 0);
 	}
 
@@ -152,7 +152,7 @@ class ClassAwareScoringTest {
 		final MemoryBank noOrigins = new MemoryBank(bank(0, 2).vectors(), null, 0);
 		assertThrows(IllegalArgumentException.class, () -> new AnomalyScorer(
 			noOrigins, new ImageNeighbors(new FeatureMatrix(2, 3, flat(Arrays
-				.copyOf(EMBEDDINGS, 2))), null, 0.85), 1, BruteForceSearch::new, GRID,
+				.copyOf(EMBEDDINGS, 2)))), 1, BruteForceSearch::new, GRID,
 			0));
 	}
 }

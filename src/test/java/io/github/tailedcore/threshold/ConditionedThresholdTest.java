@@ -12,7 +12,6 @@ import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.scoring.ImageNeighbors;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Under class-aware scoring the leave-one-image-out threshold conditions as
- * the scores do: each training image against the rows of its K nearest
- * other training images by embedding cosine. Two kinds, A (images 0–3) and
+ * the scores do: each training image against the rows of its nearest other
+ * training images by embedding ({@link ImageNeighbors}). Two kinds, A (images 0–3) and
  * B (4–7); image 0 of A is defective with a patch that looks like B, which
  * B's rows cover under global scoring only.
  */
@@ -65,15 +64,16 @@ class ConditionedThresholdTest {
 	void eachImageAgainstItsNearestOtherImages() {
 		final PatchFeatures f = twoKinds();
 		final MemoryBank memory = allPatches(f);
-		final ImageNeighbors neighbors = new ImageNeighbors(f.embeddingMatrix(),
-			null, 0.85);
+		final ImageNeighbors neighbors = new ImageNeighbors(f
+			.embeddingMatrix());
 		final LeaveOneOutThreshold loo = new LeaveOneOutThreshold(10, 1.0, 0);
 		final Threshold conditioned = loo.estimate(memory, f, neighbors, K,
 			Progress.none());
 		final Threshold global = loo.estimate(memory, f, null, K, Progress.none());
 		double max = 0;
 		for (int i = 0; i < f.imageCount(); i++)
-			max = Math.max(max, reference(f, i));
+			max = Math.max(max, reference(f, i, neighbors.nearest(f.embedding(i), i,
+				K)));
 		assertEquals(max, conditioned.value(), 1e-4);
 		assertTrue(conditioned.method().contains("class-aware"), conditioned
 			.method());
@@ -83,24 +83,24 @@ class ConditionedThresholdTest {
 
 	/**
 	 * max over image i's patches of the squared distance to the nearest patch
-	 * of its K most cosine-similar other images.
+	 * of the given other images (which images is {@link ImageNeighbors}'
+	 * part, tested there).
 	 */
-	private static double reference(final PatchFeatures f, final int image) {
-		final float[] e = f.embedding(image);
-		final Integer[] others = IntStream.range(0, f.imageCount()).filter(
-			j -> j != image).boxed().toArray(Integer[]::new);
-		Arrays.sort(others, Comparator.comparingDouble((Integer j) -> -cosine(e, f
-			.embedding(j))).thenComparingInt(j -> j));
+	private static double reference(final PatchFeatures f, final int image,
+		final int[] others)
+	{
+		assertTrue(others.length >= K && IntStream.of(others).noneMatch(
+			j -> j == image));
 		double max = 0;
 		final int d = GRID.dims();
 		for (int l = 0; l < GRID.locations(); l++) {
 			double min = Double.POSITIVE_INFINITY;
-			for (int n = 0; n < K; n++)
+			for (final int other : others)
 				for (int m = 0; m < GRID.locations(); m++) {
 					double s = 0;
 					for (int k = 0; k < d; k++) {
 						final double diff = f.patches(image)[l * d + k] - f.patches(
-							others[n])[m * d + k];
+							other)[m * d + k];
 						s += diff * diff;
 					}
 					min = Math.min(min, s);
@@ -108,15 +108,5 @@ class ConditionedThresholdTest {
 			max = Math.max(max, min);
 		}
 		return max;
-	}
-
-	private static double cosine(final float[] a, final float[] b) {
-		double ab = 0, aa = 0, bb = 0;
-		for (int k = 0; k < a.length; k++) {
-			ab += a[k] * b[k];
-			aa += a[k] * a[k];
-			bb += b[k] * b[k];
-		}
-		return ab / Math.sqrt(aa * bb);
 	}
 }
