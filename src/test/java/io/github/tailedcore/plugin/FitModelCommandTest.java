@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.tailedcore.Method;
 import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.importance.ImportanceWeighting;
+import io.github.tailedcore.image.ImageIoReader;
 import io.github.tailedcore.io.ModelFile;
+import io.github.tailedcore.scoring.AnomalyResult;
+import io.github.tailedcore.scoring.ImageScorer;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailEstimation;
 
 import java.io.File;
@@ -126,6 +130,35 @@ class FitModelCommandTest {
 		final double[] w = fitted.summary().importanceWeights();
 		assertEquals(5, w.length);
 		assertEquals(1.0, Arrays.stream(w).average().getAsDouble(), 1e-9);
+	}
+
+	/**
+	 * Two kinds (grid, dotted) fitted with scoring=class-aware: the model
+	 * records it with what it needs, its threshold is conditioned, and a
+	 * scorer opened on the file scores an image with a map.
+	 */
+	@Test
+	void classAwareScoringIsAnOptionOfTheCommand() throws Exception {
+		final Path train = trainingFolder(4, 3);
+		final Path model = dir.resolve("kinds.tailedcore");
+		final Map<String, Object> inputs = map(inputs(train, model));
+		inputs.put("scoring", "class-aware");
+
+		final CommandModule m = Fixtures.run(FitModelCommand.class, inputs);
+
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final TailedCoreModel fitted = ModelFile.load(model);
+		assertEquals(Scoring.CLASS_AWARE, fitted.settings().scoring());
+		assertEquals(7, fitted.neighbors().imageCount());
+		assertEquals(fitted.memory().size(), fitted.memory().origins().length);
+		assertTrue(fitted.threshold().method().contains("class-aware"), fitted
+			.threshold().method());
+		try (ImageScorer scorer = ImageScorer.open(model)) {
+			final AnomalyResult r = scorer.score(ImageIoReader.read(Fixtures
+				.trainImages("dotted", 1).get(0)));
+			assertTrue(r.imageScore() >= 0 && Double.isFinite(r.imageScore()));
+			assertEquals(r.mapSize() * r.mapSize(), r.map().length);
+		}
 	}
 
 	/**
