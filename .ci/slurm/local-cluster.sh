@@ -5,7 +5,10 @@
 #
 #   .ci/slurm/local-cluster.sh start DIR   start it; prints the line
 #                                          "export SLURM_CONF=DIR/slurm.conf"
-#   .ci/slurm/local-cluster.sh stop DIR    stop it (cancels its jobs first)
+#   .ci/slurm/local-cluster.sh stop DIR    stop it: cancels its jobs and waits
+#                                          for them (30 s at most), stops the
+#                                          daemons, kills any job step that
+#                                          outlived slurmd with its processes
 #
 # Needs Debian's slurm-wlm and munge (slurmctld, slurmd, munged, sbatch,
 # squeue, sinfo), and root, since slurmd starts the jobs. Ports: 16817 and
@@ -19,18 +22,70 @@ mkdir -p "$2"
 dir="$(cd "$2" && pwd)"
 conf="$dir/slurm.conf"
 
+# The pid in FILE, if that process is still PROGRAM (not a reused pid).
+daemon() {
+	local pid
+	[ -e "$1" ] && pid="$(cat "$1")" &&
+		[ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$2" ] && echo "$pid"
+	return 0
+}
+
+# Whether any of the processes is still there.
+alive() {
+	local pid
+	for pid in "$@"; do kill -0 "$pid" 2>/dev/null && return 0; done
+	return 1
+}
+
+# The job steps of this cluster that outlived their slurmd (slurmstepd with
+# this configuration), and every process under them.
+leftover_jobs() {
+	local steps=() pid
+	for pid in $(pgrep -x slurmstepd || true); do
+		tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null |
+			grep -qxF "SLURM_CONF=$conf" && steps+=("$pid")
+	done
+	[ ${#steps[@]} -eq 0 ] && return 0
+	ps -e -o pid= -o ppid= | awk -v roots="${steps[*]}" '
+		BEGIN { n = split(roots, r, " "); for (i = 1; i <= n; i++) keep[r[i]] = 1 }
+		{ parent[$1] = $2 }
+		END {
+			do { grown = 0
+				for (p in parent) if (!(p in keep) && (parent[p] in keep)) {
+					keep[p] = 1; grown = 1 }
+			} while (grown)
+			for (p in keep) print p
+		}'
+}
+
 stop() {
-	if [ -e "$conf" ]; then
+	local ctld i pids
+	ctld="$(daemon "$dir/slurmctld.pid" slurmctld)"
+	if [ -n "$ctld" ] && [ -e "$conf" ]; then
+		# Cancel the jobs and give their steps time to end cleanly.
 		SLURM_CONF="$conf" scancel --user="$(id -un)" 2>/dev/null || true
+		for i in $(seq 1 30); do
+			[ -z "$(SLURM_CONF="$conf" squeue -h -o %i 2>/dev/null)" ] && break
+			sleep 1
+		done
 	fi
-	for pid in "$dir/slurmd.pid" "$dir/slurmctld.pid" "$dir/munge/munged.pid"; do
-		[ -e "$pid" ] && kill "$(cat "$pid")" 2>/dev/null || true
+	for signal in TERM KILL; do
+		pids="$(daemon "$dir/slurmd.pid" slurmd; daemon "$dir/slurmctld.pid" \
+			slurmctld; daemon "$dir/munge/munged.pid" munged)"
+		[ -z "$pids" ] && break
+		# shellcheck disable=SC2086
+		kill -$signal $pids 2>/dev/null || true
+		for i in $(seq 1 10); do
+			# shellcheck disable=SC2086
+			alive $pids || break
+			sleep 0.5
+		done
 	done
-	sleep 1
-	for pid in "$dir/slurmd.pid" "$dir/slurmctld.pid" "$dir/munge/munged.pid"; do
-		[ -e "$pid" ] && kill -9 "$(cat "$pid")" 2>/dev/null || true
-		rm -f "$pid"
-	done
+	# A job step that slurmd could not end is ended here, with its processes.
+	pids="$(leftover_jobs)"
+	# shellcheck disable=SC2086
+	[ -z "$pids" ] || kill -KILL $pids 2>/dev/null || true
+	rm -f "$dir/slurmd.pid" "$dir/slurmctld.pid" "$dir/munge/munged.pid"
 }
 
 start() {

@@ -16,6 +16,9 @@ import io.github.tailedcore.memory.ProjectedPatches;
 import io.github.tailedcore.memory.TailPool;
 import io.github.tailedcore.noise.LofNoiseFilter;
 import io.github.tailedcore.noise.NoiseFilterResult;
+import io.github.tailedcore.preprocess.Framing;
+import io.github.tailedcore.preprocess.IntensityHistogram;
+import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.sampling.CoresetSampler;
 import io.github.tailedcore.scoring.AnomalyScorer;
 import io.github.tailedcore.scoring.ImageNeighbors;
@@ -27,6 +30,7 @@ import io.github.tailedcore.threshold.LeaveOneOutThreshold;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -125,21 +129,96 @@ public final class TailedCore {
 		final FeatureExtractor extractor, final Progress progress)
 		throws IOException
 	{
+		return fit(images, extractor, Preprocessing.paper(), progress);
+	}
+
+	/**
+	 * As {@link #fit(List, FeatureExtractor, Progress)}, with the images
+	 * prepared as {@code preprocessing} says; the model records it, with the
+	 * training intensity range measured (one more pass over the images) if
+	 * it has one.
+	 * <p>
+	 * Tiled, every tile is one unit of the fit, as an image is in the paper:
+	 * its patches enter the bank's candidates, the noise filter compares it
+	 * location by location with the other tiles, and TailSampler estimates
+	 * class sizes per tile from the tiles' embeddings (what the backbone saw),
+	 * so that content that is rare among the tiles, not only rare images, is
+	 * kept by the tail branch; a tail tile's views are views of that tile.
+	 * The leave-one-out threshold leaves each drawn image out with all its
+	 * tiles and takes a quantile of image scores (the maximum over an image's
+	 * tiles, as scoring gives). Class-aware scoring of tiles is refused
+	 * ({@link #requireScorable}).
+	 * </p>
+	 *
+	 * @throws IllegalArgumentException before any work for class-aware
+	 *           scoring of tiles
+	 */
+	public TailedCoreModel fit(final List<? extends ImageSource> images,
+		final FeatureExtractor extractor, final Preprocessing preprocessing,
+		final Progress progress) throws IOException
+	{
 		if (images.isEmpty()) throw noImages();
+		requireScorable(preprocessing);
 		final FeatureGrid grid = extractor.grid();
-		MemoryEstimate.forFit(images.size(), grid.locations(), grid.dims(),
-			settings).requireHeap();
-		try (PatchSpill spill = PatchSpill.create(grid, images.size())) {
-			final Projections training = projections(grid, images.size());
-			progress.stage("Features of " + images.size() + " training images");
-			extractor.extractEach(images, (i, f) -> {
+		final int[] firstInputs = extractor.firstInputs(images, preprocessing);
+		final int inputs = firstInputs[images.size()];
+		MemoryEstimate.forFit(inputs, grid.locations(), grid.dims(), settings)
+			.requireHeap();
+		final Preprocessing fitted = trainingRange(images, preprocessing,
+			progress);
+		try (PatchSpill spill = PatchSpill.create(grid, inputs)) {
+			final Projections training = projections(grid, inputs);
+			progress.stage("Features of " + images.size() + " training images" +
+				(inputs == images.size() ? "" : " (" + inputs + " tiles)"));
+			extractor.extractEach(images, fitted, (i, f) -> {
 				training.add(f.patches(), f.embedding());
 				spill.add(f.patches());
 			}, progress);
-			return fit(training, spill, extractor.backboneId(), (image,
-				augmentation) -> extractor.extractViews(images.get(image).open(),
-					augmentation), progress);
+			return fit(training, spill, extractor.backboneId(), (input,
+				augmentation) -> {
+				final int image = imageOf(firstInputs, input);
+				return extractor.extractViews(images.get(image).open(), fitted, input -
+					firstInputs[image], augmentation);
+			}, inputs == images.size() ? null : firstInputs, progress)
+				.withPreprocessing(fitted);
 		}
+	}
+
+	/**
+	 * Refuses class-aware scoring of tiles, which is not implemented: its
+	 * leave-one-out threshold would have to leave out all of an image's tiles
+	 * while conditioning each tile on its nearest other tiles.
+	 *
+	 * @throws IllegalArgumentException for class-aware scoring and tiles
+	 */
+	public void requireScorable(final Preprocessing preprocessing) {
+		if (settings.scoring() == Scoring.CLASS_AWARE && preprocessing
+			.framing() == Framing.TILES) throw new IllegalArgumentException(
+				"Class-aware scoring cannot be combined with tiles yet: choose " +
+					"global scoring, or the full or crop framing.");
+	}
+
+	/** The training intensity range, measured if {@code p} needs it. */
+	private static Preprocessing trainingRange(
+		final List<? extends ImageSource> images, final Preprocessing p,
+		final Progress progress) throws IOException
+	{
+		if (!p.intensity().needsTraining()) return p;
+		progress.stage("Intensity range of " + images.size() + " training images");
+		final IntensityHistogram h = new IntensityHistogram();
+		for (int i = 0; i < images.size(); i++) {
+			progress.checkCanceled();
+			h.add(images.get(i).open());
+			progress.update(i + 1, images.size());
+		}
+		return p.fittedTo(h);
+	}
+
+	/** The image whose inputs include {@code input}. */
+	private static int imageOf(final int[] firstInputs, final int input) {
+		// strictly increasing: every image gives at least one input
+		final int i = Arrays.binarySearch(firstInputs, input);
+		return i >= 0 ? i : -i - 2;
 	}
 
 	/**
@@ -172,7 +251,7 @@ public final class TailedCore {
 			training.add(features.patches(i), features.embedding(i));
 			progress.update(i + 1, n);
 		}
-		return fit(training, features, backbone, views, progress);
+		return fit(training, features, backbone, views, null, progress);
 	}
 
 	/** A scorer for a fitted model (exact nearest-neighbour search). */
@@ -191,7 +270,8 @@ public final class TailedCore {
 	 */
 	private TailedCoreModel fit(final Projections training,
 		final ImagePatches patches, final BackboneId backbone,
-		final TailViewSource views, final Progress progress) throws IOException
+		final TailViewSource views, final int[] firstInputs,
+		final Progress progress) throws IOException
 	{
 		final Seeds seeds = new Seeds(settings.seed());
 		final CoresetSelection coreset = coresetSelection();
@@ -212,7 +292,7 @@ public final class TailedCore {
 				importance, origins, null), 0, origins), neighbors(training),
 				backbone, FitSummary.of(patches
 					.imageCount(), patchCount, 0, null, 0, picks.length), importance,
-				progress);
+				firstInputs, progress);
 		}
 
 		// before the head branch: a heap too small for the tail pool then
@@ -235,13 +315,13 @@ public final class TailedCore {
 				scoreWeights(importance, cleanOrigins, lof), 0, cleanOrigins),
 				neighbors(training), backbone,
 				FitSummary.of(patches.imageCount(), patchCount, clean.droppedCount(),
-					null, 0, cleanPicks.length), importance, progress);
+					null, 0, cleanPicks.length), importance, firstInputs, progress);
 		}
 		if (tail == null) return model(patches, new MemoryBank(patches.gather(
 			cleanPicks), scoreWeights(importance, cleanOrigins, null), 0,
 			cleanOrigins), neighbors(training), backbone, FitSummary.of(patches.imageCount(), patchCount,
 				clean.droppedCount(), null, 0, cleanPicks.length), importance,
-			progress);
+			firstInputs, progress);
 
 		// M = M_tail ∪ M_clean, both gathered into the bank's one array
 		final int dims = grid.dims();
@@ -277,7 +357,7 @@ public final class TailedCore {
 			dims, bank), scoreWeights(importance, memoryOrigins, null), tailSize,
 			memoryOrigins), neighbors(training), backbone, FitSummary.of(patches.imageCount(), patchCount,
 				clean.droppedCount(), estimate, tailSize, cleanPicks.length), importance,
-			progress);
+			firstInputs, progress);
 	}
 
 	/** The seeds of the stages, drawn in a fixed order from the fit's seed. */
@@ -423,17 +503,25 @@ public final class TailedCore {
 		return importance.scoreWeights(origins, base);
 	}
 
+	/**
+	 * @param firstInputs the first tile of each image (and the tile count
+	 *          last) of a tiled fit, for the threshold; {@code null} when
+	 *          every unit is an image
+	 */
 	private TailedCoreModel model(final ImagePatches patches,
 		final MemoryBank memory, final ImageNeighbors neighbors,
 		final BackboneId backbone, final FitSummary summary,
-		final ImageImportance importance, final Progress progress)
+		final ImageImportance importance, final int[] firstInputs,
+		final Progress progress)
 	{
 		Threshold t = null;
 		if (threshold != null) {
 			progress.stage("Threshold (leave-one-image-out scores)");
-			t = threshold.estimate(memory, patches, settings
+			// class-aware scoring of tiles is refused before the fit starts
+			t = firstInputs == null ? threshold.estimate(memory, patches, settings
 				.scoring() == Scoring.CLASS_AWARE ? neighbors : null, settings
-					.scoringNeighbors(), progress);
+					.scoringNeighbors(), progress) : threshold.estimate(memory, memory
+						.origins(), patches, firstInputs, progress);
 		}
 		return new TailedCoreModel(settings, backbone, patches.grid(), memory,
 			importance == null ? summary : summary.withImportance(importance

@@ -3,14 +3,16 @@ package io.github.tailedcore;
 import io.github.tailedcore.feature.BackboneId;
 import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.scoring.ImageNeighbors;
 
 /**
  * A fitted detector: the memory bank M with everything needed to score new
  * images consistently (the settings it was fitted with, the backbone that
- * made its features, the patch grid) and to explain it (the fit summary,
- * the default threshold), and, for class-aware scoring, the training
- * images' embeddings and the origin of every memory row.
+ * made its features, how images were framed and scaled for it, the patch
+ * grid) and to explain it (the fit summary, the default threshold), and,
+ * for class-aware scoring, the training images' embeddings and the origin
+ * of every memory row.
  * <p>
  * Immutable except for the threshold, which can be set after the fit (it is
  * estimated from the fitted model). Saved and loaded by
@@ -24,10 +26,14 @@ public final class TailedCoreModel {
 	private final FeatureGrid grid;
 	private final MemoryBank memory;
 	private final FitSummary summary;
+	private final Preprocessing preprocessing;
 	private final ImageNeighbors neighbors;
 	private Threshold threshold;
 
-	/** A model without training embeddings: it can only score globally. */
+	/**
+	 * A model of images prepared as the paper prepares them, without
+	 * training embeddings: it can only score globally.
+	 */
 	public TailedCoreModel(final TailedCoreSettings settings,
 		final BackboneId backbone, final FeatureGrid grid, final MemoryBank memory,
 		final FitSummary summary, final Threshold threshold)
@@ -36,6 +42,8 @@ public final class TailedCoreModel {
 	}
 
 	/**
+	 * A model of images prepared as the paper prepares them.
+	 *
 	 * @param neighbors the training images' embeddings (and κ), which
 	 *          class-aware scoring needs beside the memory rows' origins, or
 	 *          {@code null}
@@ -45,6 +53,40 @@ public final class TailedCoreModel {
 		final FitSummary summary, final Threshold threshold,
 		final ImageNeighbors neighbors)
 	{
+		this(settings, backbone, Preprocessing.paper(), grid, memory, summary,
+			threshold, neighbors);
+	}
+
+	/**
+	 * A model without training embeddings: it can only score globally.
+	 *
+	 * @param preprocessing how the training images were prepared, with the
+	 *          training range measured if it has one
+	 */
+	public TailedCoreModel(final TailedCoreSettings settings,
+		final BackboneId backbone, final Preprocessing preprocessing,
+		final FeatureGrid grid, final MemoryBank memory, final FitSummary summary,
+		final Threshold threshold)
+	{
+		this(settings, backbone, preprocessing, grid, memory, summary, threshold,
+			null);
+	}
+
+	/**
+	 * @param preprocessing how the training images were prepared, with the
+	 *          training range measured if it has one
+	 * @param neighbors the training images' (or tiles') embeddings, which
+	 *          class-aware scoring needs beside the memory rows' origins, or
+	 *          {@code null}
+	 */
+	public TailedCoreModel(final TailedCoreSettings settings,
+		final BackboneId backbone, final Preprocessing preprocessing,
+		final FeatureGrid grid, final MemoryBank memory, final FitSummary summary,
+		final Threshold threshold, final ImageNeighbors neighbors)
+	{
+		if (preprocessing.intensity().needsTraining())
+			throw new IllegalArgumentException(
+				"A model needs its training intensity range measured.");
 		if (memory.dims() != grid.dims()) throw new IllegalArgumentException(
 			"Memory vectors of " + memory.dims() + " dims do not fit the " + grid +
 				" grid.");
@@ -53,8 +95,20 @@ public final class TailedCoreModel {
 		this.grid = grid;
 		this.memory = memory;
 		this.summary = summary;
+		this.preprocessing = preprocessing;
 		this.threshold = threshold;
 		this.neighbors = neighbors;
+	}
+
+	/** How images are framed and scaled before the backbone, as in the fit. */
+	public Preprocessing preprocessing() {
+		return preprocessing;
+	}
+
+	/** This model, recorded as fitted on images prepared as {@code p} says. */
+	public TailedCoreModel withPreprocessing(final Preprocessing p) {
+		return new TailedCoreModel(settings, backbone, p, grid, memory, summary,
+			threshold, neighbors);
 	}
 
 	public TailedCoreSettings settings() {

@@ -2,6 +2,7 @@ package io.github.tailedcore.benchmark;
 
 import io.github.tailedcore.Progress;
 
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,15 +12,20 @@ import java.util.Map;
  * lasts from its {@link #stage} call to the next one (or to
  * {@link #stop()}); names are prefixed with the current scope (e.g. the
  * method), so the facade's "Coreset" of PatchCore and of SoftPatch are
- * counted apart.
+ * counted apart. Beside the wall time it sums the process's CPU time over
+ * each stage (all threads, the collector's too), which, unlike the wall
+ * time, does not grow when other processes share the cores: CPU ÷ wall is
+ * the number of cores a stage kept busy.
  */
 public final class StageClock implements Progress {
 
 	private final Progress delegate;
 	private final Map<String, Long> nanos = new LinkedHashMap<>();
+	private final Map<String, Long> cpuNanos = new LinkedHashMap<>();
 	private String scope = "";
 	private String current;
 	private long since;
+	private long cpuSince;
 
 	/** A clock that forwards progress to {@code delegate}. */
 	public StageClock(final Progress delegate) {
@@ -40,13 +46,16 @@ public final class StageClock implements Progress {
 		stop();
 		current = scope + name;
 		since = System.nanoTime();
+		cpuSince = processCpuNanos();
 		delegate.stage(current);
 	}
 
 	/** Ends the running stage, if any. */
 	public synchronized void stop() {
-		if (current != null) nanos.merge(current, System.nanoTime() - since,
-			Long::sum);
+		if (current != null) {
+			nanos.merge(current, System.nanoTime() - since, Long::sum);
+			cpuNanos.merge(current, processCpuNanos() - cpuSince, Long::sum);
+		}
 		current = null;
 	}
 
@@ -55,6 +64,25 @@ public final class StageClock implements Progress {
 		final Map<String, Double> out = new LinkedHashMap<>();
 		nanos.forEach((k, v) -> out.put(k, v / 1e9));
 		return out;
+	}
+
+	/**
+	 * Seconds of process CPU time per stage, in the order the stages first
+	 * ran; negative where the JVM cannot tell.
+	 */
+	public synchronized Map<String, Double> cpuSeconds() {
+		final Map<String, Double> out = new LinkedHashMap<>();
+		cpuNanos.forEach((k, v) -> out.put(k, v / 1e9));
+		return out;
+	}
+
+	/** CPU time of the whole process so far, or −1 where unknown. */
+	public static long processCpuNanos() {
+		final java.lang.management.OperatingSystemMXBean os = ManagementFactory
+			.getOperatingSystemMXBean();
+		return os instanceof com.sun.management.OperatingSystemMXBean
+			? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime()
+			: -1;
 	}
 
 	@Override

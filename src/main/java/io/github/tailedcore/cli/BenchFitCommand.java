@@ -17,8 +17,10 @@ import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.feature.ImageSource;
 import io.github.tailedcore.search.NearestNeighborSearches;
 import io.github.tailedcore.tail.TailAugmentation;
+import io.github.tailedcore.tail.TailEstimation;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,12 +78,15 @@ public final class BenchFitCommand implements Subcommand {
 			"--methods LIST          methods to fit, in order (default tailedcore,patchcore);",
 			"                        each fit's time is compared with the first's",
 			"--coreset-ratio R       coreset fraction (default 0.1)",
+			"--tail-estimate E       robust (default) or paper (the authors' estimate)",
 			"--tail-augmentation A   rot15flip (default), rot30flip, rot45flip, rotflip, none",
 			"--backbone NAME|FILE    backbone (default " +
 				BackboneLocator.DEFAULT_BACKBONE + ")",
-			"--threads N             run each fit's Java stages on N threads (default: all",
-			"                        CPUs); the backbone keeps its own threads",
-			"Run under the heap to be shown, e.g. java -Xmx2g.");
+			"--threads N             run each fit's Java stages on N threads (default: the",
+			"                        common fork-join pool); the backbone runs on as many",
+			"                        threads as Java sees CPUs (java -XX:ActiveProcessorCount=N)",
+			"Run under the heap to be shown, e.g. java -Xmx2g. Each stage prints its wall and",
+			"process CPU time; the fit prints the load average before and after it.");
 	}
 
 	@Override
@@ -97,11 +102,13 @@ public final class BenchFitCommand implements Subcommand {
 		final List<Method> methods = Arrays.stream(args.get("methods",
 			"tailedcore,patchcore").split(",")).map(String::trim).map(Method::parse)
 			.collect(Collectors.toList());
-		final TailedCoreSettings.Builder settings = TailedCoreSettings.builder()
+		final TailedCoreSettings.Builder settings = TailedCoreSettings.builder() //
 			.coresetRatio(args.real("coreset-ratio",
-				TailedCoreSettings.DEFAULT_CORESET_RATIO)).tailAugmentation(
-					TailAugmentation.parse(args.get("tail-augmentation",
-						TailedCoreSettings.DEFAULT_TAIL_AUGMENTATION.name())));
+				TailedCoreSettings.DEFAULT_CORESET_RATIO)) //
+			.tailEstimation(TailEstimation.parse(args.get("tail-estimate",
+				TailedCoreSettings.DEFAULT_TAIL_ESTIMATION.label()))) //
+			.tailAugmentation(TailAugmentation.parse(args.get("tail-augmentation",
+				TailedCoreSettings.DEFAULT_TAIL_AUGMENTATION.name())));
 		final String backbone = args.get("backbone",
 			BackboneLocator.DEFAULT_BACKBONE);
 		final int threads = args.integer("threads", 0);
@@ -116,19 +123,20 @@ public final class BenchFitCommand implements Subcommand {
 			.root(), split.equals("all") ? "every train/good image" : split +
 				" seed " + seed + " noise " + noise, perClass > 0 ? ", at most " +
 					perClass + " per class" : "", images.size());
-		final List<Double> fitSeconds = new ArrayList<>();
+		final List<double[]> fits = new ArrayList<>();
 		try (FeatureExtractor extractor = FeatureExtractor.open(BackboneLocator
 			.standard().resolve(backbone)))
 		{
 			for (final Method method : methods) {
 				final TailedCore detector = new TailedCore(settings.method(method)
 					.build());
-				fitSeconds.add(threads > 0 ? onThreads(threads, () -> fit(detector,
-					images, extractor)) : fit(detector, images, extractor));
-				if (fitSeconds.size() > 1) out.printf(Locale.ROOT,
-					"%s fit time ÷ %s fit time (same run): %.2f%n", methods.get(0)
-						.displayName(), method.displayName(), fitSeconds.get(0) / fitSeconds
-							.get(fitSeconds.size() - 1));
+				final double[] fit = threads > 0 ? onThreads(threads, () -> fit(
+					detector, images, extractor)) : fit(detector, images, extractor);
+				fits.add(fit);
+				if (fits.size() > 1) out.printf(Locale.ROOT,
+					"%s fit ÷ %s fit (same run): %.2f in wall time, %.2f in CPU " +
+						"time%n", methods.get(0).displayName(), method.displayName(), fits
+							.get(0)[0] / fit[0], fits.get(0)[1] / fit[1]);
 			}
 		}
 		return 0;
@@ -138,8 +146,8 @@ public final class BenchFitCommand implements Subcommand {
 	 * Runs {@code work} in a fork-join pool of {@code threads} threads: the
 	 * parallel streams of every stage then use that pool, not the common one.
 	 */
-	private static double onThreads(final int threads,
-		final Callable<Double> work) throws Exception
+	private static double[] onThreads(final int threads,
+		final Callable<double[]> work) throws Exception
 	{
 		final ForkJoinPool pool = new ForkJoinPool(threads);
 		try {
@@ -154,29 +162,49 @@ public final class BenchFitCommand implements Subcommand {
 		}
 	}
 
-	/** Fits once; prints the stages, the peak heap and the model's size. */
-	private double fit(final TailedCore detector, final List<ImageSource> images,
+	/**
+	 * Fits once; prints the stages (wall and process CPU time), the load
+	 * average, the peak heap and the model's size, and returns the fit's wall
+	 * and CPU seconds.
+	 */
+	private double[] fit(final TailedCore detector, final List<ImageSource> images,
 		final FeatureExtractor extractor) throws Exception
 	{
 		final StageClock clock = new StageClock(new ConsoleProgress(out));
 		final TailedCoreModel model;
+		final double loadBefore = loadAverage();
 		final long start = System.nanoTime();
-		final double seconds;
+		final long cpuStart = StageClock.processCpuNanos();
+		final double seconds, cpuSeconds;
 		try (HeapPeak heap = new HeapPeak()) {
 			model = detector.fit(images, extractor, clock);
 			seconds = (System.nanoTime() - start) / 1e9;
+			cpuSeconds = (StageClock.processCpuNanos() - cpuStart) / 1e9;
 			clock.stop();
-			out.printf(Locale.ROOT, "%s: fit %.1f s, peak heap %.2f GB in use, " +
-				"%.2f GB after a collection (max %.2f GB); memory %d vectors (tail " +
-				"%d)%n", detector.settings().method().displayName(), seconds, heap
-					.used() / GB, heap.afterCollection() / GB, Runtime.getRuntime()
-						.maxMemory() / GB, model.memory().size(), model.memory().tailSize());
+			out.printf(Locale.ROOT, "%s: fit %.1f s wall, %.1f s process CPU " +
+				"(%.2f cores busy), load average %.1f before, %.1f after; peak heap " +
+				"%.2f GB in use (sampled), %.2f GB after a collection, %.2f GB sum " +
+				"of pool peaks (max %.2f GB); memory %d vectors (tail %d)%n", detector
+					.settings().method().displayName(), seconds, cpuSeconds, cpuSeconds /
+						seconds, loadBefore, loadAverage(), heap.used() / GB, heap
+							.afterCollection() / GB, heap.poolPeaks() / GB, Runtime
+								.getRuntime().maxMemory() / GB, model.memory().size(), model
+									.memory().tailSize());
 		}
+		out.printf(Locale.ROOT, "  %-50s %8s %8s %6s%n", "stage", "wall s",
+			"CPU s", "cores");
+		final Map<String, Double> cpu = clock.cpuSeconds();
 		for (final Map.Entry<String, Double> stage : clock.seconds().entrySet())
-			out.printf(Locale.ROOT, "  %-50s %8.1f s%n", stage.getKey(), stage
-				.getValue());
+			out.printf(Locale.ROOT, "  %-50s %8.1f %8.1f %6.2f%n", stage.getKey(),
+				stage.getValue(), cpu.get(stage.getKey()), cpu.get(stage.getKey()) /
+					stage.getValue());
 		out.println("  " + model.summary());
-		return seconds;
+		return new double[] { seconds, cpuSeconds };
+	}
+
+	/** The system load average of the last minute, or −1 where unknown. */
+	private static double loadAverage() {
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 	}
 
 	/** Every train/good image, or a split's training set, as image files. */

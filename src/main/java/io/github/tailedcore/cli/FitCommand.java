@@ -14,9 +14,12 @@ import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.ij.TrainingImages;
 import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.importance.ImportanceWeighting;
-import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.io.NpyFile;
+import io.github.tailedcore.preprocess.Framing;
+import io.github.tailedcore.preprocess.Intensity;
+import io.github.tailedcore.preprocess.Preprocessing;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailAugmentation;
 import io.github.tailedcore.tail.TailEstimation;
 
@@ -77,6 +80,14 @@ public final class FitCommand implements Subcommand {
 			"                        nearest training images (its own kind); global with all",
 			"--scoring-neighbors K   class-aware: at least K nearest training images",
 			"                        (default " + TailedCoreSettings.DEFAULT_SCORING_NEIGHBORS + ")",
+			"--framing F             full (default): the whole image at the backbone's",
+			"                        input size; tiles: overlapping tiles at --scale;",
+			"                        crop: the paper's resize 256 + centre crop 224",
+			"--scale S               with tiles: image pixels per input pixel (default 1)",
+			"--tile-overlap PX       with tiles: least overlap of tiles (default 32)",
+			"--intensity I           training-range (default): the training images'",
+			"                        0.1-99.9 % range becomes 0-255; bit-depth: the",
+			"                        paper's; percentiles: each image's 0.5-99.5 %",
 			"--seed N                seed of projections and coreset starts (default 0)");
 	}
 
@@ -106,6 +117,7 @@ public final class FitCommand implements Subcommand {
 			final boolean recursive = args.flag("recursive");
 			final String backbone = args.get("backbone",
 				BackboneLocator.DEFAULT_BACKBONE);
+			final Preprocessing preprocessing = preprocessing(args, settings);
 			args.rejectUnknown();
 			ModelFile.requireSavable(modelFile, overwrite);
 			final ImageFolder folder = ImageFolder.scan(train, pattern, recursive);
@@ -118,7 +130,7 @@ public final class FitCommand implements Subcommand {
 				for (final ImageFolder.Skipped s : images.skipped())
 					System.out.println("Skipped " + s);
 				model = new TailedCore(settings).fit(images.sources(), extractor,
-					progress);
+					preprocessing, progress);
 			}
 		}
 		ModelFile.save(model, modelFile, overwrite);
@@ -134,6 +146,30 @@ public final class FitCommand implements Subcommand {
 	private static TailedCoreSettings settings(final Arguments args) {
 		try {
 			return settingsOf(args);
+		}
+		catch (final UsageException e) {
+			throw e;
+		}
+		catch (final IllegalArgumentException e) {
+			throw new UsageException(e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * The preprocessing the options give; a bad value, or one the settings
+	 * cannot be fitted with, is a usage error.
+	 */
+	static Preprocessing preprocessing(final Arguments args,
+		final TailedCoreSettings settings)
+	{
+		try {
+			final Preprocessing p = new Preprocessing(Framing.parse(args.get(
+				"framing", Preprocessing.DEFAULT_FRAMING.label())), args.real("scale",
+					Preprocessing.DEFAULT_SCALE), args.integer("tile-overlap",
+						Preprocessing.DEFAULT_OVERLAP), Intensity.of(Intensity.Mode.parse(
+							args.get("intensity", Preprocessing.DEFAULT_INTENSITY.label()))));
+			new TailedCore(settings).requireScorable(p);
+			return p;
 		}
 		catch (final UsageException e) {
 			throw e;

@@ -1,6 +1,7 @@
 package io.github.tailedcore.cli;
 
 import io.github.tailedcore.benchmark.synthetic.ExampleDataset;
+import io.github.tailedcore.benchmark.synthetic.Micrographs;
 import io.github.tailedcore.benchmark.synthetic.SyntheticDatasetWriter;
 import io.github.tailedcore.benchmark.synthetic.TextureClasses;
 
@@ -36,7 +37,11 @@ public final class MakeTestImagesCommand implements Subcommand {
 			"--classes N         with --textures: number of classes (default 15)",
 			"--train N           with --textures: training images per class (default 60)",
 			"--test-good N       with --textures: defect-free test images (default 10)",
-			"--per-defect N      with --textures: test images per defect kind (default 2)");
+			"--per-defect N      with --textures: test images per defect kind (default 2)",
+			"--micrographs       instead: one class of large 16-bit (12 bits used)",
+			"                    textured images with small defects, also at the edges",
+			"                    (--size default 2048, --train 8, --test-good 5,",
+			"                    --test-defect 5), for bench-framing");
 	}
 
 	@Override
@@ -46,7 +51,15 @@ public final class MakeTestImagesCommand implements Subcommand {
 		final int size = args.integer("size", ExampleDataset.SIZE);
 		final Path textures = args.path("textures", null);
 		final List<Path> written;
-		if (textures == null) {
+		if (args.flag("micrographs")) {
+			final int side = args.integer("size", 2048);
+			final int train = args.integer("train", 8);
+			final int good = args.integer("test-good", 5);
+			final int defect = args.integer("test-defect", 5);
+			args.rejectUnknown();
+			written = Micrographs.write(output, side, train, good, defect, seed);
+		}
+		else if (textures == null) {
 			args.rejectUnknown();
 			written = ExampleDataset.write(output, seed, size);
 		}

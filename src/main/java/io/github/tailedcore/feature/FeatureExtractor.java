@@ -4,6 +4,9 @@ import io.github.tailedcore.Progress;
 import io.github.tailedcore.image.ImagePreprocessor;
 import io.github.tailedcore.image.InputNormalization;
 import io.github.tailedcore.image.RasterImage;
+import io.github.tailedcore.preprocess.FramedImage;
+import io.github.tailedcore.preprocess.Framing;
+import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.tail.TailAugmentation;
 
 import java.io.IOException;
@@ -15,10 +18,14 @@ import java.util.stream.IntStream;
 
 /**
  * Patch features F<sub>i</sub> and embeddings e<sub>i</sub> of images (spec
- * §2): the facade of this package. Each image is resized (shorter side 256),
- * centre-cropped (224), normalised as the backbone's manifest says, run
- * through the backbone in batches, and its {@code layer2}/{@code layer3}
- * maps aggregated into L × 1024 patch vectors by {@link PatchAggregator}.
+ * §2): the facade of this package. Each image is prepared as a
+ * {@link Preprocessing} says ({@link FramedImage}: the paper's resize to 256
+ * and centre crop to 224, the full frame, or tiles), each input normalised
+ * as the backbone's manifest says, run through the backbone in batches, and
+ * its {@code layer2}/{@code layer3} maps aggregated into L × 1024 patch
+ * vectors by {@link PatchAggregator}. An image gives one <em>input</em> per
+ * tile; the methods without a {@link Preprocessing} use the paper's crop,
+ * one input per image.
  *
  * <pre>
  * try (FeatureExtractor fx = FeatureExtractor.open(BackboneLocator.standard()
@@ -129,6 +136,11 @@ public final class FeatureExtractor implements AutoCloseable {
 		return grid;
 	}
 
+	/** Inputs per network call. */
+	public int batchSize() {
+		return batchSize;
+	}
+
 	/** Name and file checksum of the backbone. */
 	public BackboneId backboneId() {
 		return id;
@@ -165,14 +177,70 @@ public final class FeatureExtractor implements AutoCloseable {
 	public List<float[]> extractViews(final RasterImage image,
 		final TailAugmentation augmentation)
 	{
-		final List<RasterImage> views = preprocessor.tailViews(image,
-			augmentation);
+		return patchesOf(preprocessor.tailViews(image, augmentation));
+	}
+
+	private List<float[]> patchesOf(final List<RasterImage> views) {
 		final List<float[]> out = new ArrayList<>(views.size());
 		for (int start = 0; start < views.size(); start += batchSize)
 			for (final ImageFeatures f : runCrops(views.subList(start, Math.min(views
 				.size(), start + batchSize))))
 				out.add(f.patches());
 		return out;
+	}
+
+	/**
+	 * Patch features of the V rotated and flipped views of input
+	 * {@code input} of a tail image prepared as {@code preprocessing} says
+	 * ({@link FramedImage#tailViews}).
+	 */
+	public List<float[]> extractViews(final RasterImage image,
+		final Preprocessing preprocessing, final int input,
+		final TailAugmentation augmentation)
+	{
+		return patchesOf(frame(image, preprocessing).tailViews(input,
+			augmentation));
+	}
+
+	/** {@code image} prepared for this backbone as {@code preprocessing} says. */
+	public FramedImage frame(final RasterImage image,
+		final Preprocessing preprocessing)
+	{
+		final BackboneManifest m = backbone.manifest();
+		return FramedImage.of(image, preprocessing, m.resize(), m.inputSize());
+	}
+
+	/**
+	 * Features of inputs already of the backbone's input size (e.g. the tiles
+	 * of a {@link FramedImage}), run in batches.
+	 */
+	public List<ImageFeatures> extractInputs(final List<RasterImage> inputs) {
+		final List<ImageFeatures> out = new ArrayList<>(inputs.size());
+		for (int start = 0; start < inputs.size(); start += batchSize)
+			out.addAll(runCrops(inputs.subList(start, Math.min(inputs.size(), start +
+				batchSize))));
+		return out;
+	}
+
+	/**
+	 * The number of inputs the images give as {@code preprocessing} frames
+	 * them, from their sizes ({@link ImageSource#size()}) without decoding
+	 * files.
+	 *
+	 * @return the first input of each image, and the total as the last entry
+	 * @throws IOException from the first image whose size cannot be read
+	 */
+	public int[] firstInputs(final List<? extends ImageSource> images,
+		final Preprocessing preprocessing) throws IOException
+	{
+		final int[] first = new int[images.size() + 1];
+		for (int i = 0; i < images.size(); i++) {
+			final ImageSource.Size size = images.get(i).size();
+			first[i + 1] = Math.addExact(first[i], FramedImage.inputCount(
+				preprocessing, size.width(), size.height(), backbone.manifest()
+					.inputSize()));
+		}
+		return first;
 	}
 
 	/** Receives the features of each image of {@link #extractEach}, in order. */
@@ -224,18 +292,52 @@ public final class FeatureExtractor implements AutoCloseable {
 	public void extractEach(final List<? extends ImageSource> images,
 		final FeatureSink sink, final Progress progress) throws IOException
 	{
+		extractEach(images, Preprocessing.paper(), sink, progress);
+	}
+
+	/**
+	 * As {@link #extractEach(List, FeatureSink, Progress)}, with the images
+	 * prepared as {@code preprocessing} says: the sink receives each
+	 * <em>input</em> (tile) in order, numbered across all images. Images are
+	 * decoded a batch at a time, or one at a time when tiled (a large image
+	 * gives many inputs), and their inputs cut a batch at a time.
+	 */
+	public void extractEach(final List<? extends ImageSource> images,
+		final Preprocessing preprocessing, final FeatureSink sink,
+		final Progress progress) throws IOException
+	{
 		final int total = images.size();
-		for (int start = 0; start < total; start += batchSize) {
+		final int imagesPerBatch = preprocessing.framing() == Framing.TILES ? 1 : batchSize;
+		int input = 0;
+		for (int start = 0; start < total; start += imagesPerBatch) {
 			progress.checkCanceled();
 			final List<RasterImage> decoded = new ArrayList<>();
 			for (final ImageSource source : images.subList(start, Math.min(total,
-				start + batchSize)))
+				start + imagesPerBatch)))
 				decoded.add(source.open());
-			final List<RasterImage> crops = cropAll(decoded, start, total);
+			final List<FramedImage> framed = frameAll(decoded, preprocessing, start,
+				total);
+			final List<FramedImage> owners = new ArrayList<>();
+			final List<Integer> indices = new ArrayList<>();
+			for (final FramedImage f : framed)
+				for (int k = 0; k < f.count(); k++) {
+					owners.add(f);
+					indices.add(k);
+				}
 			int done = start;
-			for (final ImageFeatures f : runCrops(crops)) {
-				sink.accept(done, f);
-				progress.update(++done, total);
+			for (int from = 0; from < owners.size(); from += batchSize) {
+				progress.checkCanceled();
+				final int to = Math.min(owners.size(), from + batchSize);
+				final List<RasterImage> inputs = IntStream.range(from, to).parallel()
+					.mapToObj(i -> owners.get(i).input(indices.get(i))).toList();
+				int i = from;
+				for (final ImageFeatures f : runCrops(inputs)) {
+					sink.accept(input++, f);
+					// an image is done with its last input
+					if (indices.get(i) == owners.get(i).count() - 1) progress.update(
+						++done, total);
+					i++;
+				}
 			}
 		}
 	}
@@ -253,9 +355,20 @@ public final class FeatureExtractor implements AutoCloseable {
 	private List<RasterImage> cropAll(final List<RasterImage> images,
 		final int first, final int total)
 	{
+		return frameAll(images, Preprocessing.paper(), first, total).stream().map(
+			f -> f.input(0)).toList();
+	}
+
+	/**
+	 * Frames images in parallel; an error names the image's position
+	 * {@code first + i + 1} of {@code total}.
+	 */
+	private List<FramedImage> frameAll(final List<RasterImage> images,
+		final Preprocessing preprocessing, final int first, final int total)
+	{
 		return IntStream.range(0, images.size()).parallel().mapToObj(i -> {
 			try {
-				return preprocessor.crop(images.get(i));
+				return frame(images.get(i), preprocessing);
 			}
 			catch (final IllegalArgumentException e) {
 				throw new IllegalArgumentException("Image " + (first + i + 1) + " of " +

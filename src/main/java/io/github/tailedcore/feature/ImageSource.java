@@ -1,5 +1,6 @@
 package io.github.tailedcore.feature;
 
+import io.github.tailedcore.image.ImageHeader;
 import io.github.tailedcore.image.ImageIoReader;
 import io.github.tailedcore.image.RasterImage;
 
@@ -20,13 +21,53 @@ public interface ImageSource {
 	 */
 	RasterImage open() throws IOException;
 
-	/** An image already in memory. */
-	static ImageSource of(final RasterImage image) {
-		return () -> image;
+	/**
+	 * Width and height, which a tiled fit needs before it starts (to count
+	 * its tiles); by default the image is decoded to find them.
+	 *
+	 * @throws IOException naming the image if it cannot be read
+	 */
+	default Size size() throws IOException {
+		final RasterImage image = open();
+		return new Size(image.width(), image.height());
 	}
 
-	/** An image file read by {@link ImageIoReader} (PNG, JPEG, TIFF, BMP). */
+	/** Width and height of an image in pixels. */
+	record Size(int width, int height) {}
+
+	/** An image already in memory. */
+	static ImageSource of(final RasterImage image) {
+		return new ImageSource() {
+
+			@Override
+			public RasterImage open() {
+				return image;
+			}
+
+			@Override
+			public Size size() {
+				return new Size(image.width(), image.height());
+			}
+		};
+	}
+
+	/**
+	 * An image file read by {@link ImageIoReader} (PNG, JPEG, TIFF, BMP),
+	 * whose size is read from its header.
+	 */
 	static ImageSource of(final Path file) {
-		return () -> ImageIoReader.read(file);
+		return new ImageSource() {
+
+			@Override
+			public RasterImage open() throws IOException {
+				return ImageIoReader.read(file);
+			}
+
+			@Override
+			public Size size() throws IOException {
+				final ImageHeader h = ImageHeader.read(file);
+				return new Size(h.width(), h.height());
+			}
+		};
 	}
 }

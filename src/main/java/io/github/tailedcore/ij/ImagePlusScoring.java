@@ -4,10 +4,9 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
 import io.github.tailedcore.Threshold;
-import io.github.tailedcore.image.ImagePreprocessor;
 import io.github.tailedcore.image.ImageRequirements;
 import io.github.tailedcore.image.RasterImage;
-import io.github.tailedcore.scoring.AnomalyResult;
+import io.github.tailedcore.scoring.ImageAnomaly;
 import io.github.tailedcore.scoring.ImageScorer;
 
 import java.util.ArrayList;
@@ -92,16 +91,13 @@ public final class ImagePlusScoring {
 				name + (slices.size() > 1 ? " (slice " + (i + 1) + ")" : "") + ": " +
 				problem + ".");
 		}
-		final List<AnomalyResult> results = scorer.score(slices);
-		final ImagePreprocessor pre = scorer.preprocessor();
-		final MapGeometry geometry = new MapGeometry(imp.getWidth(), imp
-			.getHeight(), pre.resize(), pre.crop());
+		final List<ImageAnomaly> results = scorer.scoreImages(slices);
 		final List<float[]> maps = new ArrayList<>();
 		final double[] scores = new double[results.size()];
 		double max = 0;
 		for (int i = 0; i < scores.length; i++) {
-			scores[i] = results.get(i).imageScore();
-			final float[] map = geometry.toImage(results.get(i).map());
+			scores[i] = results.get(i).score();
+			final float[] map = results.get(i).map();
 			for (final float v : map)
 				if (v > max) max = v;
 			maps.add(map);

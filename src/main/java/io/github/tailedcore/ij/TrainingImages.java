@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  */
 public final class TrainingImages {
 
-	/** One slice of one file. */
-	private record Slice(Path file, int index) {}
+	/** One slice of one file, and its size. */
+	private record Slice(Path file, int index, ImageSource.Size size) {}
 
 	private final List<Slice> slices;
 	private final List<Path> files;
@@ -80,9 +80,10 @@ public final class TrainingImages {
 	/** Adds the file's slices, or says why it cannot be used. */
 	private static String problem(final Path file, final List<Slice> slices) {
 		try {
-			final int count = ImageFileReader.read(file).size();
-			for (int s = 0; s < count; s++)
-				slices.add(new Slice(file, s));
+			final List<RasterImage> decoded = ImageFileReader.read(file);
+			for (int s = 0; s < decoded.size(); s++)
+				slices.add(new Slice(file, s, new ImageSource.Size(decoded.get(s)
+					.width(), decoded.get(s).height())));
 			return null;
 		}
 		catch (final UnusableImageException e) {
@@ -99,8 +100,18 @@ public final class TrainingImages {
 
 	/** One source per slice, in file order: what the fit reads. */
 	public List<ImageSource> sources() {
-		return slices.stream().map(s -> (ImageSource) () -> cache.slice(s))
-			.toList();
+		return slices.stream().map(s -> (ImageSource) new ImageSource() {
+
+			@Override
+			public RasterImage open() throws IOException {
+				return cache.slice(s);
+			}
+
+			@Override
+			public Size size() {
+				return s.size();
+			}
+		}).toList();
 	}
 
 	/** The files used, sorted. */

@@ -3,7 +3,7 @@
  * ImgLib2 images to the core's
  * {@link io.github.tailedcore.image.RasterImage}, image files opened through
  * {@code IJ.openImage}, the anomaly map brought back onto the original pixel
- * grid ({@link io.github.tailedcore.ij.MapGeometry}), the heatmap overlay
+ * grid ({@link io.github.tailedcore.preprocess.MapGeometry}), the heatmap overlay
  * with its anomaly outlines, and the results table.
  * <p>
  * Everything here works in a truly headless JVM: no class opens a window,

@@ -9,6 +9,9 @@ import io.github.tailedcore.feature.BackboneId;
 import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.preprocess.Framing;
+import io.github.tailedcore.preprocess.Intensity;
+import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.scoring.ImageNeighbors;
 import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailAugmentation;
@@ -29,14 +32,16 @@ import java.util.function.BiPredicate;
  * becoming 0. Only {@code threshold}, the importance-weighting keys and the
  * tail-estimate keys are optional: files written before importance
  * weighting existed read as unweighted, files written before the robust tail
- * estimate existed read as fitted with the paper's, files of format version
- * 1 (before class-aware scoring) as scoring globally, without origins and
- * embeddings ({@link #OPTIONAL_KEYS}).
+ * estimate existed read as fitted with the paper's, files written before
+ * {@code preprocessing} existed read as the paper's crop, files of format
+ * version 1 (before class-aware scoring) as scoring globally, without
+ * origins and embeddings ({@link #OPTIONAL_KEYS}).
  * </p>
  */
 record ModelManifest(Integer formatVersion, String kind, String created,
-	String libraryVersion, String method, Settings settings, Backbone backbone,
-	Grid grid, ThresholdValue threshold, Summary fitSummary, Memory memory,
+	String libraryVersion, String method, Settings settings,
+	PreprocessingValue preprocessing, Backbone backbone, Grid grid,
+	ThresholdValue threshold, Summary fitSummary, Memory memory,
 	Neighbors neighbors)
 {
 
@@ -49,7 +54,7 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		"settings.importanceWeighting", "fitSummary.importanceScores",
 		"fitSummary.importanceWeights", "settings.tailEstimate",
 		"fitSummary.tailNote", "settings.scoring", "settings.scoringNeighbors",
-		"memory.origins", "neighbors");
+		"memory.origins", "neighbors", "preprocessing");
 
 	/** The settings except the method, which is a top-level key. */
 	record Settings(Double coresetRatio, Integer projectionDim,
@@ -57,6 +62,14 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		Double tailPercentile, Double tailCapFraction, String tailEstimate,
 		String tailAugmentation, Double gaussianSigma, String importanceWeighting,
 		String scoring, Integer scoringNeighbors, Long seed)
+	{}
+
+	/**
+	 * How images are prepared: framing, tile scale and overlap, intensity
+	 * scaling and its two bounds (the training range, or the percentiles).
+	 */
+	record PreprocessingValue(String framing, Double scale, Integer overlap,
+		String intensity, Double intensityLow, Double intensityHigh)
 	{}
 
 	record Backbone(String name, String sha256) {}
@@ -103,9 +116,12 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 				.importanceScores(), f.importanceWeights(), f.tailNote());
 		final MemoryBank m = model.memory();
 		final ImageNeighbors n = model.neighbors();
+		final Preprocessing p = model.preprocessing();
+		final Intensity i = p.intensity();
 		return new ModelManifest(ModelFile.FORMAT_VERSION, KIND, created,
 			libraryVersion, s.method().displayName(), settings,
-			new Backbone(b.name(), b.sha256()),
+			new PreprocessingValue(p.framing().label(), p.scale(), p.overlap(), i
+				.mode().label(), i.low(), i.high()), new Backbone(b.name(), b.sha256()),
 			new Grid(g.height(), g.width(), g.dims(), g.cropSize()),
 			t == null ? null : new ThresholdValue(t.value(), t.method()), summary,
 			new Memory(m.size(), m.dims(), m.weights() != null, m.tailSize(),
@@ -135,6 +151,20 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 				settings.scoring)).scoringNeighbors(settings.scoringNeighbors == null
 					? TailedCoreSettings.DEFAULT_SCORING_NEIGHBORS
 					: settings.scoringNeighbors).seed(settings.seed).build();
+	}
+
+	/**
+	 * The preprocessing; the paper's crop for files written before it was
+	 * recorded.
+	 *
+	 * @throws IllegalArgumentException if a value is unknown or out of range
+	 */
+	Preprocessing toPreprocessing() {
+		if (preprocessing == null) return Preprocessing.paper();
+		final PreprocessingValue p = preprocessing;
+		return new Preprocessing(Framing.parse(p.framing), p.scale, p.overlap,
+			new Intensity(Intensity.Mode.parse(p.intensity), p.intensityLow,
+				p.intensityHigh));
 	}
 
 	BackboneId toBackbone() {

@@ -14,6 +14,7 @@ import io.github.tailedcore.feature.BackboneId;
 import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.scoring.ImageNeighbors;
 import io.github.tailedcore.scoring.Scoring;
 
@@ -94,8 +95,10 @@ final class ModelReader {
 		final FeatureGrid grid;
 		final Threshold threshold;
 		final FitSummary summary;
+		final Preprocessing preprocessing;
 		try {
 			settings = manifest.toSettings();
+			preprocessing = manifest.toPreprocessing();
 			backbone = manifest.toBackbone();
 			grid = manifest.toGrid();
 			threshold = manifest.toThreshold();
@@ -135,9 +138,9 @@ final class ModelReader {
 				new FeatureMatrix(n.images(), n.dims(), floats(zip,
 					ModelFile.EMBEDDINGS, n.images() * n.dims(), n.images() +
 						" training embeddings of " + n.dims() + " dims")));
-			return new TailedCoreModel(settings, backbone, grid, new MemoryBank(
-				new FeatureMatrix(m.size(), m.dims(), vectors), weights, m.tailSize(),
-				origins), summary, threshold, neighbors);
+			return new TailedCoreModel(settings, backbone, preprocessing, grid,
+				new MemoryBank(new FeatureMatrix(m.size(), m.dims(), vectors), weights,
+					m.tailSize(), origins), summary, threshold, neighbors);
 		}
 		catch (final IllegalArgumentException e) {
 			throw invalid(e.getMessage());

@@ -59,8 +59,8 @@ public class CalibrateThresholdCommand extends TailedCoreCommand {
 			status.showStatus("Scoring " + images.size() + " labelled images");
 			for (int i = 0; i < scores.length; i++) {
 				progress().checkCanceled();
-				scores[i] = scorer.score(ImageSource.of(images.get(i).file()).open())
-					.imageScore();
+				scores[i] = scorer.scoreImages(List.of(ImageSource.of(images.get(i)
+					.file()).open())).get(0).score();
 				anomalous[i] = images.get(i).anomalous();
 				status.showProgress(i + 1, scores.length);
 			}

@@ -9,8 +9,11 @@ import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.ij.TrainingImages;
 import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.importance.ImportanceWeighting;
-import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.io.ModelFile;
+import io.github.tailedcore.preprocess.Framing;
+import io.github.tailedcore.preprocess.Intensity;
+import io.github.tailedcore.preprocess.Preprocessing;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailAugmentation;
 import io.github.tailedcore.tail.TailEstimation;
 
@@ -79,8 +82,31 @@ public class FitModelCommand extends TailedCoreCommand {
 	@Parameter(label = "Scoring", choices = { "class-aware", "global" },
 		description = "class-aware (ours): a test image is compared only with " +
 			"the memory of its nearest training images, i.e. its own kind in a " +
-			"folder of mixed kinds; global: with all memory, the paper's scoring.")
+			"folder of mixed kinds (not with tiles); global: with all memory, the " +
+			"paper's scoring.")
 	private String scoring = TailedCoreSettings.DEFAULT_SCORING.label();
+
+	@Parameter(label = "Framing", choices = { "full", "tiles", "crop" },
+		description = "full (default): the whole image at the backbone's input " +
+			"size, maps cover every pixel; tiles: the image at tile_scale cut into " +
+			"overlapping tiles, for small defects in large images; crop: the " +
+			"paper's resize 256 + centre crop 224 (borders are not analysed).")
+	private String framing = Preprocessing.DEFAULT_FRAMING.label();
+
+	@Parameter(label = "Tile scale", min = "0.01", max = "8", stepSize = "0.25",
+		description = "With tiles: 1 analyses the image at its own resolution, " +
+			"0.5 at half of it (4 times fewer tiles).")
+	private double tile_scale = Preprocessing.DEFAULT_SCALE;
+
+	@Parameter(label = "Tile overlap (px)", min = "0", max = "112")
+	private int tile_overlap = Preprocessing.DEFAULT_OVERLAP;
+
+	@Parameter(label = "Intensity scaling", choices = { "training-range",
+		"bit-depth", "percentiles" }, description = "training-range (default): " +
+			"the training images' 0.1-99.9 % range becomes 0-255, so a 12-bit " +
+			"camera image in 16 bits uses the full input range; bit-depth: the " +
+			"paper's; percentiles: each image between its own 0.5 and 99.5 %.")
+	private String intensity = Preprocessing.DEFAULT_INTENSITY.label();
 
 	@Parameter(label = "Seed")
 	private long seed = TailedCoreSettings.DEFAULT_SEED;
@@ -104,6 +130,11 @@ public class FitModelCommand extends TailedCoreCommand {
 						tail_augmentation)).importanceWeighting(ImportanceWeighting.parse(
 							importance_weighting)).scoring(Scoring.parse(scoring)).seed(seed)
 			.build();
+		final Preprocessing preprocessing = new Preprocessing(Framing.parse(
+			framing), tile_scale, tile_overlap, Intensity.of(Intensity.Mode.parse(
+				intensity)));
+		final TailedCore tailedCore = new TailedCore(settings);
+		tailedCore.requireScorable(preprocessing);
 		final Path target = model_file.toPath();
 		ModelFile.requireSavable(target, overwrite);
 		status.showStatus("Reading " + training_dir);
@@ -117,7 +148,7 @@ public class FitModelCommand extends TailedCoreCommand {
 		{
 			images = TrainingImages.check(folder, file_pattern, progress());
 			images.skipped().forEach(s -> log.warn("Skipped " + s));
-			model = new TailedCore(settings).fit(images.sources(), extractor,
+			model = tailedCore.fit(images.sources(), extractor, preprocessing,
 				progress());
 		}
 		ModelFile.save(model, target, overwrite);

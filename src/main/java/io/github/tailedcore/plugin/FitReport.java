@@ -32,12 +32,16 @@ final class FitReport {
 		final StringBuilder r = new StringBuilder();
 		r.append(model.settings().method().displayName()).append(" fitted on ")
 			.append(images.size()).append(" images");
+		if (s.imageCount() != images.size()) r.append(" (").append(s.imageCount())
+			.append(" tiles)");
 		if (skipped.isEmpty()) r.append(", none skipped.\n");
 		else {
 			r.append("; skipped ").append(skipped.size()).append(":\n");
 			for (final ImageFolder.Skipped k : skipped)
 				r.append("  ").append(k).append('\n');
 		}
+		r.append("Images prepared as: ").append(model.preprocessing()).append(
+			".\n");
 		if (s.kMax() >= 0) {
 			final int[] kappa = s.kappa();
 			r.append("Estimated class sizes η = ").append(Arrays.toString(s
@@ -46,7 +50,7 @@ final class FitReport {
 				.append("), ").append(model.settings().tailEstimation().label())
 				.append(" tail estimate: ").append(s.tailCount());
 			for (final int t : s.tailImages())
-				r.append("\n  ").append(images.get(t).getFileName()).append(" (κ = ")
+				r.append("\n  ").append(unit(images, s, t)).append(" (κ = ")
 					.append(kappa[t]).append(')');
 			r.append('\n');
 			if (!s.tailNote().isEmpty()) r.append("Warning: ").append(s.tailNote())
@@ -60,7 +64,7 @@ final class FitReport {
 			r.append(String.format(Locale.ROOT,
 				"Importance weights w = %.2f..%.2f (%s); largest: %s.%n", Arrays
 					.stream(w).min().getAsDouble(), w[top], model.settings()
-						.importanceWeighting().label(), images.get(top).getFileName()));
+						.importanceWeighting().label(), unit(images, s, top)));
 		}
 		if (s.droppedPatches() > 0) r.append("Noise filter dropped ").append(s
 			.droppedPatches()).append(" of ").append(s.patchCount()).append(
@@ -74,5 +78,13 @@ final class FitReport {
 			? "none (one training image cannot be left out)" : model.threshold())
 			.append(".\nSaved as ").append(modelFile).append('.');
 		return r.toString();
+	}
+
+	/** The file of fit unit {@code u}, or the tile's number when tiled. */
+	private static String unit(final List<Path> images, final FitSummary s,
+		final int u)
+	{
+		return s.imageCount() == images.size() ? images.get(u).getFileName()
+			.toString() : "tile " + u;
 	}
 }

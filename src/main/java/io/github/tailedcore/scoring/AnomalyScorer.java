@@ -219,6 +219,38 @@ public final class AnomalyScorer {
 	public List<AnomalyResult> scoreAll(final List<float[]> images,
 		final List<float[]> embeddings)
 	{
+		final int locations = grid.locations();
+		final float[] scores = new float[images.size() * locations];
+		final int[] nearest = new int[scores.length];
+		search(images, embeddings, scores, nearest);
+		final AnomalyResult[] results = new AnomalyResult[images.size()];
+		IntStream.range(0, images.size()).parallel().forEach(i -> results[i] =
+			result(scores, nearest, i * locations));
+		return List.of(results);
+	}
+
+	/**
+	 * The patch scores s of several images (or tiles), as
+	 * {@link #scoreAll(List, List)} computes them, without their maps.
+	 *
+	 * @param embeddings the global embedding e of each image (or tile), read
+	 *          as {@link #scoreAll(List, List)} reads them
+	 * @return h × w scores per image, row-major, in the same order
+	 */
+	public List<float[]> patchScores(final List<float[]> images,
+		final List<float[]> embeddings)
+	{
+		final int locations = grid.locations();
+		final float[] scores = new float[images.size() * locations];
+		search(images, embeddings, scores, new int[scores.length]);
+		return IntStream.range(0, images.size()).mapToObj(i -> Arrays.copyOfRange(
+			scores, i * locations, (i + 1) * locations)).toList();
+	}
+
+	/** The weighted nearest-neighbour distance of every patch of the images. */
+	private void search(final List<float[]> images,
+		final List<float[]> embeddings, final float[] scores, final int[] nearest)
+	{
 		if (neighbors != null && (embeddings == null || embeddings
 			.size() != images.size())) throw new IllegalStateException(
 				"Class-aware scoring needs the embedding of every image scored.");
@@ -234,8 +266,6 @@ public final class AnomalyScorer {
 					locations * dims + ".");
 			System.arraycopy(patches, 0, queries, i * locations * dims, patches.length);
 		}
-		final float[] scores = new float[images.size() * locations];
-		final int[] nearest = new int[scores.length];
 		if (neighbors == null) search.search(new FeatureMatrix(scores.length, dims,
 			queries), scores, nearest);
 		else for (int i = 0; i < images.size(); i++) {
@@ -248,10 +278,6 @@ public final class AnomalyScorer {
 			System.arraycopy(n, 0, nearest, from, locations);
 		}
 		weigh(scores, nearest);
-		final AnomalyResult[] results = new AnomalyResult[images.size()];
-		IntStream.range(0, images.size()).parallel().forEach(i -> results[i] =
-			result(scores, nearest, i * locations));
-		return List.of(results);
 	}
 
 	/** The search over the rows of the image's nearest training images. */

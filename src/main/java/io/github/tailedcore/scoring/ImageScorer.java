@@ -3,14 +3,15 @@ package io.github.tailedcore.scoring;
 import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.feature.ImageFeatures;
-import io.github.tailedcore.image.ImagePreprocessor;
 import io.github.tailedcore.image.RasterImage;
 import io.github.tailedcore.io.ModelFile;
+import io.github.tailedcore.preprocess.FramedImage;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A fitted model with the backbone it was fitted with, ready to score
@@ -24,7 +25,7 @@ import java.util.List;
  *
  * <pre>
  * try (ImageScorer scorer = ImageScorer.open(Path.of("screws.tailedcore"))) {
- * 	AnomalyResult r = scorer.score(image);
+ * 	ImageAnomaly r = scorer.scoreImages(List.of(image)).get(0);
  * }
  * </pre>
  */
@@ -96,30 +97,66 @@ public final class ImageScorer implements AutoCloseable {
 		return model;
 	}
 
-	/** How images are resized and cropped before the network. */
-	public ImagePreprocessor preprocessor() {
-		return extractor.preprocessor();
-	}
-
 	/**
-	 * Scores one image.
+	 * Scores whole images as the model's preprocessing frames them (crop,
+	 * full frame or tiles, {@link FramedImage}): the image score is the
+	 * largest patch score of all of an image's inputs, the map lies on the
+	 * image's own pixels ({@link ImageMapAssembly}). Small images share
+	 * network calls; a tiled image is scored a batch of tiles at a time, so
+	 * that only its pixels, its map and one batch of features are held.
 	 *
-	 * @throws IllegalArgumentException if the image cannot be cropped (e.g.
-	 *           a thin strip)
+	 * @throws IllegalArgumentException if an image cannot be framed (e.g. a
+	 *           thin strip for the crop)
 	 */
-	public AnomalyResult score(final RasterImage image) {
-		return score(List.of(image)).get(0);
+	public List<ImageAnomaly> scoreImages(final List<RasterImage> images) {
+		final List<ImageAnomaly> out = new ArrayList<>(images.size());
+		int next = 0;
+		while (next < images.size()) {
+			final List<FramedImage> group = new ArrayList<>();
+			int inputs = 0;
+			while (next < images.size() && inputs < extractor.batchSize()) {
+				final FramedImage f = extractor.frame(images.get(next++), model
+					.preprocessing());
+				group.add(f);
+				inputs += f.count();
+			}
+			out.addAll(scoreGroup(group));
+		}
+		return out;
 	}
 
-	/** Scores several images (e.g. a stack's slices) in one batch. */
-	public List<AnomalyResult> score(final List<RasterImage> images) {
-		final List<float[]> patches = new ArrayList<>();
-		final List<float[]> embeddings = new ArrayList<>();
-		for (final ImageFeatures f : extractor.extract(images)) {
-			patches.add(f.patches());
-			embeddings.add(f.embedding());
+	/** Scores the inputs of a few framed images, one batch at a time. */
+	private List<ImageAnomaly> scoreGroup(final List<FramedImage> group) {
+		final int resize = extractor.backbone().manifest().resize();
+		final double sigma = model.settings().gaussianSigma();
+		final List<ImageMapAssembly> maps = new ArrayList<>();
+		final List<Integer> owners = new ArrayList<>();
+		final List<Integer> indices = new ArrayList<>();
+		for (int g = 0; g < group.size(); g++) {
+			maps.add(new ImageMapAssembly(group.get(g), resize, sigma));
+			for (int k = 0; k < group.get(g).count(); k++) {
+				owners.add(g);
+				indices.add(k);
+			}
 		}
-		return scorer.scoreAll(patches, embeddings);
+		final int batch = extractor.batchSize();
+		for (int from = 0; from < owners.size(); from += batch) {
+			final int to = Math.min(owners.size(), from + batch);
+			final List<RasterImage> inputs = IntStream.range(from,
+				to).parallel().mapToObj(i -> group.get(owners.get(i)).input(indices
+					.get(i))).toList();
+			final List<float[]> patches = new ArrayList<>(inputs.size());
+			final List<float[]> embeddings = new ArrayList<>(inputs.size());
+			for (final ImageFeatures f : extractor.extractInputs(inputs)) {
+				patches.add(f.patches());
+				embeddings.add(f.embedding());
+			}
+			final List<float[]> scores = scorer.patchScores(patches, embeddings);
+			for (int i = from; i < to; i++)
+				maps.get(owners.get(i)).add(indices.get(i), scores.get(i - from),
+					model.grid().height(), model.grid().width());
+		}
+		return maps.stream().map(ImageMapAssembly::result).toList();
 	}
 
 	/** Frees the backbone. */

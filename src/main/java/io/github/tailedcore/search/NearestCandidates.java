@@ -57,6 +57,29 @@ final class NearestCandidates {
 		Arrays.fill(rows, Integer.MAX_VALUE);
 	}
 
+	/** Whether these lists refuse the rows of each query's own origin. */
+	boolean excludes() {
+		return rowOrigins != null;
+	}
+
+	/** The origin of query {@code q}; only if {@link #excludes()}. */
+	int queryOrigin(final int q) {
+		return queryOrigins[q];
+	}
+
+	/** The origin of memory row {@code row}; only if {@link #excludes()}. */
+	int rowOrigin(final int row) {
+		return rowOrigins[row];
+	}
+
+	/** How many rows the list of query {@code q} holds. */
+	int count(final int q) {
+		int n = 0;
+		while (n < CAPACITY && rows[q * CAPACITY + n] != Integer.MAX_VALUE)
+			n++;
+		return n;
+	}
+
 	/**
 	 * The key a row must beat to enter the list of query {@code q}; +∞ until
 	 * the list is full.

@@ -96,31 +96,88 @@ public final class OnnxNearestNeighborSearch extends BlockedSearch<FloatBuffer> 
 			0), queries.rows() * dims());
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * TopK keeps only {@value NearestCandidates#CAPACITY} rows per query and
+	 * chunk, so when the candidates refuse a query's own origin, those rows
+	 * must not take its places: each run of consecutive queries of one origin
+	 * is ranked against the chunk with ‖m‖² = +∞ for the rows of that origin,
+	 * which TopK then ranks last. Every query thus gets the
+	 * {@value NearestCandidates#CAPACITY} best rows it may use, as the Java
+	 * kernels give it, and never falls back to a brute-force scan because its
+	 * own image filled every list (leave-one-image-out scores, where a patch's
+	 * nearest rows are mostly of its own image).
+	 * </p>
+	 */
 	@Override
 	void scan(final FloatBuffer queries, final int queryCount, final int from,
 		final int to, final NearestCandidates candidates)
 	{
-		for (int c = from / CHUNK; c < (to + CHUNK - 1) / CHUNK; c++)
-			try (OnnxTensor q = tensor(queries, queryCount, dims());
-					OnnxTensor m = tensor(rows[c], norms[c].capacity(), dims());
-					OnnxTensor n = tensor(norms[c], norms[c].capacity());
-					OrtSession.Result best = session().run(Map.of(
-						NearestKeysModel.QUERIES, q, NearestKeysModel.ROWS, m,
-						NearestKeysModel.NORMS, n)))
-			{
-				final FloatBuffer keys = ((OnnxTensor) best.get(0)).getFloatBuffer();
-				final LongBuffer bestRows = ((OnnxTensor) best.get(1)).getLongBuffer();
-				for (int i = 0; i < queryCount * NearestCandidates.CAPACITY; i++) {
-					final int query = i / NearestCandidates.CAPACITY;
-					final float key = keys.get(i);
-					if (key < candidates.threshold(query)) candidates.offer(query, key,
-						c * CHUNK + (int) bestRows.get(i));
-				}
+		for (int c = from / CHUNK; c < (to + CHUNK - 1) / CHUNK; c++) {
+			if (!candidates.excludes()) {
+				rank(queries, 0, queryCount, c, norms[c], candidates);
+				continue;
 			}
-			catch (final OrtException e) {
-				throw new IllegalStateException("ONNX Runtime failed in the " +
-					"nearest-neighbour search: " + e.getMessage(), e);
+			for (int first = 0, last; first < queryCount; first = last) {
+				final int origin = candidates.queryOrigin(first);
+				last = first + 1;
+				while (last < queryCount && candidates.queryOrigin(last) == origin)
+					last++;
+				rank(queries, first, last, c, withoutOrigin(c, origin, candidates),
+					candidates);
 			}
+		}
+	}
+
+	/**
+	 * The norms of chunk {@code c}, +∞ for its rows of {@code origin}; the
+	 * chunk's own norms if it has none.
+	 */
+	private FloatBuffer withoutOrigin(final int c, final int origin,
+		final NearestCandidates candidates)
+	{
+		FloatBuffer masked = null;
+		final int first = c * CHUNK;
+		final int count = Math.min(CHUNK, size() - first);
+		for (int j = 0; j < count; j++)
+			if (candidates.rowOrigin(first + j) == origin) {
+				if (masked == null) masked = direct(norms[c].capacity()).put(norms[c]
+					.duplicate().rewind());
+				masked.put(j, Float.POSITIVE_INFINITY);
+			}
+		return masked == null ? norms[c] : masked;
+	}
+
+	/**
+	 * Runs the model on queries {@code [first, last)} and chunk {@code c} with
+	 * the given norms, and offers each query's best rows to the candidates.
+	 */
+	private void rank(final FloatBuffer queries, final int first,
+		final int last, final int c, final FloatBuffer chunkNorms,
+		final NearestCandidates candidates)
+	{
+		final int count = last - first;
+		try (OnnxTensor q = tensor(queries.duplicate().position(first * dims())
+			.limit(last * dims()).slice(), count, dims());
+				OnnxTensor m = tensor(rows[c], chunkNorms.capacity(), dims());
+				OnnxTensor n = tensor(chunkNorms, chunkNorms.capacity());
+				OrtSession.Result best = session().run(Map.of(NearestKeysModel.QUERIES,
+					q, NearestKeysModel.ROWS, m, NearestKeysModel.NORMS, n)))
+		{
+			final FloatBuffer keys = ((OnnxTensor) best.get(0)).getFloatBuffer();
+			final LongBuffer bestRows = ((OnnxTensor) best.get(1)).getLongBuffer();
+			for (int i = 0; i < count * NearestCandidates.CAPACITY; i++) {
+				final int query = first + i / NearestCandidates.CAPACITY;
+				final float key = keys.get(i);
+				if (key < candidates.threshold(query)) candidates.offer(query, key,
+					c * CHUNK + (int) bestRows.get(i));
+			}
+		}
+		catch (final OrtException e) {
+			throw new IllegalStateException("ONNX Runtime failed in the " +
+				"nearest-neighbour search: " + e.getMessage(), e);
+		}
 	}
 
 	/** A tensor over all of {@code data} (not copied). */

@@ -143,7 +143,59 @@ public final class LeaveOneOutThreshold {
 		new SubBankSearch(memory.vectors(), rows, NearestNeighborSearches::fastest)
 			.search(new FeatureMatrix(locations, grid.dims(), features.patches(
 				image)), s, nearest);
-		return imageScore(weighted(s, nearest, memory.weights(), 0));
+		return max(weighted(s, nearest, memory.weights(), 0));
+	}
+
+	/**
+	 * As {@link #estimate(MemoryBank, int[], ImagePatches, Progress)} for a
+	 * tiled fit, whose units are tiles: tile u belongs to image i when
+	 * {@code firstInputs[i] ≤ u < firstInputs[i + 1]}. Each drawn image is
+	 * left out with all its tiles (its overlapping neighbours would otherwise
+	 * vouch for it), and its score is the largest over all its tiles, as
+	 * scoring a tiled image gives; a threshold on tile scores would sit below
+	 * every normal image's score. Global scoring only: class-aware scoring of
+	 * tiles is refused before a fit starts.
+	 */
+	public Threshold estimate(final MemoryBank memory, final int[] origins,
+		final ImagePatches features, final int[] firstInputs,
+		final Progress progress)
+	{
+		final int imageCount = firstInputs.length - 1;
+		final int[] owner = new int[features.imageCount()];
+		for (int i = 0; i < imageCount; i++)
+			Arrays.fill(owner, firstInputs[i], firstInputs[i + 1], i);
+		final int[] imageOrigins = new int[origins.length];
+		for (int r = 0; r < origins.length; r++)
+			imageOrigins[r] = owner[origins[r]];
+		final int[] images = sample(imageCount, imageOrigins);
+		if (images.length == 0) return null;
+		final int[] units = Arrays.stream(images).flatMap(i -> IntStream.range(
+			firstInputs[i], firstInputs[i + 1])).toArray();
+		final int[] unitOwners = Arrays.stream(units).map(u -> owner[u]).toArray();
+		final double[] unitScores = leaveOneOut(memory, imageOrigins, features,
+			units, unitOwners, progress, LeaveOneOutThreshold::max);
+		final double[] scores = new double[images.length];
+		Arrays.fill(scores, Double.NEGATIVE_INFINITY);
+		for (int u = 0, i = 0; u < units.length; u++) {
+			while (images[i] != unitOwners[u])
+				i++;
+			scores[i] = Double.isNaN(scores[i]) || Double.isNaN(unitScores[u])
+				? Double.NaN : Math.max(scores[i], unitScores[u]);
+		}
+		return new Threshold(Quantile.of(scores, quantile), String.format(
+			"%.2f quantile of the leave-one-image-out scores (the maximum over " +
+				"each image's tiles) of %d of the %d training images", quantile,
+			images.length, imageCount));
+	}
+
+	/** The image score: max of the patch scores, NaN if any is NaN. */
+	private static double max(final float[] s) {
+		float max = s[0];
+		for (final float v : s) {
+			if (Float.isNaN(v)) return Double.NaN;
+			if (v > max) max = v;
+		}
+		return max;
 	}
 
 	/**
@@ -154,18 +206,8 @@ public final class LeaveOneOutThreshold {
 	public static double[] scores(final MemoryBank memory, final int[] origins,
 		final ImagePatches features, final int[] images, final Progress progress)
 	{
-		return leaveOneOut(memory, origins, features, images, progress,
-			LeaveOneOutThreshold::imageScore);
-	}
-
-	/** max<sub>h,w</sub> s, NaN if any s is. */
-	private static double imageScore(final float[] s) {
-		float max = s[0];
-		for (final float v : s) {
-			if (Float.isNaN(v)) return Double.NaN;
-			if (v > max) max = v;
-		}
-		return max;
+		return leaveOneOut(memory, origins, features, images, images, progress,
+			LeaveOneOutThreshold::max);
 	}
 
 	/**
@@ -191,7 +233,8 @@ public final class LeaveOneOutThreshold {
 		final int[] origins, final ImagePatches features, final int[] images,
 		final Progress progress)
 	{
-		return leaveOneOut(memory, origins, features, images, progress, s -> {
+		return leaveOneOut(memory, origins, features, images, images, progress,
+			s -> {
 			double sum = 0;
 			for (final float v : s)
 				sum += v;
@@ -201,7 +244,8 @@ public final class LeaveOneOutThreshold {
 
 	/**
 	 * One search over M for {@value #IMAGES_PER_SEARCH} images at a time, each
-	 * patch ignoring the rows of its own image
+	 * patch of {@code images[i]} ignoring the rows whose origin is
+	 * {@code leftOut[i]}, its own image
 	 * ({@link NearestNeighborSearch#searchExcluding}): the patch scores that
 	 * a scorer of M without those rows gives (weighted as
 	 * {@link io.github.tailedcore.scoring.AnomalyScorer} weighs them), with
@@ -209,7 +253,8 @@ public final class LeaveOneOutThreshold {
 	 */
 	private static double[] leaveOneOut(final MemoryBank memory,
 		final int[] origins, final ImagePatches features, final int[] images,
-		final Progress progress, final ToDoubleFunction<float[]> score)
+		final int[] leftOut, final Progress progress,
+		final ToDoubleFunction<float[]> score)
 	{
 		if (origins.length != memory.size()) throw new IllegalArgumentException(
 			"Need one origin per memory row: " + origins.length + " for " + memory
@@ -230,7 +275,7 @@ public final class LeaveOneOutThreshold {
 				System.arraycopy(features.patches(images[from + k]), 0, queries, k *
 					values, values);
 				Arrays.fill(queryOrigins, k * locations, (k + 1) * locations,
-					images[from + k]);
+					leftOut[from + k]);
 			}
 			final float[] distances = new float[queryOrigins.length];
 			final int[] nearest = new int[queryOrigins.length];

@@ -45,7 +45,9 @@ import org.junit.jupiter.api.Test;
  * scores the shard again and its merge job writes a {@code scores.csv} and
  * {@code skipped.csv} identical to the one-machine run's. The jobs' JVMs
  * start with an empty backbone folder, so the 4 shards unpack the bundled
- * backbone into it at once. The cluster is stopped at the end, always.
+ * backbone into it at once. The cluster is stopped at the end, always (also
+ * when the test JVM is stopped early), and the test fails if any process of
+ * it (daemon, job, JVM) outlives the stop.
  * </p>
  * <p>
  * Needs root and Debian's {@code slurm-wlm} and {@code munge}
@@ -62,11 +64,21 @@ class SlurmShardingIT {
 	private static Path work;
 	private static Path cluster;
 	private static Map<String, String> env;
+	/** Tears down when the JVM is stopped before {@code @AfterAll}. */
+	private static final Thread shutdownHook = new Thread(() -> {
+		try {
+			tearDown();
+		}
+		catch (final Exception e) {
+			e.printStackTrace();
+		}
+	});
 
 	@BeforeAll
 	static void startCluster() throws Exception {
 		requireSlurm();
 		work = Files.createTempDirectory("tcslurm");
+		Files.createDirectories(work.resolve("tmp"));
 		cluster = work.resolve("cluster");
 		try (ServerSocket a = new ServerSocket(0); ServerSocket b =
 			new ServerSocket(0))
@@ -75,21 +87,42 @@ class SlurmShardingIT {
 				"SLURMD_PORT", String.valueOf(b.getLocalPort()), "SLURM_CONF", cluster
 					.resolve("slurm.conf").toString());
 		}
+		// A test JVM that is killed (a timeout, Ctrl-C) does not run @AfterAll.
+		Runtime.getRuntime().addShutdownHook(shutdownHook);
 		run(60, "bash", ".ci/slurm/local-cluster.sh", "start", cluster.toString());
 	}
 
 	@AfterAll
 	static void stopCluster() throws Exception {
 		if (cluster == null) return;
+		Runtime.getRuntime().removeShutdownHook(shutdownHook);
+		final List<String> left = tearDown();
+		assertEquals(List.of(), left, "processes of the test left running " +
+			"after the cluster was stopped (now killed)");
+	}
+
+	/**
+	 * Stops the cluster (its jobs first), kills whatever process of the test
+	 * is still running and deletes the test's folder.
+	 *
+	 * @return the command lines of the processes that were still running
+	 */
+	private static List<String> tearDown() throws Exception {
 		try {
-			run(60, "bash", ".ci/slurm/local-cluster.sh", "stop", cluster
+			run(120, "bash", ".ci/slurm/local-cluster.sh", "stop", cluster
 				.toString());
 		}
 		finally {
+			final List<ProcessHandle> left = ProcessHandle.allProcesses().filter(
+				p -> p.info().commandLine().orElse("").contains(work.toString()))
+				.collect(Collectors.toList());
+			left.forEach(ProcessHandle::destroyForcibly);
 			try (Stream<Path> files = Files.walk(work)) {
 				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile()
 					.delete());
 			}
+			return left.stream().map(p -> p.info().commandLine().orElse("?"))
+				.collect(Collectors.toList());
 		}
 	}
 
@@ -226,10 +259,14 @@ class SlurmShardingIT {
 		return run(600, status, command.toArray(String[]::new));
 	}
 
-	/** JVM options for a home and a backbone folder of their own. */
+	/**
+	 * JVM options for a home, a backbone folder and a temporary folder (ONNX
+	 * Runtime leaves a folder in it) of their own.
+	 */
 	private static String jvmOptions(final String models) {
 		return "--add-modules=jdk.incubator.vector -Djava.awt.headless=true " +
-			"-Duser.home=" + work.resolve("home") + " -Djava.util.prefs.userRoot=" +
+			"-Djava.io.tmpdir=" + work.resolve("tmp") + " -Duser.home=" + work
+				.resolve("home") + " -Djava.util.prefs.userRoot=" +
 			work.resolve("prefs") + " -Dtailedcore.models=" + work.resolve(models) +
 			" -Dtailedcore.shared=" + work.resolve("no-shared");
 	}

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tailedcore.StageRecorder;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** Stages are summed per scoped name and forwarded with that name. */
+/**
+ * Stages are summed per scoped name and forwarded with that name; each
+ * stage's process CPU time is summed beside its wall time.
+ */
 class StageClockTest {
 
 	@Test
@@ -37,5 +42,21 @@ class StageClockTest {
 		assertTrue(s.get("Features") >= 0.02);
 		assertTrue(s.get("PatchCore: Coreset") >= 0.02);
 		assertTrue(s.get("SoftPatch: Coreset") < s.get("PatchCore: Coreset"));
+	}
+
+	@Test
+	void countsTheCpuTimeOfEachStage() {
+		final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		final StageClock clock = new StageClock(new StageRecorder());
+		clock.stage("Busy");
+		final long start = threads.getCurrentThreadCpuTime();
+		long spin = 0;
+		while (threads.getCurrentThreadCpuTime() - start < 50_000_000)
+			spin++;
+		clock.stop();
+		assertTrue(spin > 0);
+		assertEquals(List.of("Busy"), List.copyOf(clock.cpuSeconds().keySet()));
+		assertTrue(clock.cpuSeconds().get("Busy") >= 0.05, clock.cpuSeconds()
+			.toString());
 	}
 }

@@ -17,6 +17,8 @@ import ij.plugin.frame.RoiManager;
 import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
 
+import io.github.tailedcore.preprocess.MapGeometry;
+
 import java.awt.Color;
 import java.awt.Rectangle;
 import java.awt.image.IndexColorModel;

@@ -40,6 +40,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import io.github.tailedcore.preprocess.Framing;
+import io.github.tailedcore.preprocess.Intensity;
+import io.github.tailedcore.preprocess.Preprocessing;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -244,6 +248,34 @@ class ModelFileTest {
 		assertEquals("", back.summary().tailNote());
 	}
 
+	/** Framing, tile scale and overlap, and the measured intensity range. */
+	@Test
+	void roundTripKeepsThePreprocessing() throws IOException {
+		final Preprocessing tiles = new Preprocessing(Framing.TILES, 0.5, 48,
+			new Intensity(Intensity.Mode.TRAINING_RANGE, 0.125, 15.75));
+		final Path file = dir.resolve("tiles.tailedcore");
+		ModelFile.save(model(false, null).withPreprocessing(tiles), file);
+		assertEquals(tiles, ModelFile.load(file).preprocessing());
+		final Preprocessing full = new Preprocessing(Framing.FULL, 1, 32,
+			Intensity.percentiles());
+		ModelFile.save(model(false, null).withPreprocessing(full), file, true);
+		assertEquals(full, ModelFile.load(file).preprocessing());
+	}
+
+	/**
+	 * A file written before the preprocessing was recorded reads as the
+	 * paper's crop with values by bit depth; a file that records it without
+	 * one of its keys is refused, naming the key.
+	 */
+	@Test
+	void fileWithoutPreprocessingReadsAsThePapersCrop() throws IOException {
+		final Path old = withoutKeys(saved(), "old-crop.tailedcore",
+			"preprocessing");
+		assertEquals(Preprocessing.paper(), ModelFile.load(old).preprocessing());
+		assertLoadFails(withoutKeys(saved(), "no-scale.tailedcore",
+			"preprocessing.scale"), "preprocessing.scale");
+	}
+
 	/**
 	 * A file written before importance weighting existed (same format
 	 * version, no importance keys) reads as unweighted.
@@ -393,7 +425,7 @@ class ModelFileTest {
 	/** A copy of {@code source} with entry {@code name} changed or dropped. */
 	/**
 	 * A copy of {@code source} whose manifest lacks the given dotted keys
-	 * ({@code "grid.height"}).
+	 * ({@code "grid.height"}) or top-level keys.
 	 */
 	private Path withoutKeys(final Path source, final String target,
 		final String... keys) throws IOException
@@ -403,7 +435,8 @@ class ModelFileTest {
 				StandardCharsets.UTF_8)).getAsJsonObject();
 			for (final String key : keys) {
 				final String[] parts = key.split("\\.");
-				m.getAsJsonObject(parts[0]).remove(parts[1]);
+				if (parts.length == 1) m.remove(key);
+				else m.getAsJsonObject(parts[0]).remove(parts[1]);
 			}
 			return m.toString().getBytes(StandardCharsets.UTF_8);
 		});

@@ -9,8 +9,9 @@ import io.github.tailedcore.Method;
 import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.image.ImageIoReader;
+import io.github.tailedcore.image.RasterImage;
 import io.github.tailedcore.io.ModelFile;
-import io.github.tailedcore.scoring.AnomalyResult;
+import io.github.tailedcore.scoring.ImageAnomaly;
 import io.github.tailedcore.scoring.ImageScorer;
 import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailEstimation;
@@ -20,7 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import io.github.tailedcore.preprocess.Framing;
+import io.github.tailedcore.preprocess.Intensity;
+import io.github.tailedcore.preprocess.Preprocessing;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,11 +160,33 @@ class FitModelCommandTest {
 		assertTrue(fitted.threshold().method().contains("class-aware"), fitted
 			.threshold().method());
 		try (ImageScorer scorer = ImageScorer.open(model)) {
-			final AnomalyResult r = scorer.score(ImageIoReader.read(Fixtures
-				.trainImages("dotted", 1).get(0)));
-			assertTrue(r.imageScore() >= 0 && Double.isFinite(r.imageScore()));
-			assertEquals(r.mapSize() * r.mapSize(), r.map().length);
+			final RasterImage image = ImageIoReader.read(Fixtures.trainImages(
+				"dotted", 1).get(0));
+			final ImageAnomaly r = scorer.scoreImages(List.of(image)).get(0);
+			assertTrue(r.score() >= 0 && Float.isFinite(r.score()));
+			assertEquals(image.width() * image.height(), r.map().length);
 		}
+	}
+
+	/**
+	 * Class-aware scoring of tiles is not implemented: the command refuses
+	 * it, saying what to choose instead, before any image is read, and
+	 * writes no model.
+	 */
+	@Test
+	void classAwareScoringOfTilesIsRefused() throws Exception {
+		final Path model = dir.resolve("refused.tailedcore");
+		final Map<String, Object> inputs = map(inputs(dir.resolve("missing"),
+			model));
+		inputs.put("scoring", "class-aware");
+		inputs.put("framing", "tiles");
+
+		final CommandModule m = Fixtures.run(FitModelCommand.class, inputs);
+
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("Class-aware scoring cannot be " +
+			"combined with tiles"), m.getCancelReason());
+		assertFalse(Files.exists(model));
 	}
 
 	/**
@@ -187,6 +215,36 @@ class FitModelCommandTest {
 		}
 	}
 
+	/**
+	 * framing, tile_scale, tile_overlap and intensity are keys of the
+	 * command; the model records them (the training range measured) and the
+	 * summary counts the tiles.
+	 */
+	@Test
+	void preprocessingIsAnOptionOfTheCommand() throws Exception {
+		final Path train = trainingFolder(2, 0);
+		final Path model = dir.resolve("tiles.tailedcore");
+		final Map<String, Object> inputs = map(inputs(train, model));
+		inputs.put("method", "PatchCore");
+		inputs.put("framing", "tiles");
+		inputs.put("tile_scale", 1.0);
+		inputs.put("tile_overlap", 48);
+		inputs.put("intensity", "training-range");
+
+		final CommandModule m = Fixtures.run(FitModelCommand.class, inputs);
+
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final Preprocessing p = ModelFile.load(model).preprocessing();
+		assertEquals(Framing.TILES, p.framing());
+		assertEquals(1.0, p.scale());
+		assertEquals(48, p.overlap());
+		assertEquals(Intensity.Mode.TRAINING_RANGE, p.intensity().mode());
+		assertFalse(p.intensity().needsTraining());
+		final String summary = (String) m.getOutput("summary");
+		// 256 px images: 2 × 2 tiles of 224 each
+		assertTrue(summary.contains("fitted on 2 images (8 tiles)"), summary);
+	}
+
 	@Test
 	void menuPath() {
 		assertEquals("Plugins > TailedCore > Fit Model...", Fixtures.context()
@@ -212,8 +270,12 @@ class FitModelCommandTest {
 		return new Object[] { "training_dir", train.toFile(), "file_pattern",
 			"*.png", "recursive", false, "method", "TailedCore", "coreset_ratio",
 			0.05, "noise_drop_fraction", 0.15, "tail_estimate", "robust",
-			"tail_augmentation", "none", "seed",
-			1L, "model_file", new File(model.toString()), "overwrite", false,
+			"tail_augmentation", "none", "importance_weighting", "none", "scoring",
+			Scoring.GLOBAL.label(), "framing", Preprocessing.DEFAULT_FRAMING.label(),
+			"tile_scale",
+			Preprocessing.DEFAULT_SCALE, "tile_overlap", Preprocessing.DEFAULT_OVERLAP,
+			"intensity", Preprocessing.DEFAULT_INTENSITY.label(), "seed", 1L,
+			"model_file", new File(model.toString()), "overwrite", false,
 			"backbone", "mobilenet_v2_imagenet" };
 	}
 

@@ -58,14 +58,55 @@ class LeaveOneOutThresholdTest {
 		assertTrue(scores[0] > 0, "its own patches would give 0");
 	}
 
+	/**
+	 * Tiles: 6 units, 2 per image, the second tile of each image nearly the
+	 * first (as overlapping tiles are alike). Each image is left out with both
+	 * its tiles and scores the maximum over them: quantile 1 is the largest
+	 * of those, far above what leaving out single tiles gives.
+	 */
+	@Test
+	void aTiledImageIsLeftOutWithAllItsTiles() {
+		final PatchFeatures random = randomImages(3, 8);
+		final PatchFeatures f = new PatchFeatures(GRID);
+		for (int i = 0; i < 3; i++) {
+			final float[] p = random.patches(i);
+			final float[] neighbour = p.clone();
+			for (int k = 0; k < p.length; k++)
+				neighbour[k] += 0.01f * (k % 3 - 1);
+			f.add(p, null);
+			f.add(neighbour, null);
+		}
+		final int[] firstInputs = { 0, 2, 4, 6 };
+		final Threshold t = new LeaveOneOutThreshold(10, 1.0, 0).estimate(
+			allPatches(f), originsOfAllPatches(6), f, firstInputs, Progress.none());
+		double max = 0;
+		for (int u = 0; u < 6; u++)
+			max = Math.max(max, reference(f, u, u / 2 * 2, u / 2 * 2 + 1));
+		assertEquals(max, t.value(), 1e-5);
+		assertTrue(t.value() > 100 * new LeaveOneOutThreshold(10, 1.0, 0)
+			.estimate(allPatches(f), originsOfAllPatches(6), f, Progress.none())
+			.value(), "leaving a tile's neighbour in makes it look normal");
+		assertTrue(t.method().contains("3 of the 3 training images"), t.method());
+	}
+
 	/** max over the image's patches of the squared distance to the nearest patch of another image. */
 	private static double reference(final PatchFeatures f, final int image) {
+		return reference(f, image, image, image);
+	}
+
+	/**
+	 * max over the unit's patches of the squared distance to the nearest
+	 * patch of a unit outside [first, last].
+	 */
+	private static double reference(final PatchFeatures f, final int image,
+		final int first, final int last)
+	{
 		double max = 0;
 		final int d = GRID.dims();
 		for (int l = 0; l < GRID.locations(); l++) {
 			double min = Double.POSITIVE_INFINITY;
 			for (int j = 0; j < f.imageCount(); j++) {
-				if (j == image) continue;
+				if (j >= first && j <= last) continue;
 				for (int m = 0; m < GRID.locations(); m++) {
 					double s = 0;
 					for (int k = 0; k < d; k++) {

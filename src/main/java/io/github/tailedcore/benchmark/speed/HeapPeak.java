@@ -25,13 +25,17 @@ import javax.management.openmbean.CompositeData;
  * collected, so it creeps up to {@code -Xmx} when the collector has no
  * reason to run), and the largest heap left in use after a garbage
  * collection (live objects only, a lower bound of the true peak live set).
- * A run that finishes under {@code -Xmx} never needed more than that.
+ * A run that finishes under {@code -Xmx} never needed more than that. The
+ * JVM's own peak per heap pool ({@link MemoryPoolMXBean#getPeakUsage}, reset
+ * when measuring starts) is kept too: its sum bounds the heap in use from
+ * above, between samples included.
  */
 public final class HeapPeak implements AutoCloseable {
 
 	private static final long SAMPLE_MILLIS = 10;
 
 	private final Set<String> heapPools = new HashSet<>();
+	private final List<MemoryPoolMXBean> pools = new ArrayList<>();
 	private final AtomicLong used = new AtomicLong();
 	private final AtomicLong afterCollection = new AtomicLong();
 	private final Thread sampler;
@@ -42,7 +46,11 @@ public final class HeapPeak implements AutoCloseable {
 	/** Starts measuring. */
 	public HeapPeak() {
 		for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
-			if (pool.getType() == MemoryType.HEAP) heapPools.add(pool.getName());
+			if (pool.getType() == MemoryType.HEAP) {
+				heapPools.add(pool.getName());
+				pools.add(pool);
+				pool.resetPeakUsage();
+			}
 		for (final GarbageCollectorMXBean gc : ManagementFactory
 			.getGarbageCollectorMXBeans())
 			if (gc instanceof NotificationEmitter) {
@@ -84,6 +92,18 @@ public final class HeapPeak implements AutoCloseable {
 	/** The largest heap in use after a collection, in bytes (0 if none ran). */
 	public long afterCollection() {
 		return afterCollection.get();
+	}
+
+	/**
+	 * The sum over the heap pools of each pool's peak use since measuring
+	 * started, in bytes: the pools peak at different times, so this is an
+	 * upper bound of the heap in use.
+	 */
+	public long poolPeaks() {
+		long total = 0;
+		for (final MemoryPoolMXBean pool : pools)
+			total += pool.getPeakUsage().getUsed();
+		return total;
 	}
 
 	/** Stops measuring. */

@@ -1,4 +1,4 @@
-package io.github.tailedcore.ij;
+package io.github.tailedcore.preprocess;
 
 /**
  * Where the detector's square anomaly map lies on the original image, and

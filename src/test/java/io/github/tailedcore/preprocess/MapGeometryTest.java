@@ -1,4 +1,4 @@
-package io.github.tailedcore.ij;
+package io.github.tailedcore.preprocess;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,0 +1,167 @@
+package io.github.tailedcore.preprocess;
+
+import io.github.tailedcore.image.RasterImage;
+
+import java.util.Locale;
+
+/**
+ * How grey values reach the backbone's 0–255 input scale. The readers put
+ * every image on that scale by its bit depth ({@code v · 255 / (2^bits − 1)};
+ * a 12-bit camera image stored in 16 bits then spans 0–16); this stretches
+ * a range {@code [low, high]} of it linearly to 0–255, clipping outside:
+ * <ul>
+ * <li>{@link Mode#BIT_DEPTH}: no stretch, the paper's behaviour;</li>
+ * <li>{@link Mode#TRAINING_RANGE}: {@code low} and {@code high} are the
+ * {@value #TRAINING_LOW_PERCENT} and {@value #TRAINING_HIGH_PERCENT}
+ * percentiles of all training pixels, measured once by the fit and recorded
+ * in the model, so every image scored is stretched alike and an image that
+ * is too bright or too dark stays visible as such;</li>
+ * <li>{@link Mode#PERCENTILES}: each image is stretched between its own
+ * {@code low} and {@code high} percentiles; robust to exposure drift
+ * between sessions, blind to global brightness defects.</li>
+ * </ul>
+ *
+ * @param mode which stretch
+ * @param low lower bound on the 0–255 scale (training range) or lower
+ *          percentile (percentiles); NaN for a training range not yet
+ *          measured
+ * @param high upper bound or upper percentile
+ */
+public record Intensity(Mode mode, double low, double high) {
+
+	/** Percentile of the training pixels that becomes 0. */
+	public static final double TRAINING_LOW_PERCENT = 0.1;
+	/** Percentile of the training pixels that becomes 255. */
+	public static final double TRAINING_HIGH_PERCENT = 99.9;
+	/** Default percentiles of {@link Mode#PERCENTILES}. */
+	public static final double DEFAULT_LOW_PERCENT = 0.5;
+	public static final double DEFAULT_HIGH_PERCENT = 99.5;
+
+	/** The kinds of stretch. */
+	public enum Mode {
+			BIT_DEPTH("bit-depth"), TRAINING_RANGE("training-range"), PERCENTILES(
+				"percentiles");
+
+		private final String label;
+
+		Mode(final String label) {
+			this.label = label;
+		}
+
+		/** The name users type. */
+		public String label() {
+			return label;
+		}
+
+		/** Parses {@link #label()} (case-insensitive). */
+		public static Mode parse(final String name) {
+			final String key = name.trim().toLowerCase(Locale.ROOT);
+			for (final Mode m : values())
+				if (m.label.equals(key)) return m;
+			throw new IllegalArgumentException("Unknown intensity scaling '" + name +
+				"': use training-range, bit-depth or percentiles.");
+		}
+	}
+
+	/** @throws IllegalArgumentException if the bounds do not fit the mode */
+	public Intensity {
+		if (mode == null) throw new IllegalArgumentException(
+			"Name an intensity scaling.");
+		if (mode == Mode.PERCENTILES && !(low >= 0 && low < high && high <= 100))
+			throw new IllegalArgumentException("Percentiles need 0 ≤ low < high ≤ " +
+				"100, got " + low + " and " + high + ".");
+		if (mode == Mode.TRAINING_RANGE && !(Double.isNaN(low) && Double.isNaN(
+			high)) && !(low < high && Double.isFinite(low) && Double.isFinite(high)))
+			throw new IllegalArgumentException("A training range needs low < high, " +
+				"got " + low + " and " + high + ".");
+	}
+
+	/** The paper's: values as the reader scaled them by bit depth. */
+	public static Intensity bitDepth() {
+		return new Intensity(Mode.BIT_DEPTH, 0, 255);
+	}
+
+	/** The training images' range, to be measured by the fit. */
+	public static Intensity trainingRange() {
+		return new Intensity(Mode.TRAINING_RANGE, Double.NaN, Double.NaN);
+	}
+
+	/** Each image between its own default percentiles. */
+	public static Intensity percentiles() {
+		return new Intensity(Mode.PERCENTILES, DEFAULT_LOW_PERCENT,
+			DEFAULT_HIGH_PERCENT);
+	}
+
+	/** The default mode with its default bounds. */
+	public static Intensity of(final Mode mode) {
+		return switch (mode) {
+			case BIT_DEPTH -> bitDepth();
+			case TRAINING_RANGE -> trainingRange();
+			case PERCENTILES -> percentiles();
+		};
+	}
+
+	/** Whether a fit must still measure the training range. */
+	public boolean needsTraining() {
+		return mode == Mode.TRAINING_RANGE && Double.isNaN(low);
+	}
+
+	/**
+	 * This scaling with the training range read from the histogram of all
+	 * training pixels, or this one if there is nothing to measure.
+	 */
+	public Intensity fittedTo(final IntensityHistogram h) {
+		if (!needsTraining()) return this;
+		final double lo = h.percentile(TRAINING_LOW_PERCENT);
+		final double hi = h.percentile(TRAINING_HIGH_PERCENT);
+		return new Intensity(mode, lo, hi > lo ? hi : lo + 1);
+	}
+
+	/**
+	 * The image stretched as this scaling says (the same image for
+	 * {@link Mode#BIT_DEPTH}).
+	 *
+	 * @throws IllegalStateException for a training range not yet measured
+	 */
+	public RasterImage apply(final RasterImage image) {
+		if (needsTraining()) throw new IllegalStateException(
+			"The training range has not been measured; fit first.");
+		return switch (mode) {
+			case BIT_DEPTH -> image;
+			case TRAINING_RANGE -> stretch(image, low, high);
+			case PERCENTILES -> {
+				final IntensityHistogram h = new IntensityHistogram();
+				h.add(image);
+				final double lo = h.percentile(low);
+				final double hi = h.percentile(high);
+				yield stretch(image, lo, hi > lo ? hi : lo + 1);
+			}
+		};
+	}
+
+	/** Maps [lo, hi] linearly to [0, 255], clipping outside. */
+	static RasterImage stretch(final RasterImage image, final double lo,
+		final double hi)
+	{
+		final double scale = 255 / (hi - lo);
+		final float[][] out = new float[image.channels()][];
+		for (int c = 0; c < out.length; c++) {
+			final float[] in = image.plane(c);
+			final float[] o = out[c] = new float[in.length];
+			for (int i = 0; i < in.length; i++)
+				o[i] = (float) Math.min(255, Math.max(0, (in[i] - lo) * scale));
+		}
+		return new RasterImage(image.width(), image.height(), out);
+	}
+
+	@Override
+	public String toString() {
+		return switch (mode) {
+			case BIT_DEPTH -> mode.label();
+			case TRAINING_RANGE -> needsTraining() ? mode.label() : String.format(
+				Locale.ROOT, "%s [%.4g, %.4g]", mode.label(), low, high);
+			case PERCENTILES -> String.format(Locale.ROOT, "%s [%g, %g]", mode
+				.label(), low, high);
+		};
+	}
+}

@@ -1,0 +1,89 @@
+package io.github.tailedcore.preprocess;
+
+import java.util.Locale;
+
+/**
+ * How an image becomes the backbone's inputs: its {@link Framing} (the
+ * paper's centre crop, the full frame, or tiles at a scale), the overlap of
+ * tiles and the {@link Intensity} scaling. Recorded in the model file, so
+ * that scoring always prepares images as the fit did; model files written
+ * before it existed read as {@link #paper()}.
+ *
+ * @param framing crop, full or tiles
+ * @param scale for tiles: image pixels become {@code scale} input pixels
+ *          (1 = the image's own resolution); images smaller than one tile
+ *          at that scale are enlarged to one tile on their shorter side
+ * @param overlap for tiles: least overlap of neighbouring tiles, in input
+ *          pixels (also the ramp of the blend, {@link TileBlend})
+ * @param intensity how grey values are stretched
+ */
+public record Preprocessing(Framing framing, double scale, int overlap,
+	Intensity intensity)
+{
+
+	/** The framing a new model gets unless told otherwise. */
+	public static final Framing DEFAULT_FRAMING = Framing.FULL;
+	/** Tiles at the image's own resolution. */
+	public static final double DEFAULT_SCALE = 1;
+	/**
+	 * Least tile overlap: 32 px of 224 (4 feature cells) keeps the tile
+	 * edges, where convolutions saw zero padding, out of the blend's
+	 * interior at 17 % more tiles per axis.
+	 */
+	public static final int DEFAULT_OVERLAP = 32;
+	/** The stretch a new model gets unless told otherwise. */
+	public static final Intensity.Mode DEFAULT_INTENSITY =
+		Intensity.Mode.TRAINING_RANGE;
+	/** Largest scale accepted. */
+	public static final double MAX_SCALE = 8;
+
+	/** @throws IllegalArgumentException if a value is out of range */
+	public Preprocessing {
+		if (framing == null || intensity == null)
+			throw new IllegalArgumentException(
+				"Preprocessing needs a framing and an intensity scaling.");
+		if (!(scale > 0 && scale <= MAX_SCALE)) throw new IllegalArgumentException(
+			"The tile scale must be above 0 and at most " + MAX_SCALE + ", got " +
+				scale + ".");
+		if (overlap < 0) throw new IllegalArgumentException(
+			"The tile overlap must be 0 or more pixels, got " + overlap + ".");
+	}
+
+	/** The paper's: resize 256, centre crop 224, values by bit depth. */
+	public static Preprocessing paper() {
+		return new Preprocessing(Framing.CROP, DEFAULT_SCALE, DEFAULT_OVERLAP,
+			Intensity.bitDepth());
+	}
+
+	/** The plugin's defaults: full frame, training range. */
+	public static Preprocessing defaults() {
+		return of(DEFAULT_FRAMING);
+	}
+
+	/** A framing with the default scale, overlap and intensity scaling. */
+	public static Preprocessing of(final Framing framing) {
+		return new Preprocessing(framing, DEFAULT_SCALE, DEFAULT_OVERLAP,
+			Intensity.of(DEFAULT_INTENSITY));
+	}
+
+	/** These settings with another intensity scaling. */
+	public Preprocessing with(final Intensity scaling) {
+		return new Preprocessing(framing, scale, overlap, scaling);
+	}
+
+	/**
+	 * These settings with the training range read from the histogram of the
+	 * training pixels, if the intensity scaling needs it.
+	 */
+	public Preprocessing fittedTo(final IntensityHistogram training) {
+		return intensity.needsTraining() ? with(intensity.fittedTo(training))
+			: this;
+	}
+
+	@Override
+	public String toString() {
+		final String f = framing == Framing.TILES ? String.format(Locale.ROOT,
+			"tiles at scale %g (overlap %d px)", scale, overlap) : framing.label();
+		return f + ", intensity " + intensity;
+	}
+}
