@@ -6,7 +6,7 @@
 // the dialog last remembered): file_pattern=[*.png], recursive=true|false,
 // backbone, coreset_ratio, noise_drop_fraction, tail_estimate (robust or
 // paper), tail_augmentation, importance_weighting, scoring (class-aware or
-// global; class-aware not with tiles), framing (full, tiles or crop),
+// global), framing (full, tiles or crop),
 // tile_scale, tile_overlap, intensity (training-range, bit-depth or
 // percentiles), seed, overwrite=true|false. Scoring always frames and scales
 // images as the model file says.

@@ -16,7 +16,6 @@ import io.github.tailedcore.memory.ProjectedPatches;
 import io.github.tailedcore.memory.TailPool;
 import io.github.tailedcore.noise.LofNoiseFilter;
 import io.github.tailedcore.noise.NoiseFilterResult;
-import io.github.tailedcore.preprocess.Framing;
 import io.github.tailedcore.preprocess.IntensityHistogram;
 import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.sampling.CoresetSampler;
@@ -146,19 +145,16 @@ public final class TailedCore {
 	 * kept by the tail branch; a tail tile's views are views of that tile.
 	 * The leave-one-out threshold leaves each drawn image out with all its
 	 * tiles and takes a quantile of image scores (the maximum over an image's
-	 * tiles, as scoring gives). Class-aware scoring of tiles is refused
-	 * ({@link #requireScorable}).
+	 * tiles, as scoring gives). Class-aware scoring compares tiles too:
+	 * each tile's embedding chooses its neighbours among the training tiles,
+	 * those of a left-out image excluded.
 	 * </p>
-	 *
-	 * @throws IllegalArgumentException before any work for class-aware
-	 *           scoring of tiles
 	 */
 	public TailedCoreModel fit(final List<? extends ImageSource> images,
 		final FeatureExtractor extractor, final Preprocessing preprocessing,
 		final Progress progress) throws IOException
 	{
 		if (images.isEmpty()) throw noImages();
-		requireScorable(preprocessing);
 		final FeatureGrid grid = extractor.grid();
 		final int[] firstInputs = extractor.firstInputs(images, preprocessing);
 		final int inputs = firstInputs[images.size()];
@@ -182,20 +178,6 @@ public final class TailedCore {
 			}, inputs == images.size() ? null : firstInputs, progress)
 				.withPreprocessing(fitted);
 		}
-	}
-
-	/**
-	 * Refuses class-aware scoring of tiles, which is not implemented: its
-	 * leave-one-out threshold would have to leave out all of an image's tiles
-	 * while conditioning each tile on its nearest other tiles.
-	 *
-	 * @throws IllegalArgumentException for class-aware scoring and tiles
-	 */
-	public void requireScorable(final Preprocessing preprocessing) {
-		if (settings.scoring() == Scoring.CLASS_AWARE && preprocessing
-			.framing() == Framing.TILES) throw new IllegalArgumentException(
-				"Class-aware scoring cannot be combined with tiles yet: choose " +
-					"global scoring, or the full or crop framing.");
 	}
 
 	/** The training intensity range, measured if {@code p} needs it. */
@@ -517,11 +499,12 @@ public final class TailedCore {
 		Threshold t = null;
 		if (threshold != null) {
 			progress.stage("Threshold (leave-one-image-out scores)");
-			// class-aware scoring of tiles is refused before the fit starts
-			t = firstInputs == null ? threshold.estimate(memory, patches, settings
-				.scoring() == Scoring.CLASS_AWARE ? neighbors : null, settings
-					.scoringNeighbors(), progress) : threshold.estimate(memory, memory
-						.origins(), patches, firstInputs, progress);
+			final ImageNeighbors conditioning = settings
+				.scoring() == Scoring.CLASS_AWARE ? neighbors : null;
+			final int least = settings.scoringNeighbors();
+			t = firstInputs == null ? threshold.estimate(memory, patches,
+				conditioning, least, progress) : threshold.estimate(memory, patches,
+					firstInputs, conditioning, least, progress);
 		}
 		return new TailedCoreModel(settings, backbone, patches.grid(), memory,
 			importance == null ? summary : summary.withImportance(importance

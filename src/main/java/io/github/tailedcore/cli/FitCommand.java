@@ -117,7 +117,7 @@ public final class FitCommand implements Subcommand {
 			final boolean recursive = args.flag("recursive");
 			final String backbone = args.get("backbone",
 				BackboneLocator.DEFAULT_BACKBONE);
-			final Preprocessing preprocessing = preprocessing(args, settings);
+			final Preprocessing preprocessing = preprocessing(args);
 			args.rejectUnknown();
 			ModelFile.requireSavable(modelFile, overwrite);
 			final ImageFolder folder = ImageFolder.scan(train, pattern, recursive);
@@ -155,21 +155,14 @@ public final class FitCommand implements Subcommand {
 		}
 	}
 
-	/**
-	 * The preprocessing the options give; a bad value, or one the settings
-	 * cannot be fitted with, is a usage error.
-	 */
-	static Preprocessing preprocessing(final Arguments args,
-		final TailedCoreSettings settings)
-	{
+	/** The preprocessing the options give; a bad value is a usage error. */
+	static Preprocessing preprocessing(final Arguments args) {
 		try {
-			final Preprocessing p = new Preprocessing(Framing.parse(args.get(
-				"framing", Preprocessing.DEFAULT_FRAMING.label())), args.real("scale",
+			return new Preprocessing(Framing.parse(args.get("framing",
+				Preprocessing.DEFAULT_FRAMING.label())), args.real("scale",
 					Preprocessing.DEFAULT_SCALE), args.integer("tile-overlap",
 						Preprocessing.DEFAULT_OVERLAP), Intensity.of(Intensity.Mode.parse(
 							args.get("intensity", Preprocessing.DEFAULT_INTENSITY.label()))));
-			new TailedCore(settings).requireScorable(p);
-			return p;
 		}
 		catch (final UsageException e) {
 			throw e;

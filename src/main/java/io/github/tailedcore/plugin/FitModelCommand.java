@@ -82,8 +82,7 @@ public class FitModelCommand extends TailedCoreCommand {
 	@Parameter(label = "Scoring", choices = { "class-aware", "global" },
 		description = "class-aware (ours): a test image is compared only with " +
 			"the memory of its nearest training images, i.e. its own kind in a " +
-			"folder of mixed kinds (not with tiles); global: with all memory, the " +
-			"paper's scoring.")
+			"folder of mixed kinds; global: with all memory, the paper's scoring.")
 	private String scoring = TailedCoreSettings.DEFAULT_SCORING.label();
 
 	@Parameter(label = "Framing", choices = { "full", "tiles", "crop" },
@@ -133,8 +132,6 @@ public class FitModelCommand extends TailedCoreCommand {
 		final Preprocessing preprocessing = new Preprocessing(Framing.parse(
 			framing), tile_scale, tile_overlap, Intensity.of(Intensity.Mode.parse(
 				intensity)));
-		final TailedCore tailedCore = new TailedCore(settings);
-		tailedCore.requireScorable(preprocessing);
 		final Path target = model_file.toPath();
 		ModelFile.requireSavable(target, overwrite);
 		status.showStatus("Reading " + training_dir);
@@ -148,8 +145,8 @@ public class FitModelCommand extends TailedCoreCommand {
 		{
 			images = TrainingImages.check(folder, file_pattern, progress());
 			images.skipped().forEach(s -> log.warn("Skipped " + s));
-			model = tailedCore.fit(images.sources(), extractor, preprocessing,
-				progress());
+			model = new TailedCore(settings).fit(images.sources(), extractor,
+				preprocessing, progress());
 		}
 		ModelFile.save(model, target, overwrite);
 		summary = FitReport.of(model, images.imageFiles(), images.skipped(),

@@ -22,6 +22,12 @@ import java.util.stream.IntStream;
  * usually lies before a few outlying images, so nearly every image is a
  * neighbour and scoring stays close to global.
  * </p>
+ * <p>
+ * A tiled fit's units are its tiles (TailSampler compares tiles, and every
+ * memory row's origin is a tile), so there the "images" are training tiles:
+ * each tile of a tiled test image chooses its own neighbours by its own
+ * embedding.
+ * </p>
  * Immutable and thread-safe.
  */
 public final class ImageNeighbors {
@@ -69,10 +75,21 @@ public final class ImageNeighbors {
 	public int[] nearest(final float[] embedding, final int excluded,
 		final int least)
 	{
+		return nearest(embedding, excluded, excluded + 1, least);
+	}
+
+	/**
+	 * As {@link #nearest(float[], int, int)}, never returning the training
+	 * units {@code excludedFrom ≤ j < excludedTo}: all tiles of one image,
+	 * when a tiled training image is scored leave one out.
+	 */
+	public int[] nearest(final float[] embedding, final int excludedFrom,
+		final int excludedTo, final int least)
+	{
 		if (least < 1) throw new IllegalArgumentException(
 			"Ask for at least one neighbour, got " + least + ".");
 		final double[] angle = new double[imageCount()];
-		final Integer[] order = order(embedding, excluded, angle);
+		final Integer[] order = order(embedding, excludedFrom, excludedTo, angle);
 		final int k = Math.min(order.length, Math.max(least, beforeLargestJump(
 			order, angle)));
 		final int[] chosen = new int[k];
@@ -97,9 +114,22 @@ public final class ImageNeighbors {
 	public int[] rows(final MemoryBank memory, final float[] embedding,
 		final int excluded, final int least)
 	{
-		final int[] rows = memory.rowsOf(nearest(embedding, excluded, least));
+		return rows(memory, embedding, excluded, excluded + 1, least);
+	}
+
+	/**
+	 * As {@link #rows(MemoryBank, float[], int, int)}, never of the training
+	 * units {@code excludedFrom ≤ j < excludedTo} (all tiles of one image).
+	 */
+	public int[] rows(final MemoryBank memory, final float[] embedding,
+		final int excludedFrom, final int excludedTo, final int least)
+	{
+		final int[] rows = memory.rowsOf(nearest(embedding, excludedFrom,
+			excludedTo, least));
 		if (rows.length > 0) return rows;
-		for (final int image : order(embedding, excluded, new double[imageCount()])) {
+		for (final int image : order(embedding, excludedFrom, excludedTo,
+			new double[imageCount()]))
+		{
 			final int[] own = memory.rowsOf(new int[] { image });
 			if (own.length > 0) return own;
 		}
@@ -107,11 +137,11 @@ public final class ImageNeighbors {
 	}
 
 	/**
-	 * Training images other than {@code excluded}, nearest first; fills
-	 * {@code angle} with each image's angle θ to the embedding.
+	 * Training images outside {@code [excludedFrom, excludedTo)}, nearest
+	 * first; fills {@code angle} with each image's angle θ to the embedding.
 	 */
-	private Integer[] order(final float[] embedding, final int excluded,
-		final double[] angle)
+	private Integer[] order(final float[] embedding, final int excludedFrom,
+		final int excludedTo, final double[] angle)
 	{
 		if (embedding == null || embedding.length != embeddings.cols())
 			throw new IllegalArgumentException("Class-aware scoring needs the " +
@@ -128,7 +158,8 @@ public final class ImageNeighbors {
 			angle[j] = Math.acos(Math.max(-1, Math.min(1, s)));
 		}
 		final Integer[] order = IntStream.range(0, imageCount()).filter(
-			j -> j != excluded).boxed().toArray(Integer[]::new);
+			j -> j < excludedFrom || j >= excludedTo).boxed().toArray(
+				Integer[]::new);
 		Arrays.sort(order, (a, b) -> similarity[a] != similarity[b] ? Double
 			.compare(similarity[b], similarity[a]) : Integer.compare(a, b));
 		return order;

@@ -36,7 +36,8 @@ import java.util.stream.IntStream;
  * Under class-aware scoring the threshold conditions the same way: a left-out
  * image is compared only with the rows of its nearest other training images
  * ({@link ImageNeighbors#nearest} with the image itself excluded), as a
- * test image of its kind would be.
+ * test image of its kind would be; tiled, each tile of a left-out image is
+ * compared with the rows of its nearest tiles of other images.
  * </p>
  */
 public final class LeaveOneOutThreshold {
@@ -45,6 +46,9 @@ public final class LeaveOneOutThreshold {
 	public static final int DEFAULT_MAX_IMAGES = 16;
 	/** The quantile of their scores taken by default. */
 	public static final double DEFAULT_QUANTILE = 0.95;
+	/** How a class-aware threshold's description ends. */
+	private static final String CLASS_AWARE =
+		", each against its nearest training images (class-aware)";
 	/** Training images whose patches share one search. */
 	static final int IMAGES_PER_SEARCH = 16;
 
@@ -106,15 +110,10 @@ public final class LeaveOneOutThreshold {
 			progress);
 		final int[] images = sample(features.imageCount(), memory.origins());
 		if (images.length == 0) return null;
-		final double[] scores = new double[images.length];
-		for (int k = 0; k < images.length; k++) {
-			progress.checkCanceled();
-			scores[k] = conditionedScore(memory, features, neighbors, leastNeighbors,
-				images[k]);
-			progress.update(k + 1, images.length);
-		}
-		return threshold(scores, images.length, features.imageCount(),
-			", each against its nearest training images (class-aware)");
+		return threshold(conditionedScores(memory, features, neighbors,
+			leastNeighbors, images, images, IntStream.of(images).map(i -> i + 1)
+				.toArray(), progress), images.length, features.imageCount(),
+			CLASS_AWARE);
 	}
 
 	private Threshold threshold(final double[] scores, final int scored,
@@ -126,24 +125,35 @@ public final class LeaveOneOutThreshold {
 	}
 
 	/**
-	 * The class-aware leave-one-image-out score of a training image: its
-	 * patches against the rows of its nearest other training images.
+	 * The class-aware leave-one-out score of each given training unit: its
+	 * patches against the rows of its nearest training units outside
+	 * {@code [excludedFrom[k], excludedTo[k])} (the unit itself, or all tiles
+	 * of its image).
 	 */
-	private static double conditionedScore(final MemoryBank memory,
+	private static double[] conditionedScores(final MemoryBank memory,
 		final ImagePatches features, final ImageNeighbors neighbors,
-		final int least, final int image)
+		final int least, final int[] units, final int[] excludedFrom,
+		final int[] excludedTo, final Progress progress)
 	{
-		final int[] rows = neighbors.rows(memory, neighbors.embeddings().row(
-			image), image, least);
-		if (rows.length == 0) return Double.POSITIVE_INFINITY;
 		final FeatureGrid grid = features.grid();
 		final int locations = grid.locations();
-		final float[] s = new float[locations];
-		final int[] nearest = new int[locations];
-		new SubBankSearch(memory.vectors(), rows, NearestNeighborSearches::fastest)
-			.search(new FeatureMatrix(locations, grid.dims(), features.patches(
-				image)), s, nearest);
-		return max(weighted(s, nearest, memory.weights(), 0));
+		final double[] scores = new double[units.length];
+		for (int k = 0; k < units.length; k++) {
+			progress.checkCanceled();
+			final int[] rows = neighbors.rows(memory, neighbors.embeddings().row(
+				units[k]), excludedFrom[k], excludedTo[k], least);
+			if (rows.length == 0) scores[k] = Double.POSITIVE_INFINITY;
+			else {
+				final float[] s = new float[locations];
+				final int[] nearest = new int[locations];
+				new SubBankSearch(memory.vectors(), rows,
+					NearestNeighborSearches::fastest).search(new FeatureMatrix(locations,
+						grid.dims(), features.patches(units[k])), s, nearest);
+				scores[k] = max(weighted(s, nearest, memory.weights(), 0));
+			}
+			progress.update(k + 1, units.length);
+		}
+		return scores;
 	}
 
 	/**
@@ -153,11 +163,38 @@ public final class LeaveOneOutThreshold {
 	 * left out with all its tiles (its overlapping neighbours would otherwise
 	 * vouch for it), and its score is the largest over all its tiles, as
 	 * scoring a tiled image gives; a threshold on tile scores would sit below
-	 * every normal image's score. Global scoring only: class-aware scoring of
-	 * tiles is refused before a fit starts.
+	 * every normal image's score.
 	 */
 	public Threshold estimate(final MemoryBank memory, final int[] origins,
 		final ImagePatches features, final int[] firstInputs,
+		final Progress progress)
+	{
+		return tiled(memory, origins, features, firstInputs, null, 0, progress);
+	}
+
+	/**
+	 * The threshold for the scoring a tiled model uses: as
+	 * {@link #estimate(MemoryBank, int[], ImagePatches, int[], Progress)},
+	 * and under class-aware scoring each tile of a left-out image is compared
+	 * only with the rows of its nearest training tiles of other images.
+	 *
+	 * @param memory the fitted memory bank M, whose rows know their tile
+	 * @param neighbors the training tiles' embeddings under class-aware
+	 *          scoring, or {@code null} for global scoring
+	 * @param leastNeighbors K of class-aware scoring
+	 */
+	public Threshold estimate(final MemoryBank memory,
+		final ImagePatches features, final int[] firstInputs,
+		final ImageNeighbors neighbors, final int leastNeighbors,
+		final Progress progress)
+	{
+		return tiled(memory, memory.origins(), features, firstInputs, neighbors,
+			leastNeighbors, progress);
+	}
+
+	private Threshold tiled(final MemoryBank memory, final int[] origins,
+		final ImagePatches features, final int[] firstInputs,
+		final ImageNeighbors neighbors, final int leastNeighbors,
 		final Progress progress)
 	{
 		final int imageCount = firstInputs.length - 1;
@@ -172,8 +209,12 @@ public final class LeaveOneOutThreshold {
 		final int[] units = Arrays.stream(images).flatMap(i -> IntStream.range(
 			firstInputs[i], firstInputs[i + 1])).toArray();
 		final int[] unitOwners = Arrays.stream(units).map(u -> owner[u]).toArray();
-		final double[] unitScores = leaveOneOut(memory, imageOrigins, features,
-			units, unitOwners, progress, LeaveOneOutThreshold::max);
+		final double[] unitScores = neighbors == null ? leaveOneOut(memory,
+			imageOrigins, features, units, unitOwners, progress,
+			LeaveOneOutThreshold::max) : conditionedScores(memory, features,
+				neighbors, leastNeighbors, units, Arrays.stream(unitOwners).map(
+					i -> firstInputs[i]).toArray(), Arrays.stream(unitOwners).map(
+						i -> firstInputs[i + 1]).toArray(), progress);
 		final double[] scores = new double[images.length];
 		Arrays.fill(scores, Double.NEGATIVE_INFINITY);
 		for (int u = 0, i = 0; u < units.length; u++) {
@@ -184,8 +225,8 @@ public final class LeaveOneOutThreshold {
 		}
 		return new Threshold(Quantile.of(scores, quantile), String.format(
 			"%.2f quantile of the leave-one-image-out scores (the maximum over " +
-				"each image's tiles) of %d of the %d training images", quantile,
-			images.length, imageCount));
+				"each image's tiles) of %d of the %d training images%s", quantile,
+			images.length, imageCount, neighbors == null ? "" : CLASS_AWARE));
 	}
 
 	/** The image score: max of the patch scores, NaN if any is NaN. */

@@ -216,12 +216,6 @@ class FitAndScoreCommandTest {
 			.toString(), "--model", dir.resolve("n").toString());
 		assertEquals("2", noEmbeddings[0]);
 		assertTrue(noEmbeddings[1].contains("--embeddings"), noEmbeddings[1]);
-		final String[] awareTiles = run("fit", "--train", dir.resolve("missing")
-			.toString(), "--scoring", "class-aware", "--framing", "tiles", "--model",
-			dir.resolve("n").toString());
-		assertEquals("2", awareTiles[0], awareTiles[1]);
-		assertTrue(awareTiles[1].contains("Class-aware scoring cannot be " +
-			"combined with tiles"), awareTiles[1]);
 	}
 
 	@Test

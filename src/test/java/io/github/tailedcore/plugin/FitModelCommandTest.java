@@ -169,24 +169,39 @@ class FitModelCommandTest {
 	}
 
 	/**
-	 * Class-aware scoring of tiles is not implemented: the command refuses
-	 * it, saying what to choose instead, before any image is read, and
-	 * writes no model.
+	 * Class-aware scoring of tiles: the units are tiles (2 grid and 2 dotted
+	 * 256 px images, 4 tiles each), every memory row knows its tile, the
+	 * threshold is the tiled one conditioned on nearest tiles, and a scorer
+	 * scores a whole image with a map over its pixels.
 	 */
 	@Test
-	void classAwareScoringOfTilesIsRefused() throws Exception {
-		final Path model = dir.resolve("refused.tailedcore");
-		final Map<String, Object> inputs = map(inputs(dir.resolve("missing"),
-			model));
+	void classAwareScoringOfTiles() throws Exception {
+		final Path train = trainingFolder(2, 2);
+		final Path model = dir.resolve("tiles-aware.tailedcore");
+		final Map<String, Object> inputs = map(inputs(train, model));
+		inputs.put("method", "PatchCore");
 		inputs.put("scoring", "class-aware");
 		inputs.put("framing", "tiles");
 
 		final CommandModule m = Fixtures.run(FitModelCommand.class, inputs);
 
-		assertTrue(m.isCanceled());
-		assertTrue(m.getCancelReason().contains("Class-aware scoring cannot be " +
-			"combined with tiles"), m.getCancelReason());
-		assertFalse(Files.exists(model));
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final TailedCoreModel fitted = ModelFile.load(model);
+		assertEquals(Framing.TILES, fitted.preprocessing().framing());
+		assertEquals(16, fitted.neighbors().imageCount());
+		final int[] origins = fitted.memory().origins();
+		assertEquals(fitted.memory().size(), origins.length);
+		assertTrue(Arrays.stream(origins).allMatch(o -> o >= 0 && o < 16));
+		final String method = fitted.threshold().method();
+		assertTrue(method.contains("maximum over each image's tiles") && method
+			.contains("class-aware"), method);
+		try (ImageScorer scorer = ImageScorer.open(model)) {
+			final RasterImage image = ImageIoReader.read(Fixtures.trainImages(
+				"dotted", 3).get(2));
+			final ImageAnomaly r = scorer.scoreImages(List.of(image)).get(0);
+			assertTrue(r.score() >= 0 && Float.isFinite(r.score()));
+			assertEquals(image.width() * image.height(), r.map().length);
+		}
 	}
 
 	/**
