@@ -159,13 +159,7 @@ class FitModelCommandTest {
 		assertEquals(fitted.memory().size(), fitted.memory().origins().length);
 		assertTrue(fitted.threshold().method().contains("class-aware"), fitted
 			.threshold().method());
-		try (ImageScorer scorer = ImageScorer.open(model)) {
-			final RasterImage image = ImageIoReader.read(Fixtures.trainImages(
-				"dotted", 1).get(0));
-			final ImageAnomaly r = scorer.scoreImages(List.of(image)).get(0);
-			assertTrue(r.score() >= 0 && Float.isFinite(r.score()));
-			assertEquals(image.width() * image.height(), r.map().length);
-		}
+		assertScoresWithAMap(model, 0);
 	}
 
 	/**
@@ -195,9 +189,16 @@ class FitModelCommandTest {
 		final String method = fitted.threshold().method();
 		assertTrue(method.contains("maximum over each image's tiles") && method
 			.contains("class-aware"), method);
+		assertScoresWithAMap(model, 2);
+	}
+
+	/** A scorer opened on the model file scores dotted image {@code i}. */
+	private static void assertScoresWithAMap(final Path model, final int i)
+		throws Exception
+	{
 		try (ImageScorer scorer = ImageScorer.open(model)) {
 			final RasterImage image = ImageIoReader.read(Fixtures.trainImages(
-				"dotted", 3).get(2));
+				"dotted", i + 1).get(i));
 			final ImageAnomaly r = scorer.scoreImages(List.of(image)).get(0);
 			assertTrue(r.score() >= 0 && Float.isFinite(r.score()));
 			assertEquals(image.width() * image.height(), r.map().length);
