@@ -5,8 +5,9 @@
 // Optional keys (a key left out gets the command's default, never the value
 // the dialog last remembered): file_pattern=[*.png], recursive=true|false,
 // backbone, coreset_ratio, noise_drop_fraction, tail_estimate (robust or
-// paper), tail_augmentation, importance_weighting, framing (full, tiles or
-// crop), tile_scale, tile_overlap, intensity (training-range, bit-depth or
+// paper), tail_augmentation, importance_weighting, scoring (class-aware or
+// global), framing (full, tiles or crop),
+// tile_scale, tile_overlap, intensity (training-range, bit-depth or
 // percentiles), seed, overwrite=true|false. Scoring always frames and scales
 // images as the model file says.
 // Check boxes take key=true or key=false, as the macro recorder writes them: a

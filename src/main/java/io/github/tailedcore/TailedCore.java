@@ -20,6 +20,8 @@ import io.github.tailedcore.preprocess.IntensityHistogram;
 import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.sampling.CoresetSampler;
 import io.github.tailedcore.scoring.AnomalyScorer;
+import io.github.tailedcore.scoring.ImageNeighbors;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailEstimate;
 import io.github.tailedcore.tail.TailNoiseFilter;
 import io.github.tailedcore.tail.TailSampler;
@@ -143,7 +145,9 @@ public final class TailedCore {
 	 * kept by the tail branch; a tail tile's views are views of that tile.
 	 * The leave-one-out threshold leaves each drawn image out with all its
 	 * tiles and takes a quantile of image scores (the maximum over an image's
-	 * tiles, as scoring gives).
+	 * tiles, as scoring gives). Class-aware scoring compares tiles too:
+	 * each tile's embedding chooses its neighbours among the training tiles,
+	 * those of a left-out image excluded.
 	 * </p>
 	 */
 	public TailedCoreModel fit(final List<? extends ImageSource> images,
@@ -267,7 +271,8 @@ public final class TailedCore {
 				weights, locations, seeds.head, progress);
 			final int[] origins = origins(picks, locations);
 			return model(patches, new MemoryBank(patches.gather(picks), scoreWeights(
-				importance, origins, null), 0), origins, backbone, FitSummary.of(patches
+				importance, origins, null), 0, origins), neighbors(training),
+				backbone, FitSummary.of(patches
 					.imageCount(), patchCount, 0, null, 0, picks.length), importance,
 				firstInputs, progress);
 		}
@@ -289,13 +294,14 @@ public final class TailedCore {
 			for (int i = 0; i < lof.length; i++)
 				lof[i] = clean.score(cleanPicks[i]);
 			return model(patches, new MemoryBank(patches.gather(cleanPicks),
-				scoreWeights(importance, cleanOrigins, lof), 0), cleanOrigins, backbone,
+				scoreWeights(importance, cleanOrigins, lof), 0, cleanOrigins),
+				neighbors(training), backbone,
 				FitSummary.of(patches.imageCount(), patchCount, clean.droppedCount(),
 					null, 0, cleanPicks.length), importance, firstInputs, progress);
 		}
 		if (tail == null) return model(patches, new MemoryBank(patches.gather(
-			cleanPicks), scoreWeights(importance, cleanOrigins, null), 0),
-			cleanOrigins, backbone, FitSummary.of(patches.imageCount(), patchCount,
+			cleanPicks), scoreWeights(importance, cleanOrigins, null), 0,
+			cleanOrigins), neighbors(training), backbone, FitSummary.of(patches.imageCount(), patchCount,
 				clean.droppedCount(), null, 0, cleanPicks.length), importance,
 			firstInputs, progress);
 
@@ -330,8 +336,8 @@ public final class TailedCore {
 				cleanOrigins.length);
 		}
 		return model(patches, new MemoryBank(new FeatureMatrix(memoryOrigins.length,
-			dims, bank), scoreWeights(importance, memoryOrigins, null), tailSize),
-			memoryOrigins, backbone, FitSummary.of(patches.imageCount(), patchCount,
+			dims, bank), scoreWeights(importance, memoryOrigins, null), tailSize,
+			memoryOrigins), neighbors(training), backbone, FitSummary.of(patches.imageCount(), patchCount,
 				clean.droppedCount(), estimate, tailSize, cleanPicks.length), importance,
 			firstInputs, progress);
 	}
@@ -485,20 +491,44 @@ public final class TailedCore {
 	 *          every unit is an image
 	 */
 	private TailedCoreModel model(final ImagePatches patches,
-		final MemoryBank memory, final int[] origins, final BackboneId backbone,
-		final FitSummary summary, final ImageImportance importance,
-		final int[] firstInputs, final Progress progress)
+		final MemoryBank memory, final ImageNeighbors neighbors,
+		final BackboneId backbone, final FitSummary summary,
+		final ImageImportance importance, final int[] firstInputs,
+		final Progress progress)
 	{
 		Threshold t = null;
 		if (threshold != null) {
 			progress.stage("Threshold (leave-one-image-out scores)");
-			t = firstInputs == null ? threshold.estimate(memory, origins, patches,
-				progress) : threshold.estimate(memory, origins, patches, firstInputs,
-					progress);
+			final ImageNeighbors conditioning = settings
+				.scoring() == Scoring.CLASS_AWARE ? neighbors : null;
+			final int least = settings.scoringNeighbors();
+			t = firstInputs == null ? threshold.estimate(memory, patches,
+				conditioning, least, progress) : threshold.estimate(memory, patches,
+					firstInputs, conditioning, least, progress);
 		}
 		return new TailedCoreModel(settings, backbone, patches.grid(), memory,
 			importance == null ? summary : summary.withImportance(importance
-				.scores(), importance.weights()), t);
+				.scores(), importance.weights()), t, neighbors);
+	}
+
+	/**
+	 * The training images' embeddings, or {@code null} if an image has none.
+	 *
+	 * @throws IllegalArgumentException if class-aware scoring is asked for
+	 *           but an image has no embedding
+	 */
+	private ImageNeighbors neighbors(final Projections training) {
+		try {
+			final FeatureMatrix embeddings = training.embeddings();
+			return embeddings.cols() == 0 ? null : new ImageNeighbors(embeddings);
+		}
+		catch (final IllegalArgumentException e) {
+			if (settings.scoring() == Scoring.CLASS_AWARE)
+				throw new IllegalArgumentException("Class-aware scoring needs the " +
+					"embedding of every training image (or choose global scoring): " + e
+						.getMessage(), e);
+			return null;
+		}
 	}
 
 	private static int[] origins(final long[] picks, final int locations) {

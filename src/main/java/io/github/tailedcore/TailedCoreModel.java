@@ -4,13 +4,15 @@ import io.github.tailedcore.feature.BackboneId;
 import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.preprocess.Preprocessing;
+import io.github.tailedcore.scoring.ImageNeighbors;
 
 /**
  * A fitted detector: the memory bank M with everything needed to score new
  * images consistently (the settings it was fitted with, the backbone that
  * made its features, how images were framed and scaled for it, the patch
- * grid) and to explain it (the fit summary,
- * the default threshold).
+ * grid) and to explain it (the fit summary, the default threshold), and,
+ * for class-aware scoring, the training images' embeddings and the origin
+ * of every memory row.
  * <p>
  * Immutable except for the threshold, which can be set after the fit (it is
  * estimated from the fitted model). Saved and loaded by
@@ -25,18 +27,39 @@ public final class TailedCoreModel {
 	private final MemoryBank memory;
 	private final FitSummary summary;
 	private final Preprocessing preprocessing;
+	private final ImageNeighbors neighbors;
 	private Threshold threshold;
 
-	/** A model of images prepared as the paper prepares them. */
+	/**
+	 * A model of images prepared as the paper prepares them, without
+	 * training embeddings: it can only score globally.
+	 */
 	public TailedCoreModel(final TailedCoreSettings settings,
 		final BackboneId backbone, final FeatureGrid grid, final MemoryBank memory,
 		final FitSummary summary, final Threshold threshold)
 	{
-		this(settings, backbone, Preprocessing.paper(), grid, memory, summary,
-			threshold);
+		this(settings, backbone, grid, memory, summary, threshold, null);
 	}
 
 	/**
+	 * A model of images prepared as the paper prepares them.
+	 *
+	 * @param neighbors the training images' embeddings (and κ), which
+	 *          class-aware scoring needs beside the memory rows' origins, or
+	 *          {@code null}
+	 */
+	public TailedCoreModel(final TailedCoreSettings settings,
+		final BackboneId backbone, final FeatureGrid grid, final MemoryBank memory,
+		final FitSummary summary, final Threshold threshold,
+		final ImageNeighbors neighbors)
+	{
+		this(settings, backbone, Preprocessing.paper(), grid, memory, summary,
+			threshold, neighbors);
+	}
+
+	/**
+	 * A model without training embeddings: it can only score globally.
+	 *
 	 * @param preprocessing how the training images were prepared, with the
 	 *          training range measured if it has one
 	 */
@@ -44,6 +67,22 @@ public final class TailedCoreModel {
 		final BackboneId backbone, final Preprocessing preprocessing,
 		final FeatureGrid grid, final MemoryBank memory, final FitSummary summary,
 		final Threshold threshold)
+	{
+		this(settings, backbone, preprocessing, grid, memory, summary, threshold,
+			null);
+	}
+
+	/**
+	 * @param preprocessing how the training images were prepared, with the
+	 *          training range measured if it has one
+	 * @param neighbors the training images' (or tiles') embeddings, which
+	 *          class-aware scoring needs beside the memory rows' origins, or
+	 *          {@code null}
+	 */
+	public TailedCoreModel(final TailedCoreSettings settings,
+		final BackboneId backbone, final Preprocessing preprocessing,
+		final FeatureGrid grid, final MemoryBank memory, final FitSummary summary,
+		final Threshold threshold, final ImageNeighbors neighbors)
 	{
 		if (preprocessing.intensity().needsTraining())
 			throw new IllegalArgumentException(
@@ -58,6 +97,7 @@ public final class TailedCoreModel {
 		this.summary = summary;
 		this.preprocessing = preprocessing;
 		this.threshold = threshold;
+		this.neighbors = neighbors;
 	}
 
 	/** How images are framed and scaled before the backbone, as in the fit. */
@@ -68,7 +108,7 @@ public final class TailedCoreModel {
 	/** This model, recorded as fitted on images prepared as {@code p} says. */
 	public TailedCoreModel withPreprocessing(final Preprocessing p) {
 		return new TailedCoreModel(settings, backbone, p, grid, memory, summary,
-			threshold);
+			threshold, neighbors);
 	}
 
 	public TailedCoreSettings settings() {
@@ -89,6 +129,14 @@ public final class TailedCoreModel {
 
 	public FitSummary summary() {
 		return summary;
+	}
+
+	/**
+	 * The training images' embeddings for class-aware scoring, or
+	 * {@code null} if the model does not hold them.
+	 */
+	public ImageNeighbors neighbors() {
+		return neighbors;
 	}
 
 	/** The default decision threshold, or {@code null} if none was set. */

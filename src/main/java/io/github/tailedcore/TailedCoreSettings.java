@@ -1,6 +1,7 @@
 package io.github.tailedcore;
 
 import io.github.tailedcore.importance.ImportanceWeighting;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailAugmentation;
 import io.github.tailedcore.tail.TailEstimation;
 
@@ -11,8 +12,9 @@ import io.github.tailedcore.tail.TailEstimation;
  * 15 %, the {@code ada_trim_min-mode} TailSampler with p = 0.85 and the 15 %
  * cap, {@code rot15flip} views of tail images, Gaussian σ = 4 on the map;
  * except for two options of ours: the {@linkplain TailEstimation#ROBUST
- * robust} tail estimate (the paper's is {@link TailEstimation#PAPER}), and no
- * importance weighting ({@link ImportanceWeighting}).
+ * robust} tail estimate (the paper's is {@link TailEstimation#PAPER}), no
+ * importance weighting ({@link ImportanceWeighting}), and the paper's global
+ * scoring ({@link Scoring}; class-aware scoring is an option).
  * <p>
  * The {@link #seed()} makes a fit deterministic: every random projection and
  * greedy start index is drawn from generators derived from it.
@@ -51,6 +53,18 @@ public final class TailedCoreSettings {
 	/** Off until a benchmark shows that it helps. */
 	public static final ImportanceWeighting DEFAULT_IMPORTANCE_WEIGHTING =
 		ImportanceWeighting.NONE;
+	/**
+	 * The paper's: class-aware scoring fell below global scoring on single
+	 * kinds (solar_mono) and did not win consistently on the long-tail
+	 * benchmark ({@code benchmarks/class-aware}).
+	 */
+	public static final Scoring DEFAULT_SCORING = Scoring.GLOBAL;
+	/**
+	 * The least number of nearest training images whose memory rows a test
+	 * image is compared with under class-aware scoring; 10 scored best of
+	 * 1, 5 and 10 for TailedCore and SoftPatch ({@code benchmarks/class-aware}).
+	 */
+	public static final int DEFAULT_SCORING_NEIGHBORS = 10;
 	public static final long DEFAULT_SEED = 0;
 
 	private final Method method;
@@ -65,6 +79,8 @@ public final class TailedCoreSettings {
 	private final TailAugmentation tailAugmentation;
 	private final double gaussianSigma;
 	private final ImportanceWeighting importanceWeighting;
+	private final Scoring scoring;
+	private final int scoringNeighbors;
 	private final long seed;
 
 	private TailedCoreSettings(final Builder b) {
@@ -80,6 +96,8 @@ public final class TailedCoreSettings {
 		tailAugmentation = b.tailAugmentation;
 		gaussianSigma = b.gaussianSigma;
 		importanceWeighting = b.importanceWeighting;
+		scoring = b.scoring;
+		scoringNeighbors = b.scoringNeighbors;
 		seed = b.seed;
 	}
 
@@ -101,7 +119,7 @@ public final class TailedCoreSettings {
 			.tailPercentile(tailPercentile).tailCapFraction(tailCapFraction)
 			.tailEstimation(tailEstimation).tailAugmentation(tailAugmentation)
 			.gaussianSigma(gaussianSigma).importanceWeighting(importanceWeighting)
-			.seed(seed);
+			.scoring(scoring).scoringNeighbors(scoringNeighbors).seed(seed);
 	}
 
 	public Method method() {
@@ -155,6 +173,20 @@ public final class TailedCoreSettings {
 		return importanceWeighting;
 	}
 
+	/** Which memory rows a test image is compared with. */
+	public Scoring scoring() {
+		return scoring;
+	}
+
+	/**
+	 * Under class-aware scoring, the least number of nearest training images
+	 * whose memory rows a test image is compared with
+	 * ({@link io.github.tailedcore.scoring.ImageNeighbors}).
+	 */
+	public int scoringNeighbors() {
+		return scoringNeighbors;
+	}
+
 	public long seed() {
 		return seed;
 	}
@@ -167,8 +199,9 @@ public final class TailedCoreSettings {
 			tailPercentile + " cap " + tailCapFraction + " estimate " +
 			tailEstimation.label() + " views " +
 			tailAugmentation.name().toLowerCase() + ", σ=" + gaussianSigma +
-			", importance weighting " + importanceWeighting.label() + ", seed " +
-			seed + ")";
+			", importance weighting " + importanceWeighting.label() + ", scoring " +
+			scoring.label() + (scoring == Scoring.CLASS_AWARE ? " k≥" +
+				scoringNeighbors : "") + ", seed " + seed + ")";
 	}
 
 	/** Collects settings; {@link #build()} validates them. */
@@ -187,6 +220,8 @@ public final class TailedCoreSettings {
 		private double gaussianSigma = DEFAULT_GAUSSIAN_SIGMA;
 		private ImportanceWeighting importanceWeighting =
 			DEFAULT_IMPORTANCE_WEIGHTING;
+		private Scoring scoring = DEFAULT_SCORING;
+		private int scoringNeighbors = DEFAULT_SCORING_NEIGHBORS;
 		private long seed = DEFAULT_SEED;
 
 		private Builder() {}
@@ -251,6 +286,16 @@ public final class TailedCoreSettings {
 			return this;
 		}
 
+		public Builder scoring(final Scoring value) {
+			scoring = value;
+			return this;
+		}
+
+		public Builder scoringNeighbors(final int value) {
+			scoringNeighbors = value;
+			return this;
+		}
+
 		public Builder seed(final long value) {
 			seed = value;
 			return this;
@@ -289,6 +334,11 @@ public final class TailedCoreSettings {
 				"The Gaussian σ must be ≥ 0, got " + gaussianSigma + ".");
 			if (importanceWeighting == null) throw new IllegalArgumentException(
 				"Choose an importance weighting (none, coreset or coreset+score).");
+			if (scoring == null) throw new IllegalArgumentException(
+				"Choose a scoring (global or class-aware).");
+			if (scoringNeighbors < 1) throw new IllegalArgumentException(
+				"Class-aware scoring needs at least 1 neighbouring training image, " +
+					"got " + scoringNeighbors + ".");
 			return new TailedCoreSettings(this);
 		}
 	}

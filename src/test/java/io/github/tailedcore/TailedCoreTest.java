@@ -13,6 +13,7 @@ import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailAugmentation;
 
 import java.io.IOException;
@@ -240,6 +241,44 @@ class TailedCoreTest {
 				.defaults()).fit(new PatchFeatures(GRID), BACKBONE,
 					TailViewSource.NONE, Progress.none()));
 		assertTrue(e.getMessage().contains("no training images"));
+	}
+
+	/**
+	 * Every method keeps the origin of each memory row (a tail view's is its
+	 * image) and the training embeddings; a class-aware fit conditions its
+	 * threshold.
+	 */
+	@Test
+	void everyRowKnowsItsImageAndTheModelItsEmbeddings() throws IOException {
+		final PatchFeatures features = clusters(1);
+		for (final Method method : Method.values()) {
+			final TailedCoreModel model = new TailedCore(TailedCoreSettings.builder()
+				.method(method).scoring(Scoring.CLASS_AWARE).tailAugmentation(
+					TailAugmentation.ROT45FLIP).build()).fit(features, BACKBONE,
+						shiftedViews(features, new ArrayList<>()), Progress.none());
+			final MemoryBank memory = model.memory();
+			for (int r = 0; r < memory.size(); r++) {
+				final int image = memory.origins()[r];
+				if (r < memory.tailSize()) assertTrue(image >= TAIL_FIRST, method +
+					": tail row " + r + " of image " + image);
+				else assertTrue(Arrays.asList(patchesOf(features, image)).contains(
+					Arrays.toString(memory.vectors().row(r))), method + ": row " + r);
+			}
+			assertArrayEquals(features.embeddingMatrix().data(), model.neighbors()
+				.embeddings().data());
+			assertTrue(model.threshold().method().contains("class-aware"), model
+				.threshold().method());
+		}
+	}
+
+	private static String[] patchesOf(final PatchFeatures features,
+		final int image)
+	{
+		final String[] out = new String[GRID.locations()];
+		for (int l = 0; l < out.length; l++)
+			out[l] = Arrays.toString(Arrays.copyOfRange(features.patches(image), l *
+				GRID.dims(), (l + 1) * GRID.dims()));
+		return out;
 	}
 
 	/** Every memory row (from {@code firstRow}, or all) is a training patch. */

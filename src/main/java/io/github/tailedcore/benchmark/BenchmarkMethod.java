@@ -3,6 +3,7 @@ package io.github.tailedcore.benchmark;
 import io.github.tailedcore.Method;
 import io.github.tailedcore.TailedCoreSettings;
 import io.github.tailedcore.importance.ImportanceWeighting;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailEstimation;
 
 import java.util.Locale;
@@ -15,14 +16,39 @@ import java.util.Locale;
  * (coreset and scores), {@code tailedcore} (the default, robust tail
  * estimate) or {@code tailedcore-paper} (the paper's), and combinations such
  * as {@code tailedcore-paper+iw}.
+ * <p>
+ * A last part after {@code @} chooses the scoring: {@code @global},
+ * {@code @class-aware} (with the default K), {@code @class-aware-k10} (at
+ * least 10 nearest training images), or {@code @oracle}: one model per
+ * class, fitted on that class's training images of the split (the labels
+ * build it; it is the bound label-free scoring aims at). Without it the
+ * product's default scoring is used. Variants that differ only in scoring
+ * share one fit.
+ * </p>
  *
  * @param method the method
  * @param weighting its importance weighting
  * @param tailEstimation its tail estimate (only TailedCore has a tail)
+ * @param scoring the scoring, or {@code null} for the default (and for the
+ *          oracle)
+ * @param scoringNeighbors K of class-aware scoring; 0 for the default
+ * @param oracle whether this is one model per class
  */
 public record BenchmarkMethod(Method method, ImportanceWeighting weighting,
-	TailEstimation tailEstimation)
+	TailEstimation tailEstimation, Scoring scoring, int scoringNeighbors,
+	boolean oracle)
 {
+
+	private static final String SCORING_MARK = "@";
+	private static final String ORACLE = "oracle";
+	private static final String NEIGHBORS_MARK = "-k";
+
+	/** A method with this tail estimate, the default scoring. */
+	public BenchmarkMethod(final Method method,
+		final ImportanceWeighting weighting, final TailEstimation tailEstimation)
+	{
+		this(method, weighting, tailEstimation, null, 0, false);
+	}
 
 	private static final String CORESET_SUFFIX = "+iw";
 	private static final String SCORE_SUFFIX = "+iw-score";
@@ -49,6 +75,11 @@ public record BenchmarkMethod(Method method, ImportanceWeighting weighting,
 	 */
 	public static BenchmarkMethod parse(final String name) {
 		String key = name.trim().toLowerCase(Locale.ROOT);
+		final int at = key.indexOf(SCORING_MARK);
+		if (at >= 0) {
+			final BenchmarkMethod fit = parse(key.substring(0, at));
+			return fit.scored(key.substring(at + 1), name);
+		}
 		ImportanceWeighting weighting = ImportanceWeighting.NONE;
 		if (key.endsWith(SCORE_SUFFIX)) {
 			weighting = ImportanceWeighting.CORESET_AND_SCORE;
@@ -68,17 +99,58 @@ public record BenchmarkMethod(Method method, ImportanceWeighting weighting,
 		return new BenchmarkMethod(method, weighting, TailEstimation.PAPER);
 	}
 
+	/** This fit with the scoring written after {@code @}. */
+	private BenchmarkMethod scored(final String scoringName, final String name) {
+		if (scoringName.equals(ORACLE)) return new BenchmarkMethod(method,
+			weighting, tailEstimation, null, 0, true);
+		final int k = scoringName.lastIndexOf(NEIGHBORS_MARK);
+		if (k < 0) return new BenchmarkMethod(method, weighting, tailEstimation,
+			Scoring.parse(scoringName), 0, false);
+		final Scoring s = Scoring.parse(scoringName.substring(0, k));
+		final int neighbors;
+		try {
+			neighbors = Integer.parseInt(scoringName.substring(k + NEIGHBORS_MARK
+				.length()));
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException("Not a number of neighbours in '" +
+				name + "'.");
+		}
+		if (s != Scoring.CLASS_AWARE || neighbors < 1)
+			throw new IllegalArgumentException("Only class-aware scoring takes a " +
+				"number of neighbours (at least 1): '" + name + "'.");
+		return new BenchmarkMethod(method, weighting, tailEstimation, s,
+			neighbors, false);
+	}
+
+	/** The method of the fit, with the default scoring. */
+	public BenchmarkMethod fit() {
+		return new BenchmarkMethod(method, weighting, tailEstimation);
+	}
+
 	/**
 	 * {@code PatchCore}, {@code PatchCore+IW}, {@code PatchCore+IW-score},
-	 * {@code TailedCore}, {@code TailedCore-paper}, …
+	 * {@code TailedCore}, {@code TailedCore-paper}, …, followed by
+	 * {@code  global}, {@code  class-aware}, {@code  class-aware k≥10} or
+	 * {@code  oracle} when chosen.
 	 */
 	public String displayName() {
 		final String name = method.displayName() + (method == Method.TAILEDCORE &&
 			tailEstimation == TailEstimation.PAPER ? PAPER_TAIL_SUFFIX : "");
+		final String weighted;
 		switch (weighting) {
-			case CORESET: return name + "+IW";
-			case CORESET_AND_SCORE: return name + "+IW-score";
-			default: return name;
+			case CORESET:
+				weighted = name + "+IW";
+				break;
+			case CORESET_AND_SCORE:
+				weighted = name + "+IW-score";
+				break;
+			default:
+				weighted = name;
 		}
+		if (oracle) return weighted + " oracle";
+		if (scoring == null) return weighted;
+		return weighted + " " + scoring.label() + (scoringNeighbors > 0 ? " k≥" +
+			scoringNeighbors : "");
 	}
 }

@@ -5,20 +5,26 @@ import io.github.tailedcore.Method;
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.TailedCore;
 import io.github.tailedcore.TailedCoreModel;
+import io.github.tailedcore.TailedCoreSettings;
 import io.github.tailedcore.benchmark.data.MvtecDataset;
 import io.github.tailedcore.benchmark.metrics.ClassScores;
 import io.github.tailedcore.benchmark.split.ClassSplit;
 import io.github.tailedcore.benchmark.split.Split;
 import io.github.tailedcore.benchmark.split.SplitGenerator;
 import io.github.tailedcore.benchmark.split.TailShape;
+import io.github.tailedcore.benchmark.split.TrainImage;
 import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.importance.ImageImportance;
 import io.github.tailedcore.scoring.AnomalyScorer;
+import io.github.tailedcore.scoring.Scoring;
+import io.github.tailedcore.search.NearestNeighborSearches;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -41,6 +47,9 @@ public final class BenchmarkRunner {
 	private final FeatureExtractor extractor;
 	private final StageClock clock;
 	private final Consumer<String> log;
+	private final boolean pixelLevel;
+	/** The fits of the current split, by method with the default scoring. */
+	private final Map<BenchmarkMethod, Fit> fits = new HashMap<>();
 
 	/**
 	 * @param data the data set (possibly a {@link
@@ -48,11 +57,14 @@ public final class BenchmarkRunner {
 	 * @param extractor the backbone's feature extractor
 	 * @param progress receives progress of every stage
 	 * @param log receives one line per finished step
+	 * @param pixelLevel whether to measure the anomaly maps (pixel AUROC,
+	 *          AUPRO) besides the image scores
 	 */
 	public BenchmarkRunner(final MvtecDataset data, final BenchmarkConfig config,
 		final FeatureExtractor extractor, final Progress progress,
-		final Consumer<String> log)
+		final Consumer<String> log, final boolean pixelLevel)
 	{
+		this.pixelLevel = pixelLevel;
 		this.data = data;
 		this.config = config;
 		this.extractor = extractor;
@@ -73,7 +85,8 @@ public final class BenchmarkRunner {
 			"Features of %d images: %.2f GB (max heap %.1f GB)", features.size(),
 			features.bytes() / 1e9, Runtime.getRuntime().maxMemory() / 1e9));
 		clock.stage("Masks");
-		final TestSet test = TestSet.of(data, extractor.preprocessor());
+		final TestSet test = TestSet.of(data, extractor.preprocessor(),
+			pixelLevel);
 		final List<Split> splits = new ArrayList<>();
 		final List<MethodRun> runs = new ArrayList<>();
 		for (final TailShape shape : config.shapes())
@@ -84,6 +97,7 @@ public final class BenchmarkRunner {
 					.noiseRatio(), config.noiseProtocol(), seed);
 				splits.add(split);
 				log.accept(describe(split));
+				fits.clear();
 				for (final BenchmarkMethod method : config.methods())
 					runs.add(run(split, method, features, test));
 			}
@@ -96,18 +110,20 @@ public final class BenchmarkRunner {
 	private MethodRun run(final Split split, final BenchmarkMethod method,
 		final FeatureCache features, final TestSet test) throws IOException
 	{
+		if (method.oracle()) return oracle(split, method, features, test);
 		final String name = split.shape() + " seed " + split.seed() + " " + method
 			.displayName();
 		clock.scope(method.displayName());
-		final long fitStart = System.nanoTime();
-		final PatchFeatures training = features.training(split.trainingSet());
-		final TailedCoreModel model = new TailedCore(config.settings(method, split
-			.shape()), null).fit(training, extractor.backboneId(), features.views(
-				split.trainingSet()), clock);
-		final double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
+		Fit fit = fits.get(method.fit());
+		if (fit == null) {
+			fit = fit(split.shape(), method, split.trainingSet(), features, true);
+			fits.put(method.fit(), fit);
+		}
+		final TailedCoreModel model = fit.model();
+		final double fitSeconds = fit.seconds();
 		clock.stage("Scoring and evaluation");
 		final long scoreStart = System.nanoTime();
-		final AnomalyScorer scorer = TailedCore.scorer(model);
+		final AnomalyScorer scorer = scorer(model, method);
 		final List<ClassScores> scores = new ArrayList<>();
 		for (final ClassSplit c : split.classes())
 			scores.add(test.evaluate(c, scorer, features));
@@ -118,11 +134,77 @@ public final class BenchmarkRunner {
 			"|M| = %d; %s", name, fitSeconds, scoreSeconds, model.memory().size(),
 			model.summary()));
 		if (tail != null) log.accept(describe(tail));
-		final FitSummary fit = model.summary();
+		final FitSummary summary = model.summary();
 		return new MethodRun(split.shape(), split.seed(), method, scores, model
-			.memory().size(), tail, fitSeconds, scoreSeconds, fit
-				.importanceWeights().length == 0 ? null : new ImageImportance(fit
-					.importanceScores(), fit.importanceWeights()));
+			.memory().size(), tail, fitSeconds, scoreSeconds, summary
+				.importanceWeights().length == 0 ? null : new ImageImportance(summary
+					.importanceScores(), summary.importanceWeights()));
+	}
+
+	/** A fitted model and the seconds its fit took. */
+	private record Fit(TailedCoreModel model, double seconds) {}
+
+	/**
+	 * Fits {@code method} on {@code images}; with {@code classAware}, the
+	 * model holds κ for class-aware scoring whatever the method.
+	 */
+	private Fit fit(final TailShape shape, final BenchmarkMethod method,
+		final List<TrainImage> images, final FeatureCache features,
+		final boolean classAware) throws IOException
+	{
+		final long start = System.nanoTime();
+		final TailedCoreSettings settings = config.settings(method.fit(), shape)
+			.toBuilder().scoring(classAware ? Scoring.CLASS_AWARE : Scoring.GLOBAL)
+			.build();
+		final TailedCoreModel model = new TailedCore(settings, null).fit(features
+			.training(images), extractor.backboneId(), features.views(images), clock);
+		return new Fit(model, (System.nanoTime() - start) / 1e9);
+	}
+
+	/**
+	 * The scorer of a benchmark method: its scoring, else the product's
+	 * default; class-aware with its K, else the model's.
+	 */
+	private static AnomalyScorer scorer(final TailedCoreModel model,
+		final BenchmarkMethod method)
+	{
+		final Scoring scoring = method.scoring() == null
+			? TailedCoreSettings.DEFAULT_SCORING : method.scoring();
+		if (scoring == Scoring.GLOBAL || method.scoringNeighbors() == 0)
+			return AnomalyScorer.of(model, scoring);
+		return new AnomalyScorer(model.memory(), model.neighbors(), method
+			.scoringNeighbors(), NearestNeighborSearches::fastest, model.grid(), model
+				.settings().gaussianSigma());
+	}
+
+	/**
+	 * The oracle: one model per class, fitted on that class's training images
+	 * of the split (noise included), each scoring its own class's test images.
+	 */
+	private MethodRun oracle(final Split split, final BenchmarkMethod method,
+		final FeatureCache features, final TestSet test) throws IOException
+	{
+		clock.scope(method.displayName());
+		final List<ClassScores> scores = new ArrayList<>();
+		double fitSeconds = 0;
+		double scoreSeconds = 0;
+		int memory = 0;
+		for (final ClassSplit c : split.classes()) {
+			final Fit fit = fit(split.shape(), method, c.train(), features, false);
+			fitSeconds += fit.seconds();
+			memory += fit.model().memory().size();
+			clock.stage("Scoring and evaluation");
+			final long scoreStart = System.nanoTime();
+			scores.add(test.evaluate(c, AnomalyScorer.of(fit.model(),
+				Scoring.GLOBAL), features));
+			scoreSeconds += (System.nanoTime() - scoreStart) / 1e9;
+		}
+		log.accept(String.format(Locale.ROOT, "%s seed %d %s: %d fits %.1f s, " +
+			"scoring %.1f s, Σ|M| = %d", split.shape(), split.seed(), method
+				.displayName(), split.classes().size(), fitSeconds, scoreSeconds,
+			memory));
+		return new MethodRun(split.shape(), split.seed(), method, scores, memory,
+			null, fitSeconds, scoreSeconds, null);
 	}
 
 	private static String describe(final Split split) {

@@ -104,6 +104,15 @@ public final class FeatureCache {
 	}
 
 	/**
+	 * The global embedding e of an image (shared, not copied).
+	 *
+	 * @param relative the image's path relative to the data set folder
+	 */
+	public float[] embedding(final String relative) {
+		return features.embedding(position(relative));
+	}
+
+	/**
 	 * The features of a split's training set in its order, patches and
 	 * embeddings shared with this cache.
 	 */

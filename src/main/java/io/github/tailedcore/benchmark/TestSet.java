@@ -37,27 +37,33 @@ final class TestSet {
 
 	private final MvtecDataset data;
 	private final Map<TestImage, BinaryMask> masks;
+	private final boolean pixelLevel;
 
 	private TestSet(final MvtecDataset data,
-		final Map<TestImage, BinaryMask> masks)
+		final Map<TestImage, BinaryMask> masks, final boolean pixelLevel)
 	{
 		this.data = data;
 		this.masks = masks;
+		this.pixelLevel = pixelLevel;
 	}
 
 	/**
 	 * Reads and crops the masks of the defective test images of every class
 	 * that has masks.
+	 *
+	 * @param pixelLevel whether to measure the maps too (pixel AUROC, AUPRO);
+	 *          without, only image AUROC is measured, and no mask is read
 	 */
 	static TestSet of(final MvtecDataset data,
-		final ImagePreprocessor preprocessor) throws IOException
+		final ImagePreprocessor preprocessor, final boolean pixelLevel)
+		throws IOException
 	{
 		final Map<TestImage, BinaryMask> masks = new HashMap<>();
-		for (final MvtecClass c : data.classes())
+		if (pixelLevel) for (final MvtecClass c : data.classes())
 			if (c.hasMasks()) for (final TestImage t : c.anomalies())
 				masks.put(t, MaskCrop.of(ImageFiles.readMask(t.mask()),
 					preprocessor));
-		return new TestSet(data, masks);
+		return new TestSet(data, masks, pixelLevel);
 	}
 
 	/**
@@ -79,15 +85,20 @@ final class TestSet {
 			data.relative(t.image()))).collect(Collectors.toList());
 		final double[] scores = new double[test.size()];
 		final boolean[] anomalous = new boolean[test.size()];
-		final PixelEvaluation pixels = c.hasMasks() ? new PixelEvaluation() : null;
+		final PixelEvaluation pixels = pixelLevel && c.hasMasks()
+			? new PixelEvaluation() : null;
 		int defectPixels = 0;
 		for (int start = 0; start < test.size(); start += SCORE_BATCH) {
 			final List<TestImage> batch = test.subList(start, Math.min(test.size(),
 				start + SCORE_BATCH));
 			final List<float[]> patches = new ArrayList<>();
-			batch.forEach(t -> patches.add(features.patches(data.relative(t
-				.image()))));
-			final List<AnomalyResult> results = scorer.scoreAll(patches);
+			final List<float[]> embeddings = new ArrayList<>();
+			batch.forEach(t -> {
+				patches.add(features.patches(data.relative(t.image())));
+				embeddings.add(features.embedding(data.relative(t.image())));
+			});
+			final List<AnomalyResult> results = scorer.scoreAll(patches,
+				embeddings);
 			for (int i = 0; i < batch.size(); i++) {
 				final TestImage t = batch.get(i);
 				final AnomalyResult r = results.get(i);

@@ -50,7 +50,11 @@ public final class BenchmarkCommand implements Subcommand {
 			"--methods LIST          tailedcore,patchcore,softpatch (default all three);",
 			"                        tailedcore-paper is TailedCore with the paper's tail",
 			"                        estimate; a suffix +iw weights the coreset by",
-			"                        importance, +iw-score also the scores",
+			"                        importance, +iw-score also the scores; a last part",
+			"                        @global, @class-aware, @class-aware-k10 (at least 10",
+			"                        nearest training images) chooses the scoring (variants",
+			"                        share one fit); @oracle fits one model per class on",
+			"                        that class's training images (labels build the bound)",
 			"--backbone NAME|FILE    backbone (default " +
 				BackboneLocator.DEFAULT_BACKBONE + ")",
 			"--output DIR            folder for results.csv, results.md, the chart, splits",
@@ -60,7 +64,8 @@ public final class BenchmarkCommand implements Subcommand {
 			"--train-per-class N     at most N training images per class (default all)",
 			"--test-per-class N      at most N test images per class (default all)",
 			"--subset-seed N         seed of those image draws (default 0)",
-			"--model-seed N          seed of projections and coreset starts (default 0)");
+			"--model-seed N          seed of projections and coreset starts (default 0)",
+			"--image-only            image AUROC only: no pixel AUROC and AUPRO (faster)");
 	}
 
 	@Override
@@ -82,13 +87,14 @@ public final class BenchmarkCommand implements Subcommand {
 					"subset-seed", 0));
 		final String backbone = args.get("backbone",
 			BackboneLocator.DEFAULT_BACKBONE);
+		final boolean imageOnly = args.flag("image-only");
 		args.rejectUnknown();
 		final BenchmarkResults results;
 		try (FeatureExtractor extractor = FeatureExtractor.open(BackboneLocator
 			.standard().resolve(backbone)))
 		{
 			results = new BenchmarkRunner(data, config, extractor,
-				new ConsoleProgress(System.out), System.out::println).run();
+				new ConsoleProgress(System.out), System.out::println, !imageOnly).run();
 		}
 		for (final Path p : BenchmarkReport.write(results, "benchmark " + args
 			.line(), output))

@@ -10,6 +10,7 @@ import io.github.tailedcore.benchmark.data.TestImage;
 import io.github.tailedcore.benchmark.metrics.Auroc;
 import io.github.tailedcore.feature.BackboneLocator;
 import io.github.tailedcore.feature.FeatureExtractor;
+import io.github.tailedcore.feature.ImageFeatures;
 import io.github.tailedcore.feature.ImageSource;
 import io.github.tailedcore.image.ImageIoReader;
 import io.github.tailedcore.io.ModelFile;
@@ -102,8 +103,9 @@ public final class ExampleCommand implements Subcommand {
 			final boolean[] anomalous = new boolean[scores.length];
 			for (int i = 0; i < scores.length; i++) {
 				final TestImage t = c.test().get(i);
-				scores[i] = scorer.score(extractor.extract(ImageIoReader.read(t
-					.image())).patches()).imageScore();
+				final ImageFeatures f = extractor.extract(ImageIoReader.read(t
+					.image()));
+				scores[i] = scorer.score(f.patches(), f.embedding()).imageScore();
 				anomalous[i] = t.isAnomalous();
 			}
 			final double auroc = Auroc.of(scores, anomalous);

@@ -19,6 +19,7 @@ import io.github.tailedcore.io.NpyFile;
 import io.github.tailedcore.preprocess.Framing;
 import io.github.tailedcore.preprocess.Intensity;
 import io.github.tailedcore.preprocess.Preprocessing;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailAugmentation;
 import io.github.tailedcore.tail.TailEstimation;
 
@@ -72,6 +73,13 @@ public final class FitCommand implements Subcommand {
 			"--tail-augmentation A   rot15flip (default), rot30flip, rot45flip, rotflip, none",
 			"--importance-weighting W  none (default), coreset or coreset+score: weight",
 			"                        coresets (and scores) by leave-one-image-out importance",
+			"--scoring S             " + TailedCoreSettings.DEFAULT_SCORING.label() +
+				" (default) or " + (TailedCoreSettings.DEFAULT_SCORING == Scoring.GLOBAL
+					? Scoring.CLASS_AWARE : Scoring.GLOBAL).label() + ": class-aware",
+			"                        compares a test image only with the memory of its",
+			"                        nearest training images (its own kind); global with all",
+			"--scoring-neighbors K   class-aware: at least K nearest training images",
+			"                        (default " + TailedCoreSettings.DEFAULT_SCORING_NEIGHBORS + ")",
 			"--framing F             full (default): the whole image at the backbone's",
 			"                        input size; tiles: overlapping tiles at --scale;",
 			"                        crop: the paper's resize 256 + centre crop 224",
@@ -178,6 +186,10 @@ public final class FitCommand implements Subcommand {
 			.importanceWeighting(ImportanceWeighting.parse(args.get(
 				"importance-weighting", TailedCoreSettings.DEFAULT_IMPORTANCE_WEIGHTING
 					.label()))) //
+			.scoring(Scoring.parse(args.get("scoring",
+				TailedCoreSettings.DEFAULT_SCORING.label()))) //
+			.scoringNeighbors(args.integer("scoring-neighbors",
+				TailedCoreSettings.DEFAULT_SCORING_NEIGHBORS)) //
 			.seed(args.integer("seed", (int) TailedCoreSettings.DEFAULT_SEED)) //
 			.build();
 	}

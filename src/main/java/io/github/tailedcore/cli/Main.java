@@ -44,7 +44,8 @@ public final class Main {
 			new ScoreCommand(),
 			new MergeCommand(), new MakeTestImagesCommand(),
 			new BenchBackboneCommand(), new BenchSpeedCommand(),
-			new BenchFitCommand(), new BenchFramingCommand(), new BenchmarkCommand());
+			new BenchFitCommand(), new BenchFramingCommand(),
+			new BenchScoringCommand(), new BenchmarkCommand());
 	}
 
 	public static void main(final String... args) {

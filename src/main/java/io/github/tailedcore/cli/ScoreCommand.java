@@ -164,7 +164,8 @@ public final class ScoreCommand implements Subcommand {
 		final ResultsTable table = new ResultsTable();
 		for (int i = 0; i < features.imageCount(); i++)
 			ResultsTables.addScore(table, file.getFileName() + "[" + i + "]", 1,
-				scorer.score(features.patches(i)).imageScore(), threshold);
+				scorer.score(features.patches(i), features.embedding(i)).imageScore(),
+				threshold);
 		return table;
 	}
 }

@@ -29,8 +29,14 @@ import java.util.zip.ZipOutputStream;
  * <li>{@code memory.bin}: the |M| × D memory vectors as raw little-endian
  * float32, row after row, stored uncompressed;</li>
  * <li>{@code weights.bin}: |M| little-endian float32 weights, only for a
- * weighted (SoftPatch) bank.</li>
+ * weighted (SoftPatch) bank;</li>
+ * <li>{@code origins.bin}: the training image each memory row came from,
+ * |M| whole numbers as float32 (exact below 2<sup>24</sup> images);</li>
+ * <li>{@code embeddings.bin}: the N × E global embeddings of the training
+ * images, float32, row after row.</li>
  * </ul>
+ * The last two, which class-aware scoring needs, came with format version 2;
+ * files of version 1 still load and score globally.
  * Saving streams the bank through a small buffer into a temporary file in
  * the target folder, flushes it to disk and publishes it in one step
  * ({@link AtomicWrite}), so a crash or a full disk never leaves a
@@ -47,14 +53,20 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ModelFile {
 
-	/** The format version this code writes and the only one it reads. */
-	public static final int FORMAT_VERSION = 1;
+	/** The format version this code writes. */
+	public static final int FORMAT_VERSION = 2;
+	/** The oldest format version this code reads (without class-aware scoring). */
+	public static final int OLDEST_FORMAT_VERSION = 1;
+	/** The most training images whose indices float32 holds exactly. */
+	static final int MAX_ORIGIN = 1 << 24;
 	/** The file name extension, with its dot. */
 	public static final String EXTENSION = ".tailedcore";
 
 	static final String MANIFEST = "manifest.json";
 	static final String MEMORY = "memory.bin";
 	static final String WEIGHTS = "weights.bin";
+	static final String ORIGINS = "origins.bin";
+	static final String EMBEDDINGS = "embeddings.bin";
 
 	static final Gson GSON = new GsonBuilder().setPrettyPrinting()
 		.disableHtmlEscaping().create();
@@ -174,8 +186,23 @@ public final class ModelFile {
 		zip.closeEntry();
 		putStored(zip, MEMORY, memory.vectors().data());
 		if (memory.weights() != null) putStored(zip, WEIGHTS, memory.weights());
+		if (memory.origins() != null) putStored(zip, ORIGINS, asFloats(memory
+			.origins()));
+		if (model.neighbors() != null) putStored(zip, EMBEDDINGS, model
+			.neighbors().embeddings().data());
 		zip.finish();
 		zip.flush();
+	}
+
+	/** The origins as float32, which holds them exactly. */
+	private static float[] asFloats(final int[] origins) {
+		final float[] out = new float[origins.length];
+		for (int i = 0; i < origins.length; i++) {
+			if (origins[i] >= MAX_ORIGIN) throw new IllegalArgumentException(
+				"Cannot save a model fitted on more than " + MAX_ORIGIN + " images.");
+			out[i] = origins[i];
+		}
+		return out;
 	}
 
 	/** Writes {@code values} as an uncompressed entry (fast to read back). */

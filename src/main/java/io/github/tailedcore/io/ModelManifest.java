@@ -12,6 +12,8 @@ import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.preprocess.Framing;
 import io.github.tailedcore.preprocess.Intensity;
 import io.github.tailedcore.preprocess.Preprocessing;
+import io.github.tailedcore.scoring.ImageNeighbors;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailAugmentation;
 import io.github.tailedcore.tail.TailEstimation;
 
@@ -31,14 +33,16 @@ import java.util.function.BiPredicate;
  * tail-estimate keys are optional: files written before importance
  * weighting existed read as unweighted, files written before the robust tail
  * estimate existed read as fitted with the paper's, files written before
- * {@code preprocessing} existed read as the paper's crop
- * ({@link #OPTIONAL_KEYS}).
+ * {@code preprocessing} existed read as the paper's crop, files of format
+ * version 1 (before class-aware scoring) as scoring globally, without
+ * origins and embeddings ({@link #OPTIONAL_KEYS}).
  * </p>
  */
 record ModelManifest(Integer formatVersion, String kind, String created,
 	String libraryVersion, String method, Settings settings,
 	PreprocessingValue preprocessing, Backbone backbone, Grid grid,
-	ThresholdValue threshold, Summary fitSummary, Memory memory)
+	ThresholdValue threshold, Summary fitSummary, Memory memory,
+	Neighbors neighbors)
 {
 
 	/** The value of {@code kind} that marks our manifests. */
@@ -49,14 +53,15 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 	static final Set<String> OPTIONAL_KEYS = Set.of("threshold",
 		"settings.importanceWeighting", "fitSummary.importanceScores",
 		"fitSummary.importanceWeights", "settings.tailEstimate",
-		"fitSummary.tailNote", "preprocessing");
+		"fitSummary.tailNote", "settings.scoring", "settings.scoringNeighbors",
+		"memory.origins", "neighbors", "preprocessing");
 
 	/** The settings except the method, which is a top-level key. */
 	record Settings(Double coresetRatio, Integer projectionDim,
 		Integer lofNeighbors, Double noiseDropFraction, Boolean tailBranch,
 		Double tailPercentile, Double tailCapFraction, String tailEstimate,
 		String tailAugmentation, Double gaussianSigma, String importanceWeighting,
-		Long seed)
+		String scoring, Integer scoringNeighbors, Long seed)
 	{}
 
 	/**
@@ -79,10 +84,16 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		double[] importanceScores, double[] importanceWeights, String tailNote)
 	{}
 
-	/** Layout of {@code memory.bin} (and {@code weights.bin} if weighted). */
+	/**
+	 * Layout of {@code memory.bin} (and {@code weights.bin} if weighted,
+	 * {@code origins.bin} if the rows know their origin).
+	 */
 	record Memory(Integer size, Integer dims, Boolean weighted, Integer tailSize,
-		String encoding)
+		String encoding, Boolean origins)
 	{}
+
+	/** The training embeddings of {@code embeddings.bin}: images × dims. */
+	record Neighbors(Integer images, Integer dims) {}
 
 	/** The manifest of {@code model}. */
 	static ModelManifest describe(final TailedCoreModel model,
@@ -94,7 +105,7 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 			s.tailPercentile(), s.tailCapFraction(), s.tailEstimation().label(), s
 				.tailAugmentation().name()
 				.toLowerCase(), s.gaussianSigma(), s.importanceWeighting().label(), s
-					.seed());
+					.scoring().label(), s.scoringNeighbors(), s.seed());
 		final BackboneId b = model.backbone();
 		final FeatureGrid g = model.grid();
 		final Threshold t = model.threshold();
@@ -104,6 +115,7 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 			f.kMax(), f.tailImages(), f.tailMemory(), f.cleanMemory(), f
 				.importanceScores(), f.importanceWeights(), f.tailNote());
 		final MemoryBank m = model.memory();
+		final ImageNeighbors n = model.neighbors();
 		final Preprocessing p = model.preprocessing();
 		final Intensity i = p.intensity();
 		return new ModelManifest(ModelFile.FORMAT_VERSION, KIND, created,
@@ -113,7 +125,8 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 			new Grid(g.height(), g.width(), g.dims(), g.cropSize()),
 			t == null ? null : new ThresholdValue(t.value(), t.method()), summary,
 			new Memory(m.size(), m.dims(), m.weights() != null, m.tailSize(),
-				ENCODING));
+				ENCODING, m.origins() != null), n == null ? null : new Neighbors(n
+					.imageCount(), n.embeddings().cols()));
 	}
 
 	/**
@@ -133,8 +146,11 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 				TailAugmentation.parse(settings.tailAugmentation)).gaussianSigma(
 					settings.gaussianSigma).importanceWeighting(
 						settings.importanceWeighting == null ? ImportanceWeighting.NONE
-							: ImportanceWeighting.parse(settings.importanceWeighting)).seed(
-								settings.seed).build();
+							: ImportanceWeighting.parse(settings.importanceWeighting))
+			.scoring(settings.scoring == null ? Scoring.GLOBAL : Scoring.parse(
+				settings.scoring)).scoringNeighbors(settings.scoringNeighbors == null
+					? TailedCoreSettings.DEFAULT_SCORING_NEIGHBORS
+					: settings.scoringNeighbors).seed(settings.seed).build();
 	}
 
 	/**

@@ -15,6 +15,8 @@ import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.preprocess.Preprocessing;
+import io.github.tailedcore.scoring.ImageNeighbors;
+import io.github.tailedcore.scoring.Scoring;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -30,8 +32,9 @@ import java.util.zip.ZipFile;
 /**
  * Reads one model file for {@link ModelFile#load(Path)}, checking each step:
  * zip archive, manifest present, parseable, of our kind, of format version
- * {@value ModelFile#FORMAT_VERSION}, complete and valid; backbone as
- * expected; bank and weights of the declared size and checksum.
+ * {@value ModelFile#OLDEST_FORMAT_VERSION} to {@value ModelFile#FORMAT_VERSION},
+ * complete and valid; backbone as expected; bank, weights, origins and
+ * embeddings of the declared size and checksum.
  */
 final class ModelReader {
 
@@ -120,15 +123,42 @@ final class ModelReader {
 			m.size() + " memory vectors of " + m.dims() + " dims");
 		final float[] weights = m.weighted() ? floats(zip, ModelFile.WEIGHTS, m
 			.size(), m.size() + " memory weights") : null;
+		final int[] origins = Boolean.TRUE.equals(m.origins()) ? origins(zip, m
+			.size()) : null;
+		final ModelManifest.Neighbors n = manifest.neighbors();
+		if (n != null && (n.images() == null || n.dims() == null || n
+			.images() < 1 || n.dims() < 1 || (long) n.images() * n.dims() >
+				Integer.MAX_VALUE - 8)) throw invalid("It declares " + n.images() +
+					" training embeddings of " + n.dims() + " dims.");
+		if (settings.scoring() == Scoring.CLASS_AWARE && (n == null ||
+			origins == null)) throw invalid("It scores class-aware but holds no " +
+				"training embeddings or memory origins.");
 		try {
+			final ImageNeighbors neighbors = n == null ? null : new ImageNeighbors(
+				new FeatureMatrix(n.images(), n.dims(), floats(zip,
+					ModelFile.EMBEDDINGS, n.images() * n.dims(), n.images() +
+						" training embeddings of " + n.dims() + " dims")));
 			return new TailedCoreModel(settings, backbone, preprocessing, grid,
-				new MemoryBank(
-				new FeatureMatrix(m.size(), m.dims(), vectors), weights, m.tailSize()),
-				summary, threshold);
+				new MemoryBank(new FeatureMatrix(m.size(), m.dims(), vectors), weights,
+					m.tailSize(), origins), summary, threshold, neighbors);
 		}
 		catch (final IllegalArgumentException e) {
 			throw invalid(e.getMessage());
 		}
+	}
+
+	/** Reads {@code origins.bin}: whole numbers from 0 below 2<sup>24</sup>. */
+	private int[] origins(final ZipFile zip, final int size) throws IOException {
+		final float[] values = floats(zip, ModelFile.ORIGINS, size, size +
+			" memory origins");
+		final int[] origins = new int[size];
+		for (int i = 0; i < size; i++) {
+			if (values[i] < 0 || values[i] >= ModelFile.MAX_ORIGIN ||
+				values[i] != Math.rint(values[i])) throw invalid("Memory row " + i +
+					" names " + values[i] + " as its training image.");
+			origins[i] = (int) values[i];
+		}
+		return origins;
 	}
 
 	/** Reads and checks {@code manifest.json}. */
@@ -185,15 +215,17 @@ final class ModelReader {
 			.getAsJsonPrimitive().isNumber()) throw notModel("its " +
 				ModelFile.MANIFEST + " has no format version");
 		final double v = version.getAsDouble();
-		if (v == ModelFile.FORMAT_VERSION) return;
+		if (v == Math.rint(v) && v >= ModelFile.OLDEST_FORMAT_VERSION &&
+			v <= ModelFile.FORMAT_VERSION) return;
 		final String found = v == Math.rint(v) ? String.valueOf((long) v)
 			: String.valueOf(v);
 		final JsonElement writer = json.get("libraryVersion");
 		final String savedBy = writer != null && writer.isJsonPrimitive()
 			? " (saved by TailedCore " + writer.getAsString() + ")" : "";
 		throw fail(file + " was saved in model format version " + found +
-			savedBy + ", but this TailedCore reads format version " +
-			ModelFile.FORMAT_VERSION + " only. Open it with the TailedCore " +
+			savedBy + ", but this TailedCore reads format versions " +
+			ModelFile.OLDEST_FORMAT_VERSION + " to " + ModelFile.FORMAT_VERSION +
+			" only. Open it with the TailedCore " +
 			"version that saved it, or fit the model again with this one.");
 	}
 

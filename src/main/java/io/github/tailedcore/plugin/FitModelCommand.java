@@ -13,6 +13,7 @@ import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.preprocess.Framing;
 import io.github.tailedcore.preprocess.Intensity;
 import io.github.tailedcore.preprocess.Preprocessing;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailAugmentation;
 import io.github.tailedcore.tail.TailEstimation;
 
@@ -78,6 +79,12 @@ public class FitModelCommand extends TailedCoreCommand {
 			"Gaussian (see the README); none is the paper's method.")
 	private String importance_weighting = ImportanceWeighting.NONE.label();
 
+	@Parameter(label = "Scoring", choices = { "class-aware", "global" },
+		description = "class-aware (ours): a test image is compared only with " +
+			"the memory of its nearest training images, i.e. its own kind in a " +
+			"folder of mixed kinds; global: with all memory, the paper's scoring.")
+	private String scoring = TailedCoreSettings.DEFAULT_SCORING.label();
+
 	@Parameter(label = "Framing", choices = { "full", "tiles", "crop" },
 		description = "full (default): the whole image at the backbone's input " +
 			"size, maps cover every pixel; tiles: the image at tile_scale cut into " +
@@ -120,7 +127,8 @@ public class FitModelCommand extends TailedCoreCommand {
 				noise_drop_fraction).tailEstimation(TailEstimation.parse(
 					tail_estimate)).tailAugmentation(TailAugmentation.parse(
 						tail_augmentation)).importanceWeighting(ImportanceWeighting.parse(
-							importance_weighting)).seed(seed).build();
+							importance_weighting)).scoring(Scoring.parse(scoring)).seed(seed)
+			.build();
 		final Preprocessing preprocessing = new Preprocessing(Framing.parse(
 			framing), tile_scale, tile_overlap, Intensity.of(Intensity.Mode.parse(
 				intensity)));

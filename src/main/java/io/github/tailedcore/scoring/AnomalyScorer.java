@@ -7,9 +7,11 @@ import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.search.BruteForceSearch;
 import io.github.tailedcore.search.NearestNeighborSearch;
 import io.github.tailedcore.search.NearestNeighborSearches;
+import io.github.tailedcore.search.SubBankSearch;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -23,12 +25,23 @@ import java.util.stream.IntStream;
  * <li>anomaly map = Gaussian(σ) of s upsampled bilinearly to the crop
  * ({@link AnomalyMapGenerator}).</li>
  * </ul>
+ * <p>
+ * Under {@linkplain Scoring#CLASS_AWARE class-aware} scoring, M is each
+ * image's own part of the bank: the rows whose origin is among the image's
+ * nearest training images by embedding ({@link ImageNeighbors}), searched
+ * exactly ({@link SubBankSearch}); those scorers need each image's embedding.
+ * </p>
  * Thread-safe if its {@link NearestNeighborSearch} is.
  */
 public final class AnomalyScorer {
 
 	private final MemoryBank memory;
+	/** The search over all of M; {@code null} under class-aware scoring. */
 	private final NearestNeighborSearch search;
+	/** The training embeddings; {@code null} under global scoring. */
+	private final ImageNeighbors neighbors;
+	private final int leastNeighbors;
+	private final Function<FeatureMatrix, NearestNeighborSearch> subBankSearch;
 	private final FeatureGrid grid;
 	private final AnomalyMapGenerator maps;
 
@@ -54,26 +67,100 @@ public final class AnomalyScorer {
 		final NearestNeighborSearch search, final FeatureGrid grid,
 		final double sigma)
 	{
+		this(memory, search, null, 0, null, grid, sigma);
 		if (search.size() != memory.size() || search.dims() != memory.dims())
 			throw new IllegalArgumentException("The search holds " + search.size() +
 				" vectors of " + search.dims() + " dims but the memory bank " +
 				memory.size() + " of " + memory.dims() + "; build it on the bank.");
+	}
+
+	/**
+	 * A class-aware scorer: each image is compared with the rows of its
+	 * nearest training images only.
+	 *
+	 * @param memory the memory bank M, whose rows know their origin
+	 * @param neighbors the embeddings of the training images the origins
+	 *          refer to
+	 * @param leastNeighbors K, the least number of nearest training images
+	 * @param subBankSearch builds the exact search over the chosen rows, e.g.
+	 *          {@link NearestNeighborSearches#fastest}
+	 * @param grid the patch grid of the images to be scored
+	 * @param sigma Gaussian σ of the map, in crop pixels (0 = no smoothing)
+	 * @throws IllegalArgumentException if the rows do not know their origin,
+	 *           or name an image the neighbours do not have
+	 */
+	public AnomalyScorer(final MemoryBank memory, final ImageNeighbors neighbors,
+		final int leastNeighbors,
+		final Function<FeatureMatrix, NearestNeighborSearch> subBankSearch,
+		final FeatureGrid grid, final double sigma)
+	{
+		this(memory, null, neighbors, leastNeighbors, subBankSearch, grid, sigma);
+		if (memory.origins() == null) throw new IllegalArgumentException(
+			"Class-aware scoring needs to know which training image each memory " +
+				"row came from; this bank does not.");
+		if (Arrays.stream(memory.origins()).anyMatch(o -> o >= neighbors
+			.imageCount())) throw new IllegalArgumentException("The memory rows " +
+				"come from more training images than the " + neighbors.imageCount() +
+				" embeddings given.");
+		if (leastNeighbors < 1) throw new IllegalArgumentException(
+			"Ask for at least one neighbour, got " + leastNeighbors + ".");
+	}
+
+	private AnomalyScorer(final MemoryBank memory,
+		final NearestNeighborSearch search, final ImageNeighbors neighbors,
+		final int leastNeighbors,
+		final Function<FeatureMatrix, NearestNeighborSearch> subBankSearch,
+		final FeatureGrid grid, final double sigma)
+	{
 		if (grid.dims() != memory.dims()) throw new IllegalArgumentException(
 			"Memory vectors of " + memory.dims() + " dims do not fit the " + grid +
 				" grid.");
 		this.memory = memory;
 		this.search = search;
+		this.neighbors = neighbors;
+		this.leastNeighbors = leastNeighbors;
+		this.subBankSearch = subBankSearch;
 		this.grid = grid;
 		this.maps = new AnomalyMapGenerator(grid.cropSize(), sigma);
 	}
 
 	/**
-	 * A scorer for a fitted model, with the model's σ and the fastest exact
-	 * search this JVM can run ({@link NearestNeighborSearches#fastest}).
+	 * A scorer for a fitted model, with the model's σ and scoring and the
+	 * fastest exact search this JVM can run
+	 * ({@link NearestNeighborSearches#fastest}).
 	 */
 	public static AnomalyScorer of(final TailedCoreModel model) {
-		return new AnomalyScorer(model.memory(), model.grid(), model.settings()
-			.gaussianSigma());
+		return of(model, model.settings().scoring());
+	}
+
+	/**
+	 * As {@link #of(TailedCoreModel)}, with another scoring (benchmarks
+	 * compare both on one fit).
+	 *
+	 * @throws IllegalArgumentException for class-aware scoring of a model
+	 *           that lacks the training embeddings or the rows' origins
+	 *           (saved before class-aware scoring existed)
+	 */
+	public static AnomalyScorer of(final TailedCoreModel model,
+		final Scoring scoring)
+	{
+		final double sigma = model.settings().gaussianSigma();
+		if (scoring == Scoring.GLOBAL) return new AnomalyScorer(model.memory(),
+			model.grid(), sigma);
+		if (model.neighbors() == null || model.memory().origins() == null)
+			throw new IllegalArgumentException("This model cannot score " +
+				"class-aware: it does not hold its training images' embeddings and " +
+				"the origin of each memory row (it was saved before class-aware " +
+				"scoring existed, or fitted without embeddings). Score it with " +
+				"global scoring, or fit it again.");
+		return new AnomalyScorer(model.memory(), model.neighbors(), model
+			.settings().scoringNeighbors(), NearestNeighborSearches::fastest, model
+				.grid(), sigma);
+	}
+
+	/** Which memory rows images are compared with. */
+	public Scoring scoring() {
+		return neighbors == null ? Scoring.GLOBAL : Scoring.CLASS_AWARE;
 	}
 
 	/** The patch grid images must have. */
@@ -82,27 +169,60 @@ public final class AnomalyScorer {
 	}
 
 	/**
-	 * Scores one image.
+	 * Scores one image under global scoring.
 	 *
 	 * @param imagePatches L × D patch features, row-major over locations
+	 * @throws IllegalStateException for a class-aware scorer
 	 */
 	public AnomalyResult score(final float[] imagePatches) {
 		return scoreAll(List.of(imagePatches)).get(0);
 	}
 
 	/**
-	 * Scores several images with one nearest-neighbour search over all their
-	 * patches, which keeps every thread of the search busy.
+	 * Scores one image.
+	 *
+	 * @param imagePatches L × D patch features, row-major over locations
+	 * @param embedding its global embedding e (only class-aware scoring reads
+	 *          it; may be {@code null} under global scoring)
+	 */
+	public AnomalyResult score(final float[] imagePatches,
+		final float[] embedding)
+	{
+		return scoreAll(List.of(imagePatches), Arrays.asList(embedding)).get(0);
+	}
+
+	/**
+	 * Scores several images under global scoring; see
+	 * {@link #scoreAll(List, List)}.
+	 *
+	 * @throws IllegalStateException for a class-aware scorer
+	 */
+	public List<AnomalyResult> scoreAll(final List<float[]> images) {
+		return scoreAll(images, null);
+	}
+
+	/**
+	 * Scores several images. Under global scoring, one nearest-neighbour
+	 * search over all their patches keeps every thread of the search busy;
+	 * under class-aware scoring each image has its own search over its
+	 * neighbours' rows.
 	 *
 	 * @param images L × D patch features of each image, row-major over
 	 *          locations
+	 * @param embeddings the global embedding e of each image, in the same
+	 *          order; only class-aware scoring reads them ({@code null}
+	 *          allowed under global scoring)
 	 * @return one result per image, in the same order
+	 * @throws IllegalStateException if a class-aware scorer is given no
+	 *           embeddings
 	 */
-	public List<AnomalyResult> scoreAll(final List<float[]> images) {
+	public List<AnomalyResult> scoreAll(final List<float[]> images,
+		final List<float[]> embeddings)
+	{
 		final int locations = grid.locations();
 		final float[] scores = new float[images.size() * locations];
 		final int[] nearest = new int[scores.length];
-		search(images, scores, nearest);
+		search(images, embeddings, scores, nearest);
 		final AnomalyResult[] results = new AnomalyResult[images.size()];
 		IntStream.range(0, images.size()).parallel().forEach(i -> results[i] =
 			result(scores, nearest, i * locations));
@@ -110,23 +230,30 @@ public final class AnomalyScorer {
 	}
 
 	/**
-	 * The patch scores s of several images (or tiles) with one search, as
-	 * {@link #scoreAll} computes them, without their maps.
+	 * The patch scores s of several images (or tiles), as
+	 * {@link #scoreAll(List, List)} computes them, without their maps.
 	 *
+	 * @param embeddings the global embedding e of each image (or tile), read
+	 *          as {@link #scoreAll(List, List)} reads them
 	 * @return h × w scores per image, row-major, in the same order
 	 */
-	public List<float[]> patchScores(final List<float[]> images) {
+	public List<float[]> patchScores(final List<float[]> images,
+		final List<float[]> embeddings)
+	{
 		final int locations = grid.locations();
 		final float[] scores = new float[images.size() * locations];
-		search(images, scores, new int[scores.length]);
+		search(images, embeddings, scores, new int[scores.length]);
 		return IntStream.range(0, images.size()).mapToObj(i -> Arrays.copyOfRange(
 			scores, i * locations, (i + 1) * locations)).toList();
 	}
 
 	/** The weighted nearest-neighbour distance of every patch of the images. */
-	private void search(final List<float[]> images, final float[] scores,
-		final int[] nearest)
+	private void search(final List<float[]> images,
+		final List<float[]> embeddings, final float[] scores, final int[] nearest)
 	{
+		if (neighbors != null && (embeddings == null || embeddings
+			.size() != images.size())) throw new IllegalStateException(
+				"Class-aware scoring needs the embedding of every image scored.");
 		final int locations = grid.locations();
 		final int dims = grid.dims();
 		final float[] queries = new float[Math.multiplyExact(images.size(),
@@ -139,9 +266,24 @@ public final class AnomalyScorer {
 					locations * dims + ".");
 			System.arraycopy(patches, 0, queries, i * locations * dims, patches.length);
 		}
-		search.search(new FeatureMatrix(scores.length, dims, queries), scores,
-			nearest);
+		if (neighbors == null) search.search(new FeatureMatrix(scores.length, dims,
+			queries), scores, nearest);
+		else for (int i = 0; i < images.size(); i++) {
+			final int from = i * locations;
+			final float[] d = new float[locations];
+			final int[] n = new int[locations];
+			restricted(embeddings.get(i)).search(new FeatureMatrix(locations, dims,
+				images.get(i)), d, n);
+			System.arraycopy(d, 0, scores, from, locations);
+			System.arraycopy(n, 0, nearest, from, locations);
+		}
 		weigh(scores, nearest);
+	}
+
+	/** The search over the rows of the image's nearest training images. */
+	private NearestNeighborSearch restricted(final float[] embedding) {
+		return new SubBankSearch(memory.vectors(), neighbors.rows(memory,
+			embedding, -1, leastNeighbors), subBankSearch);
 	}
 
 	/** SoftPatch: s ← s · w(nearest). */

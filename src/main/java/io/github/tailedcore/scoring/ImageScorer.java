@@ -146,9 +146,12 @@ public final class ImageScorer implements AutoCloseable {
 				to).parallel().mapToObj(i -> group.get(owners.get(i)).input(indices
 					.get(i))).toList();
 			final List<float[]> patches = new ArrayList<>(inputs.size());
-			for (final ImageFeatures f : extractor.extractInputs(inputs))
+			final List<float[]> embeddings = new ArrayList<>(inputs.size());
+			for (final ImageFeatures f : extractor.extractInputs(inputs)) {
 				patches.add(f.patches());
-			final List<float[]> scores = scorer.patchScores(patches);
+				embeddings.add(f.embedding());
+			}
+			final List<float[]> scores = scorer.patchScores(patches, embeddings);
 			for (int i = from; i < to; i++)
 				maps.get(owners.get(i)).add(indices.get(i), scores.get(i - from),
 					model.grid().height(), model.grid().width());

@@ -7,8 +7,10 @@ import io.github.tailedcore.feature.ImagePatches;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.linalg.Quantile;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.scoring.ImageNeighbors;
 import io.github.tailedcore.search.NearestNeighborSearch;
 import io.github.tailedcore.search.NearestNeighborSearches;
+import io.github.tailedcore.search.SubBankSearch;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -30,6 +32,13 @@ import java.util.stream.IntStream;
  * test image. All of them are scored by one search over M that skips, for
  * each patch, the rows of its own image; M is never copied.
  * </p>
+ * <p>
+ * Under class-aware scoring the threshold conditions the same way: a left-out
+ * image is compared only with the rows of its nearest other training images
+ * ({@link ImageNeighbors#nearest} with the image itself excluded), as a
+ * test image of its kind would be; tiled, each tile of a left-out image is
+ * compared with the rows of its nearest tiles of other images.
+ * </p>
  */
 public final class LeaveOneOutThreshold {
 
@@ -37,6 +46,9 @@ public final class LeaveOneOutThreshold {
 	public static final int DEFAULT_MAX_IMAGES = 16;
 	/** The quantile of their scores taken by default. */
 	public static final double DEFAULT_QUANTILE = 0.95;
+	/** How a class-aware threshold's description ends. */
+	private static final String CLASS_AWARE =
+		", each against its nearest training images (class-aware)";
 	/** Training images whose patches share one search. */
 	static final int IMAGES_PER_SEARCH = 16;
 
@@ -76,11 +88,72 @@ public final class LeaveOneOutThreshold {
 	{
 		final int[] images = sample(features.imageCount(), origins);
 		if (images.length == 0) return null;
-		final double[] scores = scores(memory, origins, features, images,
+		return threshold(scores(memory, origins, features, images, progress),
+			images.length, features.imageCount(), "");
+	}
+
+	/**
+	 * The threshold for the scoring a model uses, or {@code null} if no
+	 * image can be left out.
+	 *
+	 * @param memory the fitted memory bank M, whose rows know their origin
+	 * @param features the training features, in the order of the origins
+	 * @param neighbors the training embeddings under class-aware scoring, or
+	 *          {@code null} for global scoring
+	 * @param leastNeighbors K of class-aware scoring
+	 */
+	public Threshold estimate(final MemoryBank memory,
+		final ImagePatches features, final ImageNeighbors neighbors,
+		final int leastNeighbors, final Progress progress)
+	{
+		if (neighbors == null) return estimate(memory, memory.origins(), features,
 			progress);
+		final int[] images = sample(features.imageCount(), memory.origins());
+		if (images.length == 0) return null;
+		return threshold(conditionedScores(memory, features, neighbors,
+			leastNeighbors, images, images, IntStream.of(images).map(i -> i + 1)
+				.toArray(), progress), images.length, features.imageCount(),
+			CLASS_AWARE);
+	}
+
+	private Threshold threshold(final double[] scores, final int scored,
+		final int imageCount, final String how)
+	{
 		return new Threshold(Quantile.of(scores, quantile), String.format(
 			"%.2f quantile of the leave-one-image-out scores of %d of the %d " +
-				"training images", quantile, images.length, features.imageCount()));
+				"training images%s", quantile, scored, imageCount, how));
+	}
+
+	/**
+	 * The class-aware leave-one-out score of each given training unit: its
+	 * patches against the rows of its nearest training units outside
+	 * {@code [excludedFrom[k], excludedTo[k])} (the unit itself, or all tiles
+	 * of its image).
+	 */
+	private static double[] conditionedScores(final MemoryBank memory,
+		final ImagePatches features, final ImageNeighbors neighbors,
+		final int least, final int[] units, final int[] excludedFrom,
+		final int[] excludedTo, final Progress progress)
+	{
+		final FeatureGrid grid = features.grid();
+		final int locations = grid.locations();
+		final double[] scores = new double[units.length];
+		for (int k = 0; k < units.length; k++) {
+			progress.checkCanceled();
+			final int[] rows = neighbors.rows(memory, neighbors.embeddings().row(
+				units[k]), excludedFrom[k], excludedTo[k], least);
+			if (rows.length == 0) scores[k] = Double.POSITIVE_INFINITY;
+			else {
+				final float[] s = new float[locations];
+				final int[] nearest = new int[locations];
+				new SubBankSearch(memory.vectors(), rows,
+					NearestNeighborSearches::fastest).search(new FeatureMatrix(locations,
+						grid.dims(), features.patches(units[k])), s, nearest);
+				scores[k] = max(weighted(s, nearest, memory.weights(), 0));
+			}
+			progress.update(k + 1, units.length);
+		}
+		return scores;
 	}
 
 	/**
@@ -96,6 +169,34 @@ public final class LeaveOneOutThreshold {
 		final ImagePatches features, final int[] firstInputs,
 		final Progress progress)
 	{
+		return tiled(memory, origins, features, firstInputs, null, 0, progress);
+	}
+
+	/**
+	 * The threshold for the scoring a tiled model uses: as
+	 * {@link #estimate(MemoryBank, int[], ImagePatches, int[], Progress)},
+	 * and under class-aware scoring each tile of a left-out image is compared
+	 * only with the rows of its nearest training tiles of other images.
+	 *
+	 * @param memory the fitted memory bank M, whose rows know their tile
+	 * @param neighbors the training tiles' embeddings under class-aware
+	 *          scoring, or {@code null} for global scoring
+	 * @param leastNeighbors K of class-aware scoring
+	 */
+	public Threshold estimate(final MemoryBank memory,
+		final ImagePatches features, final int[] firstInputs,
+		final ImageNeighbors neighbors, final int leastNeighbors,
+		final Progress progress)
+	{
+		return tiled(memory, memory.origins(), features, firstInputs, neighbors,
+			leastNeighbors, progress);
+	}
+
+	private Threshold tiled(final MemoryBank memory, final int[] origins,
+		final ImagePatches features, final int[] firstInputs,
+		final ImageNeighbors neighbors, final int leastNeighbors,
+		final Progress progress)
+	{
 		final int imageCount = firstInputs.length - 1;
 		final int[] owner = new int[features.imageCount()];
 		for (int i = 0; i < imageCount; i++)
@@ -108,8 +209,12 @@ public final class LeaveOneOutThreshold {
 		final int[] units = Arrays.stream(images).flatMap(i -> IntStream.range(
 			firstInputs[i], firstInputs[i + 1])).toArray();
 		final int[] unitOwners = Arrays.stream(units).map(u -> owner[u]).toArray();
-		final double[] unitScores = leaveOneOut(memory, imageOrigins, features,
-			units, unitOwners, progress, LeaveOneOutThreshold::max);
+		final double[] unitScores = neighbors == null ? leaveOneOut(memory,
+			imageOrigins, features, units, unitOwners, progress,
+			LeaveOneOutThreshold::max) : conditionedScores(memory, features,
+				neighbors, leastNeighbors, units, Arrays.stream(unitOwners).map(
+					i -> firstInputs[i]).toArray(), Arrays.stream(unitOwners).map(
+						i -> firstInputs[i + 1]).toArray(), progress);
 		final double[] scores = new double[images.length];
 		Arrays.fill(scores, Double.NEGATIVE_INFINITY);
 		for (int u = 0, i = 0; u < units.length; u++) {
@@ -120,8 +225,8 @@ public final class LeaveOneOutThreshold {
 		}
 		return new Threshold(Quantile.of(scores, quantile), String.format(
 			"%.2f quantile of the leave-one-image-out scores (the maximum over " +
-				"each image's tiles) of %d of the %d training images", quantile,
-			images.length, imageCount));
+				"each image's tiles) of %d of the %d training images%s", quantile,
+			images.length, imageCount, neighbors == null ? "" : CLASS_AWARE));
 	}
 
 	/** The image score: max of the patch scores, NaN if any is NaN. */
@@ -144,6 +249,19 @@ public final class LeaveOneOutThreshold {
 	{
 		return leaveOneOut(memory, origins, features, images, images, progress,
 			LeaveOneOutThreshold::max);
+	}
+
+	/**
+	 * The patch scores {@code s} of one image, weighted as
+	 * {@link io.github.tailedcore.scoring.AnomalyScorer} weighs them by the
+	 * nearest rows {@code nearest[from…]}.
+	 */
+	private static float[] weighted(final float[] s, final int[] nearest,
+		final float[] weights, final int from)
+	{
+		if (weights != null) for (int p = 0; p < s.length; p++)
+			s[p] = (float) ((double) s[p] * weights[nearest[from + p]]);
+		return s;
 	}
 
 	/**
@@ -205,11 +323,9 @@ public final class LeaveOneOutThreshold {
 			search.searchExcluding(new FeatureMatrix(queryOrigins.length, grid
 				.dims(), queries), queryOrigins, origins, distances, nearest);
 			for (int k = 0; k < count; k++) {
-				final float[] s = Arrays.copyOfRange(distances, k * locations, (k + 1) *
-					locations);
-				if (weights != null) for (int p = 0; p < locations; p++)
-					s[p] = (float) ((double) s[p] * weights[nearest[k * locations + p]]);
-				scores[from + k] = score.applyAsDouble(s);
+				scores[from + k] = score.applyAsDouble(weighted(Arrays.copyOfRange(
+					distances, k * locations, (k + 1) * locations), nearest, weights, k *
+						locations));
 			}
 			progress.update(from + count, images.length);
 		}

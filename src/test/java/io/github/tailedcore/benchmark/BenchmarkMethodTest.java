@@ -1,12 +1,15 @@
 package io.github.tailedcore.benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tailedcore.Method;
 import io.github.tailedcore.benchmark.split.NoiseProtocol;
 import io.github.tailedcore.benchmark.split.TailShape;
 import io.github.tailedcore.importance.ImportanceWeighting;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailEstimation;
 
 import java.util.List;
@@ -46,6 +49,30 @@ class BenchmarkMethodTest {
 			null, 0);
 		assertEquals(TailEstimation.PAPER, config.settings(paper, TailShape.step(
 			1)).tailEstimation());
+	}
+
+	@Test
+	void theScoringFollowsAnAt() {
+		final BenchmarkMethod aware = BenchmarkMethod.parse(
+			"tailedcore-paper+iw@class-aware-k10");
+		assertEquals(Scoring.CLASS_AWARE, aware.scoring());
+		assertEquals(10, aware.scoringNeighbors());
+		assertEquals("TailedCore-paper+IW class-aware k≥10", aware.displayName());
+		assertEquals(BenchmarkMethod.parse("tailedcore-paper+iw"), aware.fit(),
+			"variants of one fit share it");
+		assertEquals(Scoring.GLOBAL, BenchmarkMethod.parse("patchcore@global")
+			.scoring());
+		assertEquals(0, BenchmarkMethod.parse("patchcore@class-aware")
+			.scoringNeighbors());
+		final BenchmarkMethod oracle = BenchmarkMethod.parse("softpatch@oracle");
+		assertTrue(oracle.oracle());
+		assertEquals("SoftPatch oracle", oracle.displayName());
+		assertNull(BenchmarkMethod.parse("softpatch").scoring());
+		for (final String bad : new String[] { "patchcore@global-k5",
+			"patchcore@class-aware-k0", "patchcore@class-aware-kx",
+			"patchcore@local" })
+			assertThrows(IllegalArgumentException.class, () -> BenchmarkMethod.parse(
+				bad), bad);
 	}
 
 	@Test

@@ -20,6 +20,9 @@ import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.scoring.AnomalyScorer;
+import io.github.tailedcore.scoring.ImageNeighbors;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailAugmentation;
 import io.github.tailedcore.tail.TailEstimation;
 
@@ -109,7 +112,7 @@ class ModelFileTest {
 		ModelFile.save(model(true, null), file);
 		try (ZipFile zip = new ZipFile(file.toFile())) {
 			final JsonObject m = manifest(zip);
-			assertEquals(1, m.get("formatVersion").getAsInt());
+			assertEquals(2, m.get("formatVersion").getAsInt());
 			assertEquals("SoftPatch", m.get("method").getAsString());
 			assertFalse(Instant.parse(m.get("created").getAsString()).isBefore(
 				before.minusSeconds(1)));
@@ -193,7 +196,7 @@ class ModelFileTest {
 				return m.toString().getBytes(StandardCharsets.UTF_8);
 			});
 		final String message = assertLoadFails(bad, "format version 99");
-		assertTrue(message.contains("reads format version 1"), message);
+		assertTrue(message.contains("reads format versions 1 to 2"), message);
 	}
 
 	@Test
@@ -290,6 +293,66 @@ class ModelFileTest {
 	}
 
 	@Test
+	void roundTripKeepsOriginsEmbeddingsAndScoring() throws IOException {
+		final TailedCoreModel model = classAware();
+		final Path file = dir.resolve("kinds.tailedcore");
+		ModelFile.save(model, file);
+		final TailedCoreModel back = ModelFile.load(file);
+		assertEquals(Scoring.CLASS_AWARE, back.settings().scoring());
+		assertEquals(3, back.settings().scoringNeighbors());
+		assertArrayEquals(model.memory().origins(), back.memory().origins());
+		assertArrayEquals(model.neighbors().embeddings().data(), back.neighbors()
+			.embeddings().data());
+		final float[] patches = new float[12 * 5];
+		final float[] embedding = { 1, 0.5f, 0 };
+		assertArrayEquals(AnomalyScorer.of(model).score(patches, embedding)
+			.patchScores(), AnomalyScorer.of(back).score(patches, embedding)
+				.patchScores());
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			assertEquals(7 * 4, zip.getEntry("origins.bin").getSize());
+			assertEquals(4 * 3 * 4, zip.getEntry("embeddings.bin").getSize());
+		}
+	}
+
+	/**
+	 * A file of format version 1 (before class-aware scoring: no origins, no
+	 * embeddings, no scoring keys) loads and scores globally; class-aware
+	 * scoring of it is refused with the remedy.
+	 */
+	@Test
+	void formatVersionOneScoresGlobally() throws IOException {
+		final Path v1 = rewrite(withoutKeys(saved(), "v1-keys.tailedcore",
+			"settings.scoring", "settings.scoringNeighbors", "memory.origins"),
+			"v1.tailedcore", "manifest.json", bytes -> {
+				final JsonObject m = JsonParser.parseString(new String(bytes,
+					StandardCharsets.UTF_8)).getAsJsonObject();
+				m.addProperty("formatVersion", 1);
+				m.remove("neighbors");
+				return m.toString().getBytes(StandardCharsets.UTF_8);
+			});
+		final TailedCoreModel back = ModelFile.load(v1);
+		assertEquals(Scoring.GLOBAL, back.settings().scoring());
+		assertNull(back.memory().origins());
+		assertNull(back.neighbors());
+		assertEquals(Scoring.GLOBAL, AnomalyScorer.of(back).scoring());
+		final IllegalArgumentException e = assertThrows(
+			IllegalArgumentException.class, () -> AnomalyScorer.of(back,
+				Scoring.CLASS_AWARE));
+		assertTrue(e.getMessage().contains("global scoring, or fit it again"), e
+			.getMessage());
+	}
+
+	@Test
+	void classAwareFileWithoutItsEmbeddings() throws IOException {
+		final Path file = dir.resolve("kinds.tailedcore");
+		ModelFile.save(classAware(), file);
+		assertLoadFails(rewrite(file, "noemb.tailedcore", "embeddings.bin", null),
+			"has no embeddings.bin");
+		assertLoadFails(rewrite(file, "noorigins.tailedcore", "origins.bin", null),
+			"has no origins.bin");
+	}
+
+	@Test
 	void wrongBackbone() throws IOException {
 		final Path file = saved();
 		final ModelFileException e = assertThrows(ModelFileException.class,
@@ -338,6 +401,19 @@ class ModelFileTest {
 		return new TailedCoreModel(settings, BACKBONE, new FeatureGrid(3, 4, 5, 32),
 			new MemoryBank(new FeatureMatrix(7, 5, vectors), weights, 3), summary,
 			threshold);
+	}
+
+	/**
+	 * A class-aware model: 7 rows from 4 training images with 3-d
+	 * embeddings.
+	 */
+	private TailedCoreModel classAware() {
+		final TailedCoreModel m = model(false, null);
+		return new TailedCoreModel(m.settings().toBuilder().scoring(
+			Scoring.CLASS_AWARE).scoringNeighbors(3).build(), BACKBONE, m.grid(),
+			new MemoryBank(m.memory().vectors(), null, 3, new int[] { 0, 3, 3, 1, 2,
+				2, 0 }), m.summary(), null, new ImageNeighbors(new FeatureMatrix(4, 3,
+					new float[] { 1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 0 })));
 	}
 
 	private Path saved() throws IOException {

@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.tailedcore.Method;
 import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.importance.ImportanceWeighting;
+import io.github.tailedcore.image.ImageIoReader;
+import io.github.tailedcore.image.RasterImage;
 import io.github.tailedcore.io.ModelFile;
+import io.github.tailedcore.scoring.ImageAnomaly;
+import io.github.tailedcore.scoring.ImageScorer;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailEstimation;
 
 import java.io.File;
@@ -16,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.tailedcore.preprocess.Framing;
@@ -133,6 +139,73 @@ class FitModelCommandTest {
 	}
 
 	/**
+	 * Two kinds (grid, dotted) fitted with scoring=class-aware: the model
+	 * records it with what it needs, its threshold is conditioned, and a
+	 * scorer opened on the file scores an image with a map.
+	 */
+	@Test
+	void classAwareScoringIsAnOptionOfTheCommand() throws Exception {
+		final Path train = trainingFolder(4, 3);
+		final Path model = dir.resolve("kinds.tailedcore");
+		final Map<String, Object> inputs = map(inputs(train, model));
+		inputs.put("scoring", "class-aware");
+
+		final CommandModule m = Fixtures.run(FitModelCommand.class, inputs);
+
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final TailedCoreModel fitted = ModelFile.load(model);
+		assertEquals(Scoring.CLASS_AWARE, fitted.settings().scoring());
+		assertEquals(7, fitted.neighbors().imageCount());
+		assertEquals(fitted.memory().size(), fitted.memory().origins().length);
+		assertTrue(fitted.threshold().method().contains("class-aware"), fitted
+			.threshold().method());
+		assertScoresWithAMap(model, 0);
+	}
+
+	/**
+	 * Class-aware scoring of tiles: the units are tiles (2 grid and 2 dotted
+	 * 256 px images, 4 tiles each), every memory row knows its tile, the
+	 * threshold is the tiled one conditioned on nearest tiles, and a scorer
+	 * scores a whole image with a map over its pixels.
+	 */
+	@Test
+	void classAwareScoringOfTiles() throws Exception {
+		final Path train = trainingFolder(2, 2);
+		final Path model = dir.resolve("tiles-aware.tailedcore");
+		final Map<String, Object> inputs = map(inputs(train, model));
+		inputs.put("method", "PatchCore");
+		inputs.put("scoring", "class-aware");
+		inputs.put("framing", "tiles");
+
+		final CommandModule m = Fixtures.run(FitModelCommand.class, inputs);
+
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final TailedCoreModel fitted = ModelFile.load(model);
+		assertEquals(Framing.TILES, fitted.preprocessing().framing());
+		assertEquals(16, fitted.neighbors().imageCount());
+		final int[] origins = fitted.memory().origins();
+		assertEquals(fitted.memory().size(), origins.length);
+		assertTrue(Arrays.stream(origins).allMatch(o -> o >= 0 && o < 16));
+		final String method = fitted.threshold().method();
+		assertTrue(method.contains("maximum over each image's tiles") && method
+			.contains("class-aware"), method);
+		assertScoresWithAMap(model, 2);
+	}
+
+	/** A scorer opened on the model file scores dotted image {@code i}. */
+	private static void assertScoresWithAMap(final Path model, final int i)
+		throws Exception
+	{
+		try (ImageScorer scorer = ImageScorer.open(model)) {
+			final RasterImage image = ImageIoReader.read(Fixtures.trainImages(
+				"dotted", i + 1).get(i));
+			final ImageAnomaly r = scorer.scoreImages(List.of(image)).get(0);
+			assertTrue(r.score() >= 0 && Float.isFinite(r.score()));
+			assertEquals(image.width() * image.height(), r.map().length);
+		}
+	}
+
+	/**
 	 * One kind (5 grid images): the paper's tail estimate, chosen in the
 	 * dialog, takes every image and the summary warns with the cause; the
 	 * robust one takes none and says why. The model records the choice.
@@ -213,8 +286,12 @@ class FitModelCommandTest {
 		return new Object[] { "training_dir", train.toFile(), "file_pattern",
 			"*.png", "recursive", false, "method", "TailedCore", "coreset_ratio",
 			0.05, "noise_drop_fraction", 0.15, "tail_estimate", "robust",
-			"tail_augmentation", "none", "seed",
-			1L, "model_file", new File(model.toString()), "overwrite", false,
+			"tail_augmentation", "none", "importance_weighting", "none", "scoring",
+			Scoring.GLOBAL.label(), "framing", Preprocessing.DEFAULT_FRAMING.label(),
+			"tile_scale",
+			Preprocessing.DEFAULT_SCALE, "tile_overlap", Preprocessing.DEFAULT_OVERLAP,
+			"intensity", Preprocessing.DEFAULT_INTENSITY.label(), "seed", 1L,
+			"model_file", new File(model.toString()), "overwrite", false,
 			"backbone", "mobilenet_v2_imagenet" };
 	}
 

@@ -10,6 +10,7 @@ import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.scoring.ImageNeighbors;
 
 import java.util.Random;
 
@@ -89,6 +90,50 @@ class LeaveOneOutThresholdTest {
 		assertTrue(t.method().contains("3 of the 3 training images"), t.method());
 	}
 
+	/**
+	 * Tiles under class-aware scoring: 3 images of 2 near-identical tiles; the
+	 * tiles of images 0 and 1 have nearly one embedding, those of image 2
+	 * another. Each tile of a left-out image is compared only with the tiles
+	 * of its nearest other image's kind (never with its own image's other
+	 * tile): images 0 and 1 with each other, image 2 (whose kind has no other
+	 * image) with image 1, the nearer of the two.
+	 */
+	@Test
+	void aTiledImageIsConditionedOnTheNearestTilesOfOtherImages() {
+		final PatchFeatures random = randomImages(3, 9);
+		final PatchFeatures f = new PatchFeatures(GRID);
+		final float[][] embeddings = { { 1, 0 }, { 1, 0.01f }, { 0, 1 } };
+		for (int i = 0; i < 3; i++) {
+			final float[] p = random.patches(i);
+			final float[] neighbour = p.clone();
+			for (int k = 0; k < p.length; k++)
+				neighbour[k] += 0.01f * (k % 3 - 1);
+			f.add(p, embeddings[i]);
+			f.add(neighbour, embeddings[i]);
+		}
+		final MemoryBank all = allPatches(f);
+		final MemoryBank memory = new MemoryBank(all.vectors(), null, 0,
+			originsOfAllPatches(6));
+		final float[] e = new float[12];
+		for (int u = 0; u < 6; u++)
+			System.arraycopy(embeddings[u / 2], 0, e, u * 2, 2);
+		final ImageNeighbors neighbors = new ImageNeighbors(new FeatureMatrix(6, 2,
+			e));
+
+		final Threshold t = new LeaveOneOutThreshold(10, 1.0, 0).estimate(memory,
+			f, new int[] { 0, 2, 4, 6 }, neighbors, 1, Progress.none());
+
+		final int[] against = { 1, 0, 1 };
+		double max = 0;
+		for (int u = 0; u < 6; u++)
+			max = Math.max(max, reference(f, u, 2 * against[u / 2], 2 * against[u /
+				2] + 1, true));
+		assertEquals(max, t.value(), 1e-5);
+		assertTrue(t.method().contains("class-aware"), t.method());
+		assertTrue(t.method().contains("maximum over each image's tiles"), t
+			.method());
+	}
+
 	/** max over the image's patches of the squared distance to the nearest patch of another image. */
 	private static double reference(final PatchFeatures f, final int image) {
 		return reference(f, image, image, image);
@@ -101,12 +146,22 @@ class LeaveOneOutThresholdTest {
 	private static double reference(final PatchFeatures f, final int image,
 		final int first, final int last)
 	{
+		return reference(f, image, first, last, false);
+	}
+
+	/**
+	 * max over the unit's patches of the squared distance to the nearest
+	 * patch of a unit outside [first, last], or, {@code inside}, in it.
+	 */
+	private static double reference(final PatchFeatures f, final int image,
+		final int first, final int last, final boolean inside)
+	{
 		double max = 0;
 		final int d = GRID.dims();
 		for (int l = 0; l < GRID.locations(); l++) {
 			double min = Double.POSITIVE_INFINITY;
 			for (int j = 0; j < f.imageCount(); j++) {
-				if (j >= first && j <= last) continue;
+				if ((j >= first && j <= last) != inside) continue;
 				for (int m = 0; m < GRID.locations(); m++) {
 					double s = 0;
 					for (int k = 0; k < d; k++) {
