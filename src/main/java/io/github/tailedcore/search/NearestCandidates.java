@@ -57,6 +57,21 @@ final class NearestCandidates {
 		Arrays.fill(rows, Integer.MAX_VALUE);
 	}
 
+	/** Whether these lists refuse the rows of each query's own origin. */
+	boolean excludes() {
+		return rowOrigins != null;
+	}
+
+	/** The origin of query {@code q}; only where {@link #excludes()}. */
+	int queryOrigin(final int q) {
+		return queryOrigins[q];
+	}
+
+	/** The origin of memory row {@code row}; only where {@link #excludes()}. */
+	int rowOrigin(final int row) {
+		return rowOrigins[row];
+	}
+
 	/**
 	 * The key a row must beat to enter the list of query {@code q}; +∞ until
 	 * the list is full.
@@ -84,6 +99,17 @@ final class NearestCandidates {
 		}
 		keys[slot] = key;
 		rows[slot] = row;
+	}
+
+	/**
+	 * The rows in the list of query {@code q}, nearest first by key (for the
+	 * tests: which rows the kernel offered).
+	 */
+	int[] rows(final int q) {
+		int count = 0;
+		while (count < CAPACITY && rows[q * CAPACITY + count] != Integer.MAX_VALUE)
+			count++;
+		return Arrays.copyOfRange(rows, q * CAPACITY, q * CAPACITY + count);
 	}
 
 	/** Offers every row of {@code other}'s lists to these. */

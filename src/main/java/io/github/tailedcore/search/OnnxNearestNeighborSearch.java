@@ -12,7 +12,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Exact 1-NN search whose kernel is ONNX Runtime's matrix product: it needs
@@ -96,31 +100,87 @@ public final class OnnxNearestNeighborSearch extends BlockedSearch<FloatBuffer> 
 			0), queries.rows() * dims());
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * TopK keeps the best rows of a chunk before the candidate lists see
+	 * them, so where the lists refuse each query's own origin, its rows must
+	 * not take TopK's places: the queries of each origin then run on their
+	 * own, with the ‖m‖² of that origin's rows set to +∞.
+	 * </p>
+	 */
 	@Override
 	void scan(final FloatBuffer queries, final int queryCount, final int from,
 		final int to, final NearestCandidates candidates)
 	{
-		for (int c = from / CHUNK; c < (to + CHUNK - 1) / CHUNK; c++)
-			try (OnnxTensor q = tensor(queries, queryCount, dims());
-					OnnxTensor m = tensor(rows[c], norms[c].capacity(), dims());
-					OnnxTensor n = tensor(norms[c], norms[c].capacity());
-					OrtSession.Result best = session().run(Map.of(
-						NearestKeysModel.QUERIES, q, NearestKeysModel.ROWS, m,
-						NearestKeysModel.NORMS, n)))
-			{
-				final FloatBuffer keys = ((OnnxTensor) best.get(0)).getFloatBuffer();
-				final LongBuffer bestRows = ((OnnxTensor) best.get(1)).getLongBuffer();
-				for (int i = 0; i < queryCount * NearestCandidates.CAPACITY; i++) {
-					final int query = i / NearestCandidates.CAPACITY;
-					final float key = keys.get(i);
-					if (key < candidates.threshold(query)) candidates.offer(query, key,
-						c * CHUNK + (int) bestRows.get(i));
-				}
+		if (!candidates.excludes()) {
+			final int[] all = IntStream.range(0, queryCount).toArray();
+			for (int c = from / CHUNK; c < (to + CHUNK - 1) / CHUNK; c++)
+				run(queries, all, c, norms[c], candidates);
+			return;
+		}
+		for (final int[] group : byOrigin(queryCount, candidates)) {
+			final FloatBuffer mine = direct(group.length * dims());
+			for (int k = 0; k < group.length; k++)
+				mine.put(k * dims(), queries, group[k] * dims(), dims());
+			for (int c = from / CHUNK; c < (to + CHUNK - 1) / CHUNK; c++)
+				run(mine, group, c, masked(c, candidates.queryOrigin(group[0]),
+					candidates), candidates);
+		}
+	}
+
+	/** The queries grouped by origin, each group ascending. */
+	private static int[][] byOrigin(final int queryCount,
+		final NearestCandidates candidates)
+	{
+		final Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
+		for (int q = 0; q < queryCount; q++)
+			groups.computeIfAbsent(candidates.queryOrigin(q), o -> new ArrayList<>())
+				.add(q);
+		return groups.values().stream().map(g -> g.stream().mapToInt(
+			Integer::intValue).toArray()).toArray(int[][]::new);
+	}
+
+	/** ‖m‖² of chunk {@code c}, +∞ for the rows of {@code origin}. */
+	private FloatBuffer masked(final int c, final int origin,
+		final NearestCandidates candidates)
+	{
+		final FloatBuffer out = direct(norms[c].capacity());
+		for (int j = 0; j < norms[c].capacity(); j++) {
+			final int row = c * CHUNK + j;
+			out.put(j, row < size() && candidates.rowOrigin(row) == origin
+				? Float.POSITIVE_INFINITY : norms[c].get(j));
+		}
+		return out;
+	}
+
+	/**
+	 * One run of the model: the queries {@code group} (laid out in
+	 * {@code queries} in that order) against chunk {@code c}, with
+	 * {@code chunkNorms} as its ‖m‖².
+	 */
+	private void run(final FloatBuffer queries, final int[] group, final int c,
+		final FloatBuffer chunkNorms, final NearestCandidates candidates)
+	{
+		try (OnnxTensor q = tensor(queries, group.length, dims());
+				OnnxTensor m = tensor(rows[c], chunkNorms.capacity(), dims());
+				OnnxTensor n = tensor(chunkNorms, chunkNorms.capacity());
+				OrtSession.Result best = session().run(Map.of(NearestKeysModel.QUERIES,
+					q, NearestKeysModel.ROWS, m, NearestKeysModel.NORMS, n)))
+		{
+			final FloatBuffer keys = ((OnnxTensor) best.get(0)).getFloatBuffer();
+			final LongBuffer bestRows = ((OnnxTensor) best.get(1)).getLongBuffer();
+			for (int i = 0; i < group.length * NearestCandidates.CAPACITY; i++) {
+				final int query = group[i / NearestCandidates.CAPACITY];
+				final float key = keys.get(i);
+				if (key < candidates.threshold(query)) candidates.offer(query, key, c *
+					CHUNK + (int) bestRows.get(i));
 			}
-			catch (final OrtException e) {
-				throw new IllegalStateException("ONNX Runtime failed in the " +
-					"nearest-neighbour search: " + e.getMessage(), e);
-			}
+		}
+		catch (final OrtException e) {
+			throw new IllegalStateException("ONNX Runtime failed in the " +
+				"nearest-neighbour search: " + e.getMessage(), e);
+		}
 	}
 
 	/** A tensor over all of {@code data} (not copied). */

@@ -1,5 +1,6 @@
 package io.github.tailedcore.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +69,48 @@ class ExcludingSearchTest {
 			check(BruteForceSearch::new, seed);
 			check(BlockedNearestNeighborSearch::new, seed);
 			check(NearestNeighborSearches::fastest, seed);
+		}
+	}
+
+	/**
+	 * Leave-one-out as the threshold runs it, over a bank of several ONNX
+	 * chunks: each origin's rows lie close together, so that a query's
+	 * nearest rows in every chunk are of its own origin and the nearest row
+	 * it may use ranks far behind them.
+	 */
+	@Test
+	void ownRowsNearestInEveryChunk() {
+		final int dims = 6;
+		final int perOrigin = 40;
+		final int rows = 2 * OnnxNearestNeighborSearch.CHUNK + 300;
+		final Random random = new Random(5);
+		final float[] data = new float[rows * dims];
+		final int[] rowOrigins = new int[rows];
+		for (int r = 0; r < rows; r++) {
+			// origin o owns rows r with r % 103 == o: spread over every chunk
+			rowOrigins[r] = r % 103;
+			for (int d = 0; d < dims; d++)
+				data[r * dims + d] = rowOrigins[r] + 0.01f * (float) random
+					.nextGaussian();
+		}
+		final FeatureMatrix memory = new FeatureMatrix(rows, dims, data);
+		final int[] picked = { 7, 150, 4200, 8300, 8400 };
+		final FeatureMatrix queries = memory.selectRows(picked);
+		final int[] queryOrigins = IntStream.of(picked).map(r -> rowOrigins[r])
+			.toArray();
+		final float[] expected = new float[picked.length];
+		final int[] expectedRows = new int[picked.length];
+		new BruteForceSearch(memory).searchExcluding(queries, queryOrigins,
+			rowOrigins, expected, expectedRows);
+		for (final NearestNeighborSearch search : new NearestNeighborSearch[] {
+			new BlockedNearestNeighborSearch(memory), new VectorNearestNeighborSearch(
+				memory), new OnnxNearestNeighborSearch(memory) })
+		{
+			final float[] d = new float[picked.length];
+			final int[] i = new int[picked.length];
+			search.searchExcluding(queries, queryOrigins, rowOrigins, d, i);
+			assertArrayEquals(expectedRows, i, search.toString());
+			assertArrayEquals(expected, d, search.toString());
 		}
 	}
 
