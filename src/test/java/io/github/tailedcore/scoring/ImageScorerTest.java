@@ -20,12 +20,12 @@ import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link ImageScorer} with a stand-in backbone: it refuses another backbone
@@ -103,9 +103,9 @@ class ImageScorerTest {
 	}
 
 	@Test
-	void openingNamesTheModelFileWhenItsBackboneIsMissing() throws IOException {
-		final Path dir = Files.createDirectories(Path.of("target",
-			"image-scorer-test"));
+	void openingNamesTheModelFileWhenItsBackboneIsMissing(
+		@TempDir final Path dir) throws IOException
+	{
 		final Path file = dir.resolve("fake-backbone.tailedcore");
 		ModelFile.save(modelOf(flat(1), new BackboneId("no-such-backbone-" +
 			"anywhere", "00"), null), file);
