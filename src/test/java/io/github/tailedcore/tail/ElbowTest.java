@@ -30,6 +30,16 @@ class ElbowTest {
 		assertEquals(9, Elbow.of(new int[] { 9, 3 }));
 	}
 
+	/**
+	 * {10, 7, 3, 0}: the line from (0, 10) to (3, 0) is as far from
+	 * (1, 7) as from (2, 3) (numerators |−10 + 9| = |−20 + 21| = 1); the
+	 * first, the larger η, wins.
+	 */
+	@Test
+	void tiedDistancesGiveTheFirstPoint() {
+		assertEquals(7, Elbow.of(new int[] { 10, 7, 3, 0 }));
+	}
+
 	@Test
 	void rejectsEmptyOrUnsortedCurves() {
 		assertThrows(IllegalArgumentException.class, () -> Elbow.of(new int[0]));
