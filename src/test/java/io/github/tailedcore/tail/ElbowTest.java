@@ -43,7 +43,9 @@ class ElbowTest {
 	@Test
 	void rejectsEmptyOrUnsortedCurves() {
 		assertThrows(IllegalArgumentException.class, () -> Elbow.of(new int[0]));
-		assertThrows(IllegalArgumentException.class, () -> Elbow.of(new int[] {
-			1, 4, 50 }));
+		final IllegalArgumentException e = assertThrows(
+			IllegalArgumentException.class, () -> Elbow.of(new int[] { 9, 4, 5 }));
+		assertEquals("The class sizes η must be in descending order, but η[2] = " +
+			"5 > η[1] = 4.", e.getMessage());
 	}
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -61,5 +62,18 @@ class TailAugmentationTest {
 			IllegalArgumentException.class, () -> TailAugmentation.parse("rot10"));
 		assertEquals("Unknown tail augmentation 'rot10': use none, rotflip, " +
 			"rot15flip, rot30flip or rot45flip.", e.getMessage());
+	}
+
+	/** The tail estimate's names, as users type them. */
+	@Test
+	void tailEstimationParsesItsLabels() {
+		for (final TailEstimation e : TailEstimation.values())
+			assertSame(e, TailEstimation.parse(" " + e.label().toUpperCase(Locale.ROOT) + " "));
+		assertEquals("robust", TailEstimation.ROBUST.label());
+		assertEquals("paper", TailEstimation.PAPER.label());
+		final IllegalArgumentException e = assertThrows(
+			IllegalArgumentException.class, () -> TailEstimation.parse("median"));
+		assertEquals("Unknown tail estimate 'median': use robust or paper.", e
+			.getMessage());
 	}
 }
