@@ -42,8 +42,11 @@ public class FeatureMatrixTest {
 			-1, new float[0]));
 		assertThrows(IllegalArgumentException.class, () -> new FeatureMatrix(2, 2,
 			new float[3]));
-		assertThrows(IllegalArgumentException.class, () -> new FeatureMatrix(2, 2,
-			new float[5]));
+		final IllegalArgumentException e = assertThrows(
+			IllegalArgumentException.class, () -> new FeatureMatrix(2, 3,
+				new float[5]));
+		assertEquals("A 2 × 3 feature matrix needs 6 values, got 5.", e
+			.getMessage());
 	}
 
 	@Test

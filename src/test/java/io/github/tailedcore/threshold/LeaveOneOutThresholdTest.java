@@ -83,25 +83,58 @@ class LeaveOneOutThresholdTest {
 		return sum / GRID.locations();
 	}
 
+	/**
+	 * The max over the image's patches of the distance to the nearest patch
+	 * of another image times that patch's weight (memory row j · L + m).
+	 */
+	private static double referenceWeighted(final PatchFeatures f,
+		final int image, final float[] weights)
+	{
+		double max = 0;
+		for (int l = 0; l < GRID.locations(); l++) {
+			final int row = nearestOtherRow(f, image, l);
+			max = Math.max(max, (float) (distance(f, image, l, row) * weights[row]));
+		}
+		return max;
+	}
+
 	/** Squared distance from patch l of the image to the nearest patch of another image. */
 	private static double nearestOther(final PatchFeatures f, final int image,
 		final int l)
 	{
-		final int d = GRID.dims();
+		return distance(f, image, l, nearestOtherRow(f, image, l));
+	}
+
+	/** The memory row (j · L + m) of that nearest patch. */
+	private static int nearestOtherRow(final PatchFeatures f, final int image,
+		final int l)
+	{
 		double min = Double.POSITIVE_INFINITY;
-		for (int j = 0; j < f.imageCount(); j++) {
-			if (j == image) continue;
-			for (int m = 0; m < GRID.locations(); m++) {
-				double s = 0;
-				for (int k = 0; k < d; k++) {
-					final double diff = f.patches(image)[l * d + k] - f.patches(j)[m * d +
-						k];
-					s += diff * diff;
-				}
-				min = Math.min(min, s);
+		int best = -1;
+		for (int row = 0; row < f.imageCount() * GRID.locations(); row++) {
+			if (row / GRID.locations() == image) continue;
+			final double s = distance(f, image, l, row);
+			if (s < min) {
+				min = s;
+				best = row;
 			}
 		}
-		return min;
+		return best;
+	}
+
+	/** Squared distance from patch l of the image to memory row j · L + m. */
+	private static double distance(final PatchFeatures f, final int image,
+		final int l, final int row)
+	{
+		final int d = GRID.dims();
+		final float[] other = f.patches(row / GRID.locations());
+		final int m = row % GRID.locations();
+		double s = 0;
+		for (int k = 0; k < d; k++) {
+			final double diff = f.patches(image)[l * d + k] - other[m * d + k];
+			s += diff * diff;
+		}
+		return s;
 	}
 
 	@Test
@@ -191,7 +224,7 @@ class LeaveOneOutThresholdTest {
 		final MemoryBank plain = allPatches(f);
 		final float[] weights = new float[plain.size()];
 		for (int r = 0; r < weights.length; r++)
-			weights[r] = 2;
+			weights[r] = 1 + r % 3;
 		final MemoryBank weighted = new MemoryBank(plain.vectors(), weights, 0);
 		final int[] origins = originsOfAllPatches(17);
 		final int[] images = IntStream.range(0, 17).toArray();
@@ -214,13 +247,15 @@ class LeaveOneOutThresholdTest {
 		final double[] max = LeaveOneOutThreshold.scores(plain, origins, f,
 			images, recorder);
 		assertEquals(List.of("16/17", "17/17"), updates);
-		final double[] twice = LeaveOneOutThreshold.scores(weighted, origins, f,
+		final double[] weightedScores = LeaveOneOutThreshold.scores(weighted,
+			origins, f,
 			images, Progress.none());
 		final double[] mean = LeaveOneOutThreshold.meanPatchScores(plain, origins,
 			f, images, Progress.none());
 		for (final int i : new int[] { 0, 15, 16 }) {
 			assertEquals(reference(f, i), max[i], 1e-5);
-			assertEquals(2 * max[i], twice[i], 1e-5);
+			assertEquals(referenceWeighted(f, i, weights),
+				weightedScores[i], 1e-5);
 			assertEquals(referenceMean(f, i), mean[i], 1e-5);
 		}
 		final PatchFeatures sixteen = randomImages(16, 9);
