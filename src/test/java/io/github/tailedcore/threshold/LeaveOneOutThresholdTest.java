@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tailedcore.CanceledProgress;
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.Threshold;
 import io.github.tailedcore.feature.FeatureGrid;
@@ -283,22 +284,9 @@ class LeaveOneOutThresholdTest {
 	@Test
 	void aCanceledRunStops() {
 		final PatchFeatures f = randomImages(3, 11);
-		final Progress canceled = new Progress() {
-
-			@Override
-			public void stage(final String name) {}
-
-			@Override
-			public void update(final long done, final long total) {}
-
-			@Override
-			public boolean isCanceled() {
-				return true;
-			}
-		};
 		assertThrows(CancellationException.class,
 			() -> LeaveOneOutThreshold.scores(allPatches(f), originsOfAllPatches(3),
-				f, new int[] { 0 }, canceled));
+				f, new int[] { 0 }, new CanceledProgress()));
 		assertThrows(IllegalArgumentException.class, () -> LeaveOneOutThreshold
 			.scores(allPatches(f), new int[2], f, new int[] { 0 }, Progress.none()));
 	}
