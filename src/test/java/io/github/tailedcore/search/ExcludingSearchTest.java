@@ -2,6 +2,7 @@ package io.github.tailedcore.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tailedcore.linalg.FeatureMatrix;
@@ -129,6 +130,40 @@ class ExcludingSearchTest {
 			assertEquals(Float.POSITIVE_INFINITY, d[0], search.toString());
 			assertEquals(-1, i[0], search.toString());
 			assertTrue(i[1] >= 0 && Float.isFinite(d[1]), search.toString());
+		}
+	}
+
+	/**
+	 * Every search checks the arguments of an excluding search, and a bank
+	 * smaller than the candidate lists (ONNX pads its chunk) works.
+	 */
+	@Test
+	void checksItsArgumentsAndTakesATinyBank() {
+		final FeatureMatrix memory = SearchAgreement.random(5, 3, 6);
+		final FeatureMatrix queries = SearchAgreement.random(2, 3, 7);
+		final int[] rowOrigins = { 0, 1, 0, 1, 2 };
+		for (final NearestNeighborSearch search : new NearestNeighborSearch[] {
+			new BruteForceSearch(memory), new BlockedNearestNeighborSearch(memory),
+			new OnnxNearestNeighborSearch(memory) })
+		{
+			final float[] d = new float[2];
+			final int[] i = new int[2];
+			search.searchExcluding(queries, new int[] { 0, 2 }, rowOrigins, d, i);
+			final float[] expected = new float[2];
+			final int[] expectedRows = new int[2];
+			new BruteForceSearch(memory).searchExcluding(queries, new int[] { 0, 2 },
+				rowOrigins, expected, expectedRows);
+			assertArrayEquals(expectedRows, i, search.toString());
+			assertArrayEquals(expected, d, search.toString());
+			assertThrows(IllegalArgumentException.class, () -> search
+				.searchExcluding(queries, new int[1], rowOrigins, d, i), search
+					.toString());
+			assertThrows(IllegalArgumentException.class, () -> search
+				.searchExcluding(queries, new int[2], new int[4], d, i), search
+					.toString());
+			assertThrows(IllegalArgumentException.class, () -> search
+				.searchExcluding(queries, new int[2], rowOrigins, new float[1], i),
+				search.toString());
 		}
 	}
 }
