@@ -1,5 +1,7 @@
 package io.github.tailedcore.linalg;
 
+import java.lang.reflect.Field;
+
 /**
  * Whether the incubating Vector API ({@code jdk.incubator.vector}) can be
  * used: Java loads it only when started with
@@ -21,15 +23,18 @@ public final class VectorApi {
 	 * The {@code INSTANCE} field of the Vector API class {@code className} if
 	 * the module is {@link #usable()}, else {@code fallback}. The class is
 	 * loaded by name only after the module was found, so callers work on
-	 * every JVM.
+	 * every JVM; the field may be package-private (the kernels are not public
+	 * API).
 	 */
-	static <T> T instanceOr(final Class<T> type, final String className,
+	public static <T> T instanceOr(final Class<T> type, final String className,
 		final T fallback)
 	{
 		if (!usable()) return fallback;
 		try {
-			return type.cast(Class.forName(className).getField("INSTANCE").get(
-				null));
+			final Field instance = Class.forName(className).getDeclaredField(
+				"INSTANCE");
+			instance.setAccessible(true);
+			return type.cast(instance.get(null));
 		}
 		catch (final ReflectiveOperationException | LinkageError e) {
 			return fallback; // the module is there but unusable

@@ -174,8 +174,11 @@ public final class LofNoiseFilter {
 		return new FeatureMatrix(images, d, out);
 	}
 
-	/** τ and the patches strictly below it, with the two guards. */
-	private NoiseFilterResult threshold(final float[] scores) {
+	/**
+	 * τ and the patches strictly below it, with the two guards
+	 * (package-private for the tests).
+	 */
+	NoiseFilterResult threshold(final float[] scores) {
 		final double tau = Quantile.of(scores, 1 - dropFraction);
 		int below = 0;
 		for (final float s : scores)

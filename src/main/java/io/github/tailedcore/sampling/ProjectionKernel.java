@@ -94,14 +94,7 @@ interface ProjectionKernel {
 	 * module was found.
 	 */
 	static ProjectionKernel fastest() {
-		if (!VectorApi.usable()) return SCALAR;
-		try {
-			return (ProjectionKernel) Class.forName(
-				"io.github.tailedcore.sampling.VectorProjectionKernel")
-				.getDeclaredField("INSTANCE").get(null);
-		}
-		catch (final ReflectiveOperationException | LinkageError e) {
-			return SCALAR; // the module is there but unusable
-		}
+		return VectorApi.instanceOr(ProjectionKernel.class,
+			"io.github.tailedcore.sampling.VectorProjectionKernel", SCALAR);
 	}
 }

@@ -79,14 +79,7 @@ interface TileKernel {
 	 * module was found.
 	 */
 	static TileKernel fastest() {
-		if (!VectorApi.usable()) return SCALAR;
-		try {
-			return (TileKernel) Class.forName(
-				"io.github.tailedcore.sampling.VectorTileKernel").getDeclaredField(
-					"INSTANCE").get(null);
-		}
-		catch (final ReflectiveOperationException | LinkageError e) {
-			return SCALAR; // the module is there but unusable
-		}
+		return VectorApi.instanceOr(TileKernel.class,
+			"io.github.tailedcore.sampling.VectorTileKernel", SCALAR);
 	}
 }

@@ -6,6 +6,7 @@ import io.github.tailedcore.linalg.SquaredDistance;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * Exact greedy k-center selection at the speed of a matrix product: the
@@ -140,13 +141,26 @@ public final class TiledGreedyCoresetSampler implements CoresetSampler {
 		final int[] picks = new int[count];
 		picks[0] = start;
 		progress.update(1, count);
-		if (count > 1) new Selection(PointBlocks.of(points, rows, kernel.width()),
-			picks).run(progress);
+		if (count > 1) selection(PointBlocks.of(points, rows, kernel.width()),
+			picks, progress);
 		return picks;
 	}
 
+	/**
+	 * Makes {@code picks[1..]} from {@code picks[0]} and returns the
+	 * selection, whose work counts the tests read to see that the pruning
+	 * skipped work.
+	 */
+	Selection selection(final PointBlocks points, final int[] picks,
+		final Progress progress)
+	{
+		final Selection selection = new Selection(points, picks);
+		selection.run(progress);
+		return selection;
+	}
+
 	/** The state of one selection. */
-	private final class Selection {
+	final class Selection {
 
 		private final PointBlocks points;
 		private final int[] picks;
@@ -171,6 +185,8 @@ public final class TiledGreedyCoresetSampler implements CoresetSampler {
 		private BlockHeap heap;
 		/** Scratch: the blocks to bring up to date. */
 		private final int[] behind;
+		/** Per block: the exact distances computed (pairs the tiles left undecided). */
+		private final long[] exact;
 
 		Selection(final PointBlocks points, final int[] picks) {
 			this.points = points;
@@ -190,6 +206,20 @@ public final class TiledGreedyCoresetSampler implements CoresetSampler {
 			blockMax = new double[applied.length];
 			blockArgmax = new int[applied.length];
 			behind = new int[MAX_BATCH];
+			exact = new long[applied.length];
+		}
+
+		/** Exact distances computed: the point–pick pairs the tiles left undecided. */
+		long exactDistances() {
+			return LongStream.of(exact).sum();
+		}
+
+		/**
+		 * Picks applied to blocks, summed over the blocks: (blocks) · (picks −
+		 * 1) if every block were brought up to date with every pick.
+		 */
+		long blockUpdates() {
+			return IntStream.of(applied).asLongStream().sum();
 		}
 
 		void run(final Progress progress) {
@@ -237,6 +267,7 @@ public final class TiledGreedyCoresetSampler implements CoresetSampler {
 			final int end = Math.min(points.rows(), first + width);
 			final long[] masks = new long[TileKernel.MAX_PICKS];
 			float[] row = null;
+			long lowered = 0;
 			for (int p = applied[b]; p < made; p += TileKernel.MAX_PICKS) {
 				final int count = Math.min(TileKernel.MAX_PICKS, made - p);
 				kernel.undecided(points, first, pickValues, p, count, pickLimits,
@@ -247,8 +278,10 @@ public final class TiledGreedyCoresetSampler implements CoresetSampler {
 					{
 						if (row == null) row = new float[dims];
 						lower(first + Long.numberOfTrailingZeros(undecided), p + j, row);
+						lowered++;
 					}
 			}
+			exact[b] += lowered;
 			applied[b] = made;
 			double max = Double.NEGATIVE_INFINITY;
 			for (int r = first; r < end; r++) {

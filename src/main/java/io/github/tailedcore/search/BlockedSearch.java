@@ -89,6 +89,19 @@ abstract class BlockedSearch<Q> implements NearestNeighborSearch {
 		final int[] indices)
 	{
 		if (queries.rows() == 0) return;
+		candidates(queries, queryOrigins, rowOrigins).resolve(queries, memory,
+			squaredDistances, indices);
+	}
+
+	/**
+	 * The kernel's candidate lists of every query, merged over all ranges,
+	 * before the exact re-ranking (package-private so that the tests can
+	 * check that the kernel, not {@link NearestCandidates#resolve}'s
+	 * brute-force fallback, found the nearest rows).
+	 */
+	NearestCandidates candidates(final FeatureMatrix queries,
+		final int[] queryOrigins, final int[] rowOrigins)
+	{
 		final Q prepared = prepare(queries);
 		final int blocks = (size() + rowBlock - 1) / rowBlock;
 		final int ranges = Math.min(blocks, RANGES_PER_THREAD * ForkJoinPool
@@ -104,7 +117,7 @@ abstract class BlockedSearch<Q> implements NearestNeighborSearch {
 		});
 		for (int r = 1; r < ranges; r++)
 			found[0].addAll(found[r]);
-		found[0].resolve(queries, memory, squaredDistances, indices);
+		return found[0];
 	}
 
 	/** Lays the queries out for {@link #scan}; called once per search. */

@@ -109,6 +109,17 @@ final class NearestCandidates {
 		rows[slot] = row;
 	}
 
+	/**
+	 * The rows in the list of query {@code q}, nearest first by key (for the
+	 * tests: which rows the kernel offered).
+	 */
+	int[] rows(final int q) {
+		int count = 0;
+		while (count < CAPACITY && rows[q * CAPACITY + count] != Integer.MAX_VALUE)
+			count++;
+		return Arrays.copyOfRange(rows, q * CAPACITY, q * CAPACITY + count);
+	}
+
 	/** Offers every row of {@code other}'s lists to these. */
 	void addAll(final NearestCandidates other) {
 		for (int q = 0; q < queries; q++)

@@ -332,8 +332,12 @@ public final class LeaveOneOutThreshold {
 		return scores;
 	}
 
-	/** Up to maxImages images that do not own every memory row, ascending. */
-	private int[] sample(final int imageCount, final int[] origins) {
+	/**
+	 * Up to maxImages images that do not own every memory row, ascending:
+	 * all of them, or a uniform draw without replacement by the seed
+	 * (package-private for the tests).
+	 */
+	int[] sample(final int imageCount, final int[] origins) {
 		final int[] candidates = IntStream.range(0, imageCount).filter(
 			i -> ownsLessThanAll(origins, i)).toArray();
 		if (candidates.length <= maxImages) return candidates;

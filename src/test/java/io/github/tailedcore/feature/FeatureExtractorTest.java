@@ -45,7 +45,7 @@ class FeatureExtractorTest {
 
 	@Test
 	void batchesGiveTheSameFeaturesAsSingleImages() {
-		final MeanBackbone fake = new MeanBackbone();
+		final MeanBackbone fake = new MeanBackbone(manifest);
 		final FeatureExtractor fx = new FeatureExtractor(fake, new BackboneId(
 			"fake", ""), 3);
 		final List<RasterImage> images = images(7);
@@ -64,7 +64,7 @@ class FeatureExtractorTest {
 
 	@Test
 	void streamingHoldsOneBatchAndReportsEachImage() throws IOException {
-		final MeanBackbone fake = new MeanBackbone();
+		final MeanBackbone fake = new MeanBackbone(manifest);
 		final FeatureExtractor fx = new FeatureExtractor(fake, new BackboneId(
 			"fake", ""), 3);
 		final AtomicInteger opened = new AtomicInteger();
@@ -89,7 +89,7 @@ class FeatureExtractorTest {
 
 	@Test
 	void cancellationStopsBetweenBatches() {
-		final MeanBackbone fake = new MeanBackbone();
+		final MeanBackbone fake = new MeanBackbone(manifest);
 		final FeatureExtractor fx = new FeatureExtractor(fake, new BackboneId(
 			"fake", ""), 3);
 		final List<ImageSource> sources = new ArrayList<>();
@@ -102,7 +102,7 @@ class FeatureExtractorTest {
 
 	@Test
 	void unreadableImagesStopExtraction() {
-		final FeatureExtractor fx = new FeatureExtractor(new MeanBackbone(),
+		final FeatureExtractor fx = new FeatureExtractor(new MeanBackbone(manifest),
 			new BackboneId("fake", ""), 3);
 		final IOException e = assertThrows(IOException.class, () -> fx.extractAll(
 			List.of(ImageSource.of(java.nio.file.Paths.get("no/such.png"))),
@@ -112,7 +112,7 @@ class FeatureExtractorTest {
 
 	@Test
 	void uncroppableImagesAreNamedByPosition() {
-		final FeatureExtractor fx = new FeatureExtractor(new MeanBackbone(),
+		final FeatureExtractor fx = new FeatureExtractor(new MeanBackbone(manifest),
 			new BackboneId("fake", ""), 3);
 		final List<ImageSource> sources = new ArrayList<>();
 		for (final RasterImage image : images(4))
@@ -126,7 +126,7 @@ class FeatureExtractorTest {
 
 	@Test
 	void tailViewsGiveOnePatchSetPerView() {
-		final MeanBackbone fake = new MeanBackbone();
+		final MeanBackbone fake = new MeanBackbone(manifest);
 		final FeatureExtractor fx = new FeatureExtractor(fake, new BackboneId(
 			"fake", ""), 8);
 		final List<float[]> views = fx.extractViews(images(1).get(0),
@@ -185,64 +185,5 @@ class FeatureExtractorTest {
 					1) >= cancelAfter;
 			}
 		};
-	}
-
-	/**
-	 * A stand-in network: layer2 channel c (of 3) is image channel c's 4 × 4
-	 * block means, layer3 its 2 × 2 block means, the embedding the three
-	 * channel means and the logits their negatives.
-	 */
-	private static final class MeanBackbone implements Backbone {
-
-		final List<Integer> batchSizes = new ArrayList<>();
-		private final MapShape l2 = new MapShape(3, 4, 4);
-		private final MapShape l3 = new MapShape(3, 2, 2);
-
-		@Override
-		public BackboneManifest manifest() {
-			return manifest;
-		}
-
-		@Override
-		public MapShape layer2Shape() {
-			return l2;
-		}
-
-		@Override
-		public MapShape layer3Shape() {
-			return l3;
-		}
-
-		@Override
-		public BackboneOutput run(final float[] input, final int count) {
-			batchSizes.add(count);
-			final int s = 224;
-			final float[] a = new float[count * l2.size()];
-			final float[] b = new float[count * l3.size()];
-			final float[] e = new float[count * 3];
-			final float[] k = new float[count * 3];
-			for (int n = 0; n < count; n++)
-				for (int c = 0; c < 3; c++) {
-					final int base = (n * 3 + c) * s * s;
-					double sum = 0;
-					for (int p = 0; p < s * s; p++) {
-						final float v = input[base + p];
-						final int y = p / s;
-						final int x = p % s;
-						a[n * l2.size() + (c * 4 + y / 56) * 4 + x / 56] += v / (56 * 56);
-						b[n * l3.size() + (c * 2 + y / 112) * 2 + x / 112] += v / (112 *
-							112);
-						sum += v;
-					}
-					e[n * 3 + c] = (float) (sum / (s * s));
-					k[n * 3 + c] = -e[n * 3 + c];
-				}
-			return new BackboneOutput(new FeatureMaps(count, l2, a), new FeatureMaps(
-				count, l3, b), new FeatureMatrix(count, 3, e), new FeatureMatrix(count,
-					3, k));
-		}
-
-		@Override
-		public void close() {}
 	}
 }

@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
@@ -197,6 +198,40 @@ class ModelFileTest {
 			});
 		final String message = assertLoadFails(bad, "format version 99");
 		assertTrue(message.contains("reads format versions 1 to 2"), message);
+	}
+
+	/**
+	 * A forged manifest: one past 64 MiB (deflated to little) is refused
+	 * before it is parsed, one of exactly 64 MiB still reads, and one that
+	 * declares a bank larger than a Java array is refused before any value
+	 * is read.
+	 */
+	@Test
+	void forgedOversizeManifests() throws IOException {
+		final Path good = saved();
+		final int max = 64 << 20;
+		final Path huge = rewrite(good, "huge.tailedcore", "manifest.json",
+			bytes -> padded(bytes, max + 1));
+		assertLoadFails(huge, "larger than 64 MiB");
+		final Path largest = rewrite(good, "largest.tailedcore", "manifest.json",
+			bytes -> padded(bytes, max));
+		assertEquals(7, ModelFile.load(largest).memory().size());
+		final Path declared = rewrite(good, "declared.tailedcore",
+			"manifest.json", bytes -> {
+				final JsonObject m = JsonParser.parseString(new String(bytes,
+					StandardCharsets.UTF_8)).getAsJsonObject();
+				m.getAsJsonObject("memory").addProperty("size", Integer.MAX_VALUE / 5 +
+					1);
+				return m.toString().getBytes(StandardCharsets.UTF_8);
+			});
+		assertLoadFails(declared, "larger than one Java array can hold");
+	}
+
+	/** The JSON {@code bytes} followed by spaces up to {@code length} bytes. */
+	private static byte[] padded(final byte[] bytes, final int length) {
+		final byte[] out = Arrays.copyOf(bytes, length);
+		Arrays.fill(out, bytes.length, length, (byte) ' ');
+		return out;
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.github.tailedcore.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,23 +25,46 @@ class NpyFileTest {
 	/** A file laid out byte by byte as numpy 1.x writes np.save(f, a) for a (2, 3) float32 array. */
 	@Test
 	void readsWhatNumpyWrites() throws IOException {
-		final String header =
-			"{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }";
+		final NpyFile npy = NpyFile.read(numpySaved("a.npy", "(2, 3)", 6));
+		assertArrayEquals(new int[] { 2, 3 }, npy.shape());
+		assertArrayEquals(new float[] { 0, 0.5f, 1, 1.5f, 2, 2.5f }, npy.data());
+	}
+
+	/** numpy writes a 1-D shape as "(4,)" and a 0-D one as "()". */
+	@Test
+	void readsOneAndZeroDimensionalArrays() throws IOException {
+		final NpyFile vector = NpyFile.read(numpySaved("v.npy", "(4,)", 4));
+		assertArrayEquals(new int[] { 4 }, vector.shape());
+		assertArrayEquals(new float[] { 0, 0.5f, 1, 1.5f }, vector.data());
+		final NpyFile scalar = NpyFile.read(numpySaved("s.npy", "()", 1));
+		assertArrayEquals(new int[0], scalar.shape());
+		assertArrayEquals(new float[] { 0 }, scalar.data());
+		final NpyFile empty = NpyFile.read(numpySaved("e.npy", "(0,)", 0));
+		assertArrayEquals(new int[] { 0 }, empty.shape());
+		assertEquals(0, empty.data().length);
+	}
+
+	/**
+	 * The bytes of np.save (format 1.0) for a float32 array of this shape
+	 * holding 0, 0.5, 1, …
+	 */
+	private Path numpySaved(final String name, final String shape,
+		final int values) throws IOException
+	{
+		final String header = "{'descr': '<f4', 'fortran_order': False, " +
+			"'shape': " + shape + ", }";
 		final int pad = 64 - (10 + header.length() + 1) % 64;
 		final String padded = header + " ".repeat(pad) + "\n";
-		final ByteBuffer b = ByteBuffer.allocate(10 + padded.length() + 24).order(
-			ByteOrder.LITTLE_ENDIAN);
+		final ByteBuffer b = ByteBuffer.allocate(10 + padded.length() + 4 *
+			values).order(ByteOrder.LITTLE_ENDIAN);
 		b.put(new byte[] { (byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0 });
 		b.putShort((short) padded.length());
 		b.put(padded.getBytes(StandardCharsets.ISO_8859_1));
-		for (int i = 0; i < 6; i++)
+		for (int i = 0; i < values; i++)
 			b.putFloat(i * 0.5f);
-		final Path file = dir.resolve("a.npy");
+		final Path file = dir.resolve(name);
 		Files.write(file, b.array());
-
-		final NpyFile npy = NpyFile.read(file);
-		assertArrayEquals(new int[] { 2, 3 }, npy.shape());
-		assertArrayEquals(new float[] { 0, 0.5f, 1, 1.5f, 2, 2.5f }, npy.data());
+		return file;
 	}
 
 	@Test

@@ -37,6 +37,23 @@ public class QuantileTest {
 			1e-12);
 	}
 
+	/**
+	 * numpy interpolates from the lower value below t = 0.5 and from the
+	 * upper one from t = 0.5 on ({@code numpy.lib._function_base_impl._lerp}),
+	 * which decides the last bit: numpy 2.4 gives exactly these values.
+	 */
+	@Test
+	public void testInterpolationSideMatchesNumpyBitForBit() {
+		// t = 0.5: from the upper value (from the lower: 0.6666666666666667)
+		assertEquals(0.6666666666666666, Quantile.of(new double[] { 1.0 / 3, 1 },
+			0.5));
+		// t = 0.3: from the lower value (from the upper: 0.27999999999999997)
+		assertEquals(0.28, Quantile.of(new double[] { 0.7, 0.1 }, 0.3));
+		// t = 0.6: from the upper value (from the lower: 0.64)
+		assertEquals(0.6399999999999999, Quantile.of(new double[] { 1, 0.1 },
+			0.6));
+	}
+
 	@Test
 	public void testEndsAreMinimumAndMaximumExactly() {
 		final double[] values = { 0.3, 0.1, 0.7 };

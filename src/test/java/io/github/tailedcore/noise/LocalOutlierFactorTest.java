@@ -3,6 +3,7 @@ package io.github.tailedcore.noise;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tailedcore.linalg.FeatureMatrix;
 
@@ -136,5 +137,29 @@ public class LocalOutlierFactorTest {
 
 	static FeatureMatrix line(final float... xs) {
 		return new FeatureMatrix(xs.length, 1, xs.clone());
+	}
+
+	/**
+	 * At distances near scikit-learn's 1e-10 in lrd = 1 / (mean reach-dist +
+	 * 1e-10), the term counts: points {0, 1, 2, 10} · 1e-10 (as floats), k = 2,
+	 * worked out in double with that formula (numpy): LOF 0.91666666630,
+	 * 1.20000000107, 0.91666666630, 3.48333319298.
+	 */
+	@Test
+	public void testTheEpsilonOfTheReachabilityDensity() {
+		final double[] lof = new LocalOutlierFactor(2).scores(new FeatureMatrix(4,
+			1, new float[] { 0, 1e-10f, 2e-10f, 1e-9f }));
+		assertArrayEquals(new double[] { 0.9166666662957935, 1.2000000010681147,
+			0.9166666662957935, 3.483333192975821 }, lof, 1e-6);
+		assertEquals(2, new LocalOutlierFactor(2).neighbors());
+	}
+
+	/** More points than an N × N matrix of one Java array holds. */
+	@Test
+	public void testTooManyPointsAreRefusedBeforeTheMatrix() {
+		final IllegalArgumentException e = assertThrows(
+			IllegalArgumentException.class, () -> new LocalOutlierFactor(2).scores(
+				FeatureMatrix.zeros(46341, 1)));
+		assertTrue(e.getMessage().contains("46340"), e.getMessage());
 	}
 }

@@ -198,4 +198,75 @@ public class LofNoiseFilterTest {
 			System.arraycopy(features.patches(i), p * 8, vectors, i * 8, 8);
 		return new FeatureMatrix(features.imageCount(), 8, vectors);
 	}
+
+	/**
+	 * The streaming fit's entry: patches projected as they streamed past,
+	 * row g = image · L + location, give the same result as the features.
+	 */
+	@Test
+	public void testProjectedRowsGiveTheSameResult() {
+		final PatchFeatures features = noisyFeatures();
+		final LofNoiseFilter filter = new LofNoiseFilter(4, 6, 0.15, 5);
+		final NoiseFilterResult direct = filter.filter(features, Progress.none());
+		final FeatureMatrix projected = filter.projection(GRID.dims()).apply(
+			features);
+		final NoiseFilterResult streamed = filter.filter(projected, LOCATIONS,
+			Progress.none());
+		assertArrayEquals(direct.scores(), streamed.scores());
+		assertArrayEquals(direct.keptIndices(), streamed.keptIndices());
+		assertEquals(direct.threshold(), streamed.threshold());
+		assertThrows(IllegalArgumentException.class, () -> filter.filter(
+			new FeatureMatrix(10, 4, new float[40]), LOCATIONS, Progress.none()));
+		assertThrows(IllegalArgumentException.class, () -> filter.filter(
+			new FeatureMatrix(0, 4, new float[0]), LOCATIONS, Progress.none()));
+	}
+
+	/**
+	 * τ is the (1 − f)-quantile and only scores strictly below it are kept:
+	 * of {3, 2, 1, 2, 2} with f = 0.5, τ = 2 and only the 1 stays.
+	 */
+	@Test
+	public void testScoresEqualToTheThresholdAreDropped() {
+		final NoiseFilterResult r = new LofNoiseFilter(4, 6, 0.5, 0).threshold(
+			new float[] { 3, 2, 1, 2, 2 });
+		assertEquals(2, r.threshold());
+		assertArrayEquals(new long[] { 2 }, r.keptIndices());
+		assertArrayEquals(new float[] { 1 }, r.keptScores());
+		assertTrue(r.isKept(2));
+		assertFalse(r.isKept(1));
+		assertFalse(r.isKept(0));
+		assertEquals("kept 1 of 5 patches (LOF < τ = 2.0)", r.toString());
+		// nothing below τ: everything is kept
+		assertArrayEquals(new long[] { 0, 1, 2 }, new LofNoiseFilter(4, 6, 0.5, 0)
+			.threshold(new float[] { 2, 2, 2 }).keptIndices());
+	}
+
+	@Test
+	public void testSettingsAtTheirEdges() {
+		new LofNoiseFilter(1, 1, 0, 0);
+		new LofNoiseFilter(1, 1, Math.nextDown(1.0), 0);
+		assertThrows(IllegalArgumentException.class, () -> new LofNoiseFilter(0, 1,
+			0, 0));
+		assertThrows(IllegalArgumentException.class, () -> new LofNoiseFilter(1, 1,
+			1, 0));
+		assertThrows(IllegalArgumentException.class, () -> new LofNoiseFilter(1, 1,
+			-Double.MIN_VALUE, 0));
+	}
+
+	/** The kept indices must be in range and strictly ascending. */
+	@Test
+	public void testResultChecksItsIndices() {
+		final float[] scores = new float[3];
+		assertEquals(2, new NoiseFilterResult(scores, 0, new long[] { 0, 2 })
+			.keptCount());
+		new NoiseFilterResult(scores, 0, new long[] { 2 });
+		assertThrows(IllegalArgumentException.class, () -> new NoiseFilterResult(
+			scores, 0, new long[] { -1 }));
+		assertThrows(IllegalArgumentException.class, () -> new NoiseFilterResult(
+			scores, 0, new long[] { 3 }));
+		assertThrows(IllegalArgumentException.class, () -> new NoiseFilterResult(
+			scores, 0, new long[] { 1, 1 }));
+		assertThrows(IllegalArgumentException.class, () -> new NoiseFilterResult(
+			scores, 0, new long[] { 2, 1 }));
+	}
 }

@@ -69,10 +69,42 @@ public class CoresetFractionTest {
 			arguments[1] = start;
 			return new int[] { start };
 		};
-		CoresetFraction.select(recording, points, 0.25, 42, Progress.none());
+		assertArrayEquals(new int[] { CoresetFraction.randomStart(50, 42) },
+			CoresetFraction.select(recording, points, 0.25, 42, Progress.none()),
+			"the sampler's picks");
 		assertEquals(12, arguments[0]);
 		assertEquals(CoresetFraction.randomStart(50, 42), arguments[1]);
 		assertArrayEquals(new int[0], CoresetFraction.select(recording, points,
 			0.01, 42, Progress.none()), "⌊0.5⌋ = 0 picks");
+	}
+
+	/** With a subset of rows, the size and start count those rows only. */
+	@Test
+	public void testSelectFromRowsCountsTheRows() {
+		final FeatureMatrix points = RandomProjectionTest.gaussian(50, 2, 3);
+		final long[] rows = new long[20];
+		for (int i = 0; i < rows.length; i++)
+			rows[i] = 2L * i;
+		final CoresetSampler recording = new CoresetSampler() {
+
+			@Override
+			public int[] select(final FeatureMatrix p, final int count,
+				final int start, final Progress progress)
+			{
+				throw new AssertionError("the rows must be passed on");
+			}
+
+			@Override
+			public int[] select(final FeatureMatrix p, final long[] r,
+				final int count, final int start, final Progress progress)
+			{
+				return new int[] { count, start, r.length };
+			}
+		};
+		assertArrayEquals(new int[] { 5, CoresetFraction.randomStart(20, 7), 20 },
+			CoresetFraction.select(recording, points, rows, 0.25, 7, Progress
+				.none()));
+		assertArrayEquals(new int[] { 0, 1, 2 }, CoresetFraction.select(recording,
+			points, new long[] { 9, 4, 1 }, 1, 7, Progress.none()));
 	}
 }

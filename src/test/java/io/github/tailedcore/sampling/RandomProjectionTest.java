@@ -132,6 +132,13 @@ public class RandomProjectionTest {
 			gaussian(2, 7, 1)));
 		assertThrows(IllegalArgumentException.class, () -> new RandomProjection(0,
 			3, 1));
+		final PatchFeatures features = new PatchFeatures(new FeatureGrid(2, 2, 7,
+			224));
+		features.add(gaussian(4, 7, 2).data(), null);
+		final IllegalArgumentException e = assertThrows(
+			IllegalArgumentException.class, () -> projection.apply(features));
+		assertEquals("This random projection maps 8-dimensional features, got 7 " +
+			"dimensions.", e.getMessage());
 	}
 
 	static FeatureMatrix gaussian(final int rows, final int cols,

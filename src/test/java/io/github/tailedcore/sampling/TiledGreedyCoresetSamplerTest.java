@@ -2,10 +2,14 @@ package io.github.tailedcore.sampling;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.linalg.FeatureMatrix;
+import io.github.tailedcore.linalg.VectorApi;
 
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -121,6 +125,60 @@ class TiledGreedyCoresetSamplerTest {
 		for (int d = 0; d < 24; d++)
 			data[7 * 24 + d] = 1e6f;
 		assertSamePicks(points, 500, 3);
+	}
+
+	/**
+	 * The fast path is a fast path: on 128-d clustered points like projected
+	 * patch features, the tile test decides almost every point–pick pair
+	 * without its exact distance, and the heap brings only a minority of the
+	 * blocks up to date with each pick, with the reference's picks.
+	 */
+	@Test
+	void thePruningSkipsMostDistancesAndBlocks() {
+		final FeatureMatrix points = clustered(8000, 128, 40, 17);
+		final int count = 400;
+		for (final TileKernel kernel : new TileKernel[] { TileKernel.fastest(),
+			TileKernel.SCALAR })
+		{
+			final int[] picks = new int[count];
+			picks[0] = 42;
+			final TiledGreedyCoresetSampler sampler = new TiledGreedyCoresetSampler(
+				kernel, null);
+			final PointBlocks blocks = PointBlocks.of(points, null, kernel.width());
+			final TiledGreedyCoresetSampler.Selection selection = sampler.selection(
+				blocks, picks, Progress.none());
+			assertArrayEquals(reference.select(points, count, 42, Progress.none()),
+				picks);
+			final long pairs = (long) points.rows() * (count - 1);
+			final long blockPairs = (long) blocks.blockCount() * (count - 1);
+			// measured: 0.6 % of the pairs, 52–73 % of the block updates
+			final String work = kernel + ": " + selection.exactDistances() +
+				" exact distances of " + pairs + " pairs, " + selection.blockUpdates() +
+				" block updates of " + blockPairs;
+			assertTrue(selection.exactDistances() > 0 && selection
+				.exactDistances() < pairs / 50, work);
+			assertTrue(selection.blockUpdates() >= blocks.blockCount() && selection
+				.blockUpdates() < blockPairs * 9 / 10, work);
+		}
+	}
+
+	/**
+	 * Under the build's test JVM (with {@code jdk.incubator.vector}) the
+	 * Vector API kernels are the ones chosen; the portable property turns
+	 * them off.
+	 */
+	@Test
+	void theVectorKernelsAreChosenWhereTheModuleIsLoaded() {
+		assertSame(VectorTileKernel.INSTANCE, TileKernel.fastest());
+		assertInstanceOf(VectorProjectionKernel.class, ProjectionKernel.fastest());
+		System.setProperty(VectorApi.PORTABLE_PROPERTY, "true");
+		try {
+			assertSame(TileKernel.SCALAR, TileKernel.fastest());
+			assertSame(ProjectionKernel.SCALAR, ProjectionKernel.fastest());
+		}
+		finally {
+			System.clearProperty(VectorApi.PORTABLE_PROPERTY);
+		}
 	}
 
 	/** 128-d points like the projected patch features the fits select from. */

@@ -13,6 +13,11 @@ class BlockedNearestNeighborSearchTest {
 	}
 
 	@Test
+	void theKernelOffersTheNearestRows() {
+		agreement.checkTheKernelOffersTheNearestRows(300, 20);
+	}
+
+	@Test
 	void duplicateRowsGiveTheFirstIndex() {
 		agreement.checkDuplicateRowsGiveTheFirstIndex();
 	}

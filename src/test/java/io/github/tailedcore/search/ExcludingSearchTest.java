@@ -1,6 +1,8 @@
 package io.github.tailedcore.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tailedcore.linalg.FeatureMatrix;
@@ -71,6 +73,48 @@ class ExcludingSearchTest {
 		}
 	}
 
+	/**
+	 * Leave-one-out as the threshold runs it, over a bank of several ONNX
+	 * chunks: each origin's rows lie close together, so that a query's
+	 * nearest rows in every chunk are of its own origin and the nearest row
+	 * it may use ranks far behind them.
+	 */
+	@Test
+	void ownRowsNearestInEveryChunk() {
+		final int dims = 6;
+		final int perOrigin = 40;
+		final int rows = 2 * OnnxNearestNeighborSearch.CHUNK + 300;
+		final Random random = new Random(5);
+		final float[] data = new float[rows * dims];
+		final int[] rowOrigins = new int[rows];
+		for (int r = 0; r < rows; r++) {
+			// origin o owns rows r with r % 103 == o: spread over every chunk
+			rowOrigins[r] = r % 103;
+			for (int d = 0; d < dims; d++)
+				data[r * dims + d] = rowOrigins[r] + 0.01f * (float) random
+					.nextGaussian();
+		}
+		final FeatureMatrix memory = new FeatureMatrix(rows, dims, data);
+		final int[] picked = { 7, 150, 4200, 8300, 8400 };
+		final FeatureMatrix queries = memory.selectRows(picked);
+		final int[] queryOrigins = IntStream.of(picked).map(r -> rowOrigins[r])
+			.toArray();
+		final float[] expected = new float[picked.length];
+		final int[] expectedRows = new int[picked.length];
+		new BruteForceSearch(memory).searchExcluding(queries, queryOrigins,
+			rowOrigins, expected, expectedRows);
+		for (final NearestNeighborSearch search : new NearestNeighborSearch[] {
+			new BlockedNearestNeighborSearch(memory), new VectorNearestNeighborSearch(
+				memory), new OnnxNearestNeighborSearch(memory) })
+		{
+			final float[] d = new float[picked.length];
+			final int[] i = new int[picked.length];
+			search.searchExcluding(queries, queryOrigins, rowOrigins, d, i);
+			assertArrayEquals(expectedRows, i, search.toString());
+			assertArrayEquals(expected, d, search.toString());
+		}
+	}
+
 	@Test
 	void aQueryThatExcludesEveryRowFindsNone() {
 		final FeatureMatrix memory = SearchAgreement.random(40, 8, 3);
@@ -86,6 +130,40 @@ class ExcludingSearchTest {
 			assertEquals(Float.POSITIVE_INFINITY, d[0], search.toString());
 			assertEquals(-1, i[0], search.toString());
 			assertTrue(i[1] >= 0 && Float.isFinite(d[1]), search.toString());
+		}
+	}
+
+	/**
+	 * Every search checks the arguments of an excluding search, and a bank
+	 * smaller than the candidate lists (ONNX pads its chunk) works.
+	 */
+	@Test
+	void checksItsArgumentsAndTakesATinyBank() {
+		final FeatureMatrix memory = SearchAgreement.random(5, 3, 6);
+		final FeatureMatrix queries = SearchAgreement.random(2, 3, 7);
+		final int[] rowOrigins = { 0, 1, 0, 1, 2 };
+		for (final NearestNeighborSearch search : new NearestNeighborSearch[] {
+			new BruteForceSearch(memory), new BlockedNearestNeighborSearch(memory),
+			new OnnxNearestNeighborSearch(memory) })
+		{
+			final float[] d = new float[2];
+			final int[] i = new int[2];
+			search.searchExcluding(queries, new int[] { 0, 2 }, rowOrigins, d, i);
+			final float[] expected = new float[2];
+			final int[] expectedRows = new int[2];
+			new BruteForceSearch(memory).searchExcluding(queries, new int[] { 0, 2 },
+				rowOrigins, expected, expectedRows);
+			assertArrayEquals(expectedRows, i, search.toString());
+			assertArrayEquals(expected, d, search.toString());
+			assertThrows(IllegalArgumentException.class, () -> search
+				.searchExcluding(queries, new int[1], rowOrigins, d, i), search
+					.toString());
+			assertThrows(IllegalArgumentException.class, () -> search
+				.searchExcluding(queries, new int[2], new int[4], d, i), search
+					.toString());
+			assertThrows(IllegalArgumentException.class, () -> search
+				.searchExcluding(queries, new int[2], rowOrigins, new float[1], i),
+				search.toString());
 		}
 	}
 }

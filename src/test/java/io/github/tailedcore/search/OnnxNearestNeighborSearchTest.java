@@ -34,6 +34,11 @@ class OnnxNearestNeighborSearchTest {
 	}
 
 	@Test
+	void theKernelOffersTheNearestRows() {
+		agreement.checkTheKernelOffersTheNearestRows(OnnxNearestNeighborSearch.CHUNK + 300, 12);
+	}
+
+	@Test
 	void duplicateRowsGiveTheFirstIndex() {
 		agreement.checkDuplicateRowsGiveTheFirstIndex();
 	}

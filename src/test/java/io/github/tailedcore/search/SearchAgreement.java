@@ -2,10 +2,16 @@ package io.github.tailedcore.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tailedcore.linalg.FeatureMatrix;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -131,5 +137,63 @@ final class SearchAgreement {
 			check(clusteredMemory, clustered(s[2], s[1], 4, seed++));
 			check(clusteredMemory, clusteredMemory);
 		}
+	}
+	/**
+	 * Pins the fast path as a fast path: the kernel itself offers every query
+	 * a full candidate list that holds the reference's nearest row and only
+	 * rows among the nearest few, so the exact answers do not come from
+	 * {@link NearestCandidates#resolve}'s brute-force fallback. With origins,
+	 * no listed row has the query's own origin.
+	 */
+	void checkTheKernelOffersTheNearestRows(final int rows, final int dims) {
+		final FeatureMatrix memory = random(rows, dims, 41);
+		final FeatureMatrix queries = random(17, dims, 42);
+		final BlockedSearch<?> search = (BlockedSearch<?>) factory.apply(memory);
+		final int[] queryOrigins = new int[queries.rows()];
+		final int[] rowOrigins = new int[rows];
+		for (int q = 0; q < queryOrigins.length; q++)
+			queryOrigins[q] = q % 3;
+		for (int r = 0; r < rows; r++)
+			rowOrigins[r] = r % 3;
+		final NearestCandidates all = search.candidates(queries, null, null);
+		final NearestCandidates excluding = search.candidates(queries,
+			queryOrigins, rowOrigins);
+		for (int q = 0; q < queries.rows(); q++) {
+			checkList(memory, queries, q, all.rows(q), -1, null);
+			checkList(memory, queries, q, excluding.rows(q), queryOrigins[q],
+				rowOrigins);
+		}
+	}
+
+	/**
+	 * A full list of distinct rows that holds the reference's nearest row
+	 * first and otherwise only rows no farther than the reference's
+	 * (CAPACITY + 1)-th nearest, none of the excluded origin.
+	 */
+	private static void checkList(final FeatureMatrix memory,
+		final FeatureMatrix queries, final int q, final int[] listed,
+		final int origin, final int[] rowOrigins)
+	{
+		final List<double[]> ranked = new ArrayList<>();
+		for (int r = 0; r < memory.rows(); r++)
+			if (rowOrigins == null || rowOrigins[r] != origin) ranked.add(
+				new double[] { BruteForceSearch.squaredDistance(queries.data(), queries
+					.offset(q), memory.data(), memory.offset(r), memory.cols()), r });
+		ranked.sort(Comparator.comparingDouble(a -> a[0]));
+		assertEquals(NearestCandidates.CAPACITY, listed.length, "list of query " +
+			q + " is not full: " + Arrays.toString(listed));
+		assertEquals((int) ranked.get(0)[1], listed[0], "nearest row of query " +
+			q);
+		final double limit = ranked.get(NearestCandidates.CAPACITY)[0] * (1 +
+			1e-4);
+		for (final int row : listed) {
+			if (rowOrigins != null) assertNotEquals(origin, rowOrigins[row],
+				"own origin offered to query " + q);
+			assertTrue(BruteForceSearch.squaredDistance(queries.data(), queries
+				.offset(q), memory.data(), memory.offset(row), memory.cols()) <= limit,
+				"row " + row + " is not among the nearest of query " + q);
+		}
+		assertEquals(listed.length, Arrays.stream(listed).distinct()
+			.count(), "repeated rows");
 	}
 }

@@ -20,6 +20,11 @@ class VectorNearestNeighborSearchTest {
 	}
 
 	@Test
+	void theKernelOffersTheNearestRows() {
+		agreement.checkTheKernelOffersTheNearestRows(300, 20);
+	}
+
+	@Test
 	void duplicateRowsGiveTheFirstIndex() {
 		agreement.checkDuplicateRowsGiveTheFirstIndex();
 	}

@@ -30,10 +30,22 @@ class ElbowTest {
 		assertEquals(9, Elbow.of(new int[] { 9, 3 }));
 	}
 
+	/**
+	 * {10, 7, 3, 0}: the line from (0, 10) to (3, 0) is as far from
+	 * (1, 7) as from (2, 3) (numerators |−10 + 9| = |−20 + 21| = 1); the
+	 * first, the larger η, wins.
+	 */
+	@Test
+	void tiedDistancesGiveTheFirstPoint() {
+		assertEquals(7, Elbow.of(new int[] { 10, 7, 3, 0 }));
+	}
+
 	@Test
 	void rejectsEmptyOrUnsortedCurves() {
 		assertThrows(IllegalArgumentException.class, () -> Elbow.of(new int[0]));
-		assertThrows(IllegalArgumentException.class, () -> Elbow.of(new int[] {
-			1, 4, 50 }));
+		final IllegalArgumentException e = assertThrows(
+			IllegalArgumentException.class, () -> Elbow.of(new int[] { 9, 4, 5 }));
+		assertEquals("The class sizes η must be in descending order, but η[2] = " +
+			"5 > η[1] = 4.", e.getMessage());
 	}
 }

@@ -65,4 +65,41 @@ class F1OptimalThresholdTest {
 		assertThrows(IllegalArgumentException.class, () -> F1OptimalThreshold
 			.choose(new double[] { Double.NaN, 1 }, new boolean[] { true, false }));
 	}
+
+	/**
+	 * Scores 0.9 A, 0.8 A, 0.7 N, 0.6 N, 0.1 A (3 of 5 anomalous):
+	 * <pre>
+	 * τ 0.9: TP 1 FP 0 FN 2  F1 2/4
+	 * τ 0.8: TP 2 FP 0 FN 1  F1 4/5  ← best, one anomaly missed
+	 * τ 0.7: TP 2 FP 1 FN 1  F1 4/6
+	 * τ 0.6: TP 2 FP 2 FN 1  F1 4/7
+	 * τ 0.1: TP 3 FP 2 FN 0  F1 6/8
+	 * </pre>
+	 */
+	@Test
+	void theBestThresholdMayMissAnAnomaly() {
+		final F1OptimalThreshold.Choice c = F1OptimalThreshold.choose(
+			new double[] { 0.7, 0.1, 0.9, 0.6, 0.8 }, new boolean[] { false, true,
+				true, false, true });
+		assertEquals(0.8, c.value());
+		assertEquals(2, c.truePositives());
+		assertEquals(0, c.falsePositives());
+		assertEquals(1, c.falseNegatives());
+		assertEquals(5, c.images());
+		assertEquals(0.8, c.f1(), 1e-12);
+		assertEquals(1, c.precision(), 1e-12);
+		assertEquals(2 / 3.0, c.recall(), 1e-12);
+		assertEquals("F1-optimal on 5 labelled images (3 anomalous): F1 0.800, " +
+			"precision 1.000, recall 0.667", c.threshold().method());
+	}
+
+	@Test
+	void namesTheImageWhoseScoreIsNotFinite() {
+		final IllegalArgumentException e = assertThrows(
+			IllegalArgumentException.class, () -> F1OptimalThreshold.choose(
+				new double[] { 0.5, Double.NaN, 0.2 }, new boolean[] { true, false,
+					false }));
+		assertEquals("Image 2 has the score NaN; every score must be finite.", e
+			.getMessage());
+	}
 }

@@ -1,9 +1,12 @@
 package io.github.tailedcore.threshold;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tailedcore.CanceledProgress;
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.Threshold;
 import io.github.tailedcore.feature.FeatureGrid;
@@ -12,7 +15,14 @@ import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.scoring.ImageNeighbors;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +57,68 @@ class LeaveOneOutThresholdTest {
 		for (int r = 0; r < origins.length; r++)
 			origins[r] = r / GRID.locations();
 		return origins;
+	}
+
+	/** The mean of the same distances over the image's patches. */
+	private static double referenceMean(final PatchFeatures f, final int image) {
+		double sum = 0;
+		for (int l = 0; l < GRID.locations(); l++)
+			sum += nearestOther(f, image, l);
+		return sum / GRID.locations();
+	}
+
+	/**
+	 * The max over the image's patches of the distance to the nearest patch
+	 * of another image times that patch's weight (memory row j · L + m).
+	 */
+	private static double referenceWeighted(final PatchFeatures f,
+		final int image, final float[] weights)
+	{
+		double max = 0;
+		for (int l = 0; l < GRID.locations(); l++) {
+			final int row = nearestOtherRow(f, image, l);
+			max = Math.max(max, (float) (distance(f, image, l, row) * weights[row]));
+		}
+		return max;
+	}
+
+	/** Squared distance from patch l of the image to the nearest patch of another image. */
+	private static double nearestOther(final PatchFeatures f, final int image,
+		final int l)
+	{
+		return distance(f, image, l, nearestOtherRow(f, image, l));
+	}
+
+	/** The memory row (j · L + m) of that nearest patch. */
+	private static int nearestOtherRow(final PatchFeatures f, final int image,
+		final int l)
+	{
+		double min = Double.POSITIVE_INFINITY;
+		int best = -1;
+		for (int row = 0; row < f.imageCount() * GRID.locations(); row++) {
+			if (row / GRID.locations() == image) continue;
+			final double s = distance(f, image, l, row);
+			if (s < min) {
+				min = s;
+				best = row;
+			}
+		}
+		return best;
+	}
+
+	/** Squared distance from patch l of the image to memory row j · L + m. */
+	private static double distance(final PatchFeatures f, final int image,
+		final int l, final int row)
+	{
+		final int d = GRID.dims();
+		final float[] other = f.patches(row / GRID.locations());
+		final int m = row % GRID.locations();
+		double s = 0;
+		for (int k = 0; k < d; k++) {
+			final double diff = f.patches(image)[l * d + k] - other[m * d + k];
+			s += diff * diff;
+		}
+		return s;
 	}
 
 	@Test
@@ -202,5 +274,131 @@ class LeaveOneOutThresholdTest {
 		final PatchFeatures f = randomImages(1, 6);
 		assertNull(new LeaveOneOutThreshold(10, 0.95, 0).estimate(allPatches(f),
 			originsOfAllPatches(1), f, Progress.none()));
+	}
+
+	@Test
+	void argumentChecksAtTheirEdges() {
+		new LeaveOneOutThreshold(1, 0, 0);
+		new LeaveOneOutThreshold(1, 1, 0);
+		assertThrows(IllegalArgumentException.class, () -> new LeaveOneOutThreshold(
+			0, 0.5, 0));
+		assertThrows(IllegalArgumentException.class, () -> new LeaveOneOutThreshold(
+			1, Math.nextDown(0.0), 0));
+		assertThrows(IllegalArgumentException.class, () -> new LeaveOneOutThreshold(
+			1, Math.nextUp(1.0), 0));
+		assertThrows(IllegalArgumentException.class, () -> new LeaveOneOutThreshold(
+			1, Double.NaN, 0));
+	}
+
+	/**
+	 * Which images are drawn: all usable ones when they are few (not the one
+	 * that owns every memory row), else a sorted draw without replacement
+	 * that depends on the seed and is uniform over the images.
+	 */
+	@Test
+	void drawsImagesUniformlyBySeed() {
+		final int[] onlyTwo = new int[8];
+		Arrays.fill(onlyTwo, 2);
+		assertArrayEquals(new int[] { 0, 1, 3, 4 }, new LeaveOneOutThreshold(9,
+			0.5, 0).sample(5, onlyTwo));
+		final int[] origins = IntStream.range(0, 10).toArray();
+		assertArrayEquals(origins, new LeaveOneOutThreshold(10, 0.5, 0).sample(10,
+			origins));
+		final int[] counts = new int[10];
+		final Set<String> draws = new HashSet<>();
+		for (long seed = 0; seed < 3000; seed++) {
+			final int[] drawn = new LeaveOneOutThreshold(3, 0.5, seed).sample(10,
+				origins);
+			assertEquals(3, drawn.length);
+			assertTrue(drawn[0] < drawn[1] && drawn[1] < drawn[2], Arrays
+				.toString(drawn));
+			assertArrayEquals(drawn, new LeaveOneOutThreshold(3, 0.5, seed).sample(
+				10, origins), "the same seed draws the same images");
+			draws.add(Arrays.toString(drawn));
+			for (final int image : drawn)
+				counts[image]++;
+		}
+		// 3000 draws of 3 of 10: each image about 900 times (σ ≈ 25)
+		for (int image = 0; image < 10; image++)
+			assertTrue(counts[image] > 780 && counts[image] < 1020, "image " + image +
+				" drawn " + counts[image] + " times");
+		assertEquals(120, draws.size(), "every one of the C(10, 3) draws occurs");
+	}
+
+	/**
+	 * 17 images: two searches (16 + 1); progress reports each, and the mean
+	 * patch score and a memory's weights are applied per patch; a NaN patch
+	 * makes the image score NaN.
+	 */
+	@Test
+	void searchesInGroupsAndWeighsAndAveragesPatchScores() {
+		final PatchFeatures f = randomImages(17, 8);
+		final MemoryBank plain = allPatches(f);
+		final float[] weights = new float[plain.size()];
+		for (int r = 0; r < weights.length; r++)
+			weights[r] = 1 + r % 3;
+		final MemoryBank weighted = new MemoryBank(plain.vectors(), weights, 0);
+		final int[] origins = originsOfAllPatches(17);
+		final int[] images = IntStream.range(0, 17).toArray();
+		final List<String> updates = new ArrayList<>();
+		final Progress recorder = new Progress() {
+
+			@Override
+			public void stage(final String name) {}
+
+			@Override
+			public void update(final long done, final long total) {
+				updates.add(done + "/" + total);
+			}
+
+			@Override
+			public boolean isCanceled() {
+				return false;
+			}
+		};
+		final double[] max = LeaveOneOutThreshold.scores(plain, origins, f,
+			images, recorder);
+		assertEquals(List.of("16/17", "17/17"), updates);
+		final double[] weightedScores = LeaveOneOutThreshold.scores(weighted,
+			origins, f,
+			images, Progress.none());
+		final double[] mean = LeaveOneOutThreshold.meanPatchScores(plain, origins,
+			f, images, Progress.none());
+		for (final int i : new int[] { 0, 15, 16 }) {
+			assertEquals(reference(f, i), max[i], 1e-5);
+			assertEquals(referenceWeighted(f, i, weights),
+				weightedScores[i], 1e-5);
+			assertEquals(referenceMean(f, i), mean[i], 1e-5);
+		}
+		final PatchFeatures sixteen = randomImages(16, 9);
+		updates.clear();
+		LeaveOneOutThreshold.scores(allPatches(sixteen), originsOfAllPatches(16),
+			sixteen, IntStream.range(0, 16).toArray(), recorder);
+		assertEquals(List.of("16/16"), updates);
+	}
+
+	@Test
+	void aNaNPatchGivesANaNImageScore() {
+		final PatchFeatures f = randomImages(3, 10);
+		final float[] data = allPatches(f).vectors().data().clone();
+		data[GRID.dims() + 1] = Float.NaN; // image 0, location 1
+		final PatchFeatures withNaN = new PatchFeatures(GRID);
+		for (int i = 0; i < 3; i++)
+			withNaN.add(Arrays.copyOfRange(data, i * GRID.locations() * GRID
+				.dims(), (i + 1) * GRID.locations() * GRID.dims()), null);
+		final double[] s = LeaveOneOutThreshold.scores(allPatches(f),
+			originsOfAllPatches(3), withNaN, new int[] { 0, 1 }, Progress.none());
+		assertTrue(Double.isNaN(s[0]), "score " + s[0]);
+		assertEquals(reference(f, 1), s[1], 1e-5);
+	}
+
+	@Test
+	void aCanceledRunStops() {
+		final PatchFeatures f = randomImages(3, 11);
+		assertThrows(CancellationException.class,
+			() -> LeaveOneOutThreshold.scores(allPatches(f), originsOfAllPatches(3),
+				f, new int[] { 0 }, new CanceledProgress()));
+		assertThrows(IllegalArgumentException.class, () -> LeaveOneOutThreshold
+			.scores(allPatches(f), new int[2], f, new int[] { 0 }, Progress.none()));
 	}
 }
