@@ -38,6 +38,17 @@ public interface ImagePatches {
 	float[] patches(int image);
 
 	/**
+	 * Image {@code i}'s L × D patches as a matrix over
+	 * {@link #patches(int)} (not a copy).
+	 *
+	 * @throws java.io.UncheckedIOException if they cannot be read back
+	 */
+	default FeatureMatrix patchMatrix(final int image) {
+		return new FeatureMatrix(grid().locations(), grid().dims(), patches(
+			image));
+	}
+
+	/**
 	 * Copies the D values of patch g = image · L + location into
 	 * {@code out[offset …]}.
 	 *

@@ -65,11 +65,6 @@ public final class PatchFeatures implements ImagePatches {
 		return patches.get(image);
 	}
 
-	/** Image {@code i}'s patches as a matrix (shared, not a copy). */
-	public FeatureMatrix patchMatrix(final int image) {
-		return new FeatureMatrix(grid.locations(), grid.dims(), patches.get(image));
-	}
-
 	/** The global embedding of image {@code i}, or {@code null} if none. */
 	public float[] embedding(final int image) {
 		return embeddings.get(image);

@@ -1,12 +1,12 @@
 package io.github.tailedcore.importance;
 
-import java.util.Locale;
+import io.github.tailedcore.Labelled;
 
 /**
  * Where a fit uses the importance weights w<sub>i</sub> of its training
  * images ({@link ImageImportance}); an option of every method.
  */
-public enum ImportanceWeighting {
+public enum ImportanceWeighting implements Labelled {
 
 	/** No weighting: the memory bank of the paper's method. */
 	NONE("none"),
@@ -41,16 +41,14 @@ public enum ImportanceWeighting {
 	}
 
 	/** The name users type: {@code none}, {@code coreset} or {@code coreset+score}. */
+	@Override
 	public String label() {
 		return label;
 	}
 
 	/** Parses {@link #label()} (case-insensitive). */
 	public static ImportanceWeighting parse(final String name) {
-		final String key = name.trim().toLowerCase(Locale.ROOT);
-		for (final ImportanceWeighting w : values())
-			if (w.label.equals(key)) return w;
-		throw new IllegalArgumentException("Unknown importance weighting '" +
-			name + "': use none, coreset or coreset+score.");
+		return Labelled.parse(values(), name, "importance weighting",
+			"none, coreset or coreset+score");
 	}
 }

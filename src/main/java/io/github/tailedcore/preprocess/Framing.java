@@ -1,6 +1,6 @@
 package io.github.tailedcore.preprocess;
 
-import java.util.Locale;
+import io.github.tailedcore.Labelled;
 
 /**
  * Which part of an image the backbone sees, and at what resolution.
@@ -11,7 +11,7 @@ import java.util.Locale;
  * feature grid. {@link #FULL} and {@link #TILES} analyse every pixel.
  * </p>
  */
-public enum Framing {
+public enum Framing implements Labelled {
 
 	/** The paper's {@code Resize(256)} + {@code CenterCrop(224)}: borders are lost. */
 	CROP("crop"),
@@ -38,16 +38,13 @@ public enum Framing {
 	}
 
 	/** The name users type: {@code crop}, {@code full} or {@code tiles}. */
+	@Override
 	public String label() {
 		return label;
 	}
 
 	/** Parses {@link #label()} (case-insensitive). */
 	public static Framing parse(final String name) {
-		final String key = name.trim().toLowerCase(Locale.ROOT);
-		for (final Framing f : values())
-			if (f.label.equals(key)) return f;
-		throw new IllegalArgumentException("Unknown framing '" + name +
-			"': use full, tiles or crop.");
+		return Labelled.parse(values(), name, "framing", "full, tiles or crop");
 	}
 }

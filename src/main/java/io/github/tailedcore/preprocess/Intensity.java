@@ -1,5 +1,6 @@
 package io.github.tailedcore.preprocess;
 
+import io.github.tailedcore.Labelled;
 import io.github.tailedcore.image.RasterImage;
 
 import java.util.Locale;
@@ -38,7 +39,7 @@ public record Intensity(Mode mode, double low, double high) {
 	public static final double DEFAULT_HIGH_PERCENT = 99.5;
 
 	/** The kinds of stretch. */
-	public enum Mode {
+	public enum Mode implements Labelled {
 			BIT_DEPTH("bit-depth"), TRAINING_RANGE("training-range"), PERCENTILES(
 				"percentiles");
 
@@ -49,17 +50,15 @@ public record Intensity(Mode mode, double low, double high) {
 		}
 
 		/** The name users type. */
+		@Override
 		public String label() {
 			return label;
 		}
 
 		/** Parses {@link #label()} (case-insensitive). */
 		public static Mode parse(final String name) {
-			final String key = name.trim().toLowerCase(Locale.ROOT);
-			for (final Mode m : values())
-				if (m.label.equals(key)) return m;
-			throw new IllegalArgumentException("Unknown intensity scaling '" + name +
-				"': use training-range, bit-depth or percentiles.");
+			return Labelled.parse(values(), name, "intensity scaling",
+				"training-range, bit-depth or percentiles");
 		}
 	}
 

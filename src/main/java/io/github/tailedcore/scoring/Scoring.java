@@ -1,6 +1,6 @@
 package io.github.tailedcore.scoring;
 
-import java.util.Locale;
+import io.github.tailedcore.Labelled;
 
 /**
  * Which memory rows a test image is compared with; an option of every
@@ -15,7 +15,7 @@ import java.util.Locale;
  * high.
  * </p>
  */
-public enum Scoring {
+public enum Scoring implements Labelled {
 
 	/** Every memory row: the paper's scoring. */
 	GLOBAL("global"),
@@ -33,16 +33,14 @@ public enum Scoring {
 	}
 
 	/** The name users type: {@code global} or {@code class-aware}. */
+	@Override
 	public String label() {
 		return label;
 	}
 
 	/** Parses {@link #label()} (case-insensitive). */
 	public static Scoring parse(final String name) {
-		final String key = name.trim().toLowerCase(Locale.ROOT);
-		for (final Scoring s : values())
-			if (s.label.equals(key)) return s;
-		throw new IllegalArgumentException("Unknown scoring '" + name +
-			"': use global or class-aware.");
+		return Labelled.parse(values(), name, "scoring",
+			"global or class-aware");
 	}
 }

@@ -72,14 +72,6 @@ final class NearestCandidates {
 		return rowOrigins[row];
 	}
 
-	/** How many rows the list of query {@code q} holds. */
-	int count(final int q) {
-		int n = 0;
-		while (n < CAPACITY && rows[q * CAPACITY + n] != Integer.MAX_VALUE)
-			n++;
-		return n;
-	}
-
 	/**
 	 * The key a row must beat to enter the list of query {@code q}; +∞ until
 	 * the list is full.

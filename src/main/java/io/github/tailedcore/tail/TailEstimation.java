@@ -1,6 +1,6 @@
 package io.github.tailedcore.tail;
 
-import java.util.Locale;
+import io.github.tailedcore.Labelled;
 
 /**
  * Which tail estimate TailedCore's tail branch uses: the authors' exactly,
@@ -9,7 +9,7 @@ import java.util.Locale;
  * ({@link TailSampler}); they differ in which of the candidate images
  * T₀ = { i : κ<sub>i</sub> ≤ K_max } become tail images.
  */
-public enum TailEstimation {
+public enum TailEstimation implements Labelled {
 
 	/**
 	 * The official {@code ada_trim_min-mode} estimate (spec §5): T = T₀. On a
@@ -36,16 +36,14 @@ public enum TailEstimation {
 	}
 
 	/** The name users type: {@code robust} or {@code paper}. */
+	@Override
 	public String label() {
 		return label;
 	}
 
 	/** Parses {@link #label()} (case-insensitive). */
 	public static TailEstimation parse(final String name) {
-		final String key = name.trim().toLowerCase(Locale.ROOT);
-		for (final TailEstimation e : values())
-			if (e.label.equals(key)) return e;
-		throw new IllegalArgumentException("Unknown tail estimate '" + name +
-			"': use robust or paper.");
+		return Labelled.parse(values(), name, "tail estimate",
+			"robust or paper");
 	}
 }

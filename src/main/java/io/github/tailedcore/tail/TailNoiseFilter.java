@@ -2,7 +2,6 @@ package io.github.tailedcore.tail;
 
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.feature.ImagePatches;
-import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.noise.NoiseFilterResult;
 import io.github.tailedcore.search.NearestNeighborSearch;
 import io.github.tailedcore.search.NearestNeighborSearches;
@@ -97,10 +96,11 @@ public final class TailNoiseFilter {
 			final int image = origins[q];
 			if (filtered[image]) {
 				if (image != searched) {
-					search = NearestNeighborSearches.fastest(rows(training, image));
+					search = NearestNeighborSearches.fastest(training
+						.patchMatrix(image));
 					searched = image;
 				}
-				search.search(rows(pool, q), distances, nearest);
+				search.search(pool.patchMatrix(q), distances, nearest);
 			}
 			for (int p = 0; p < locations; p++) {
 				if (!filtered[image] || filter.isKept((long) image * locations +
@@ -114,14 +114,6 @@ public final class TailNoiseFilter {
 				"(a common kind, perhaps with a defect): the " + left + " patches " +
 				"of them and their views that lie nearest to a patch the filter " +
 				"dropped are left out of the tail branch."));
-	}
-
-	/** Image i's L × D patches as a matrix. */
-	private static FeatureMatrix rows(final ImagePatches patches,
-		final int image)
-	{
-		return new FeatureMatrix(patches.grid().locations(), patches.grid()
-			.dims(), patches.patches(image));
 	}
 
 	/** The share of image i's L patches that the filter dropped. */

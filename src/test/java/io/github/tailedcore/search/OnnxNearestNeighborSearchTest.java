@@ -121,7 +121,7 @@ class OnnxNearestNeighborSearchTest {
 		search.scan(search.prepare(queries), queries.rows(), 0, memory.rows(),
 			candidates);
 		for (int q = 0; q < queries.rows(); q++)
-			assertEquals(NearestCandidates.CAPACITY, candidates.count(q), "query " +
+			assertEquals(NearestCandidates.CAPACITY, candidates.rows(q).length, "query " +
 				q);
 		final float[] distances = new float[queries.rows()];
 		final int[] indices = new int[queries.rows()];
