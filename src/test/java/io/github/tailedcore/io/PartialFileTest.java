@@ -4,12 +4,14 @@ import static io.github.tailedcore.io.ModelFileTest.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +63,45 @@ class PartialFileTest {
 		assertEquals(List.of("scores.partial.csv"), names(dir));
 		assertEquals("image,score\n", Files.readString(dir.resolve(
 			"scores.partial.csv")));
+	}
+
+	/**
+	 * Completing lets go of the file: no descriptor of this process points
+	 * into the folder afterwards (a file left open cannot be deleted on
+	 * Windows, and leaks). Read from Linux's /proc.
+	 */
+	@Test
+	void completingClosesTheFile() throws IOException {
+		final Path fds = Path.of("/proc/self/fd");
+		assumeTrue(Files.isDirectory(fds), "needs Linux's /proc/self/fd");
+		final Path target = dir.resolve("scores.csv");
+		try (PartialFile file = PartialFile.start(target, false)) {
+			file.writer().write("image,score\n");
+			assertEquals(1, openFilesIn(fds, dir));
+			file.complete();
+			assertEquals(0, openFilesIn(fds, dir));
+		}
+		try (PartialFile file = PartialFile.start(dir.resolve("b.csv"), false)) {
+			assertEquals(1, openFilesIn(fds, dir));
+		}
+		assertEquals(0, openFilesIn(fds, dir));
+	}
+
+	/** How many of this process's file descriptors point into {@code folder}. */
+	private static long openFilesIn(final Path fds, final Path folder)
+		throws IOException
+	{
+		final String prefix = folder.toRealPath() + "/";
+		try (Stream<Path> all = Files.list(fds)) {
+			return all.filter(fd -> {
+				try {
+					return Files.readSymbolicLink(fd).toString().startsWith(prefix);
+				}
+				catch (final IOException e) {
+					return false; // closed meanwhile (e.g. the listing's own)
+				}
+			}).count();
+		}
 	}
 
 	@Test
