@@ -42,12 +42,12 @@ class NearestCandidatesTest {
 	@Test
 	void neverAdmitsARowOfTheQuerysOwnOrigin() {
 		final NearestCandidates c = new NearestCandidates(2, new int[] { 0, 1 },
-			new int[] { 0, 1, 0, 1 });
-		for (int row = 0; row < 4; row++)
+			new int[] { 0, 1, 0, 1, 0 });
+		for (int row = 0; row < 5; row++)
 			for (int q = 0; q < 2; q++)
 				c.offer(q, row, row);
 		assertArrayEquals(new int[] { 1, 3 }, c.rows(0));
-		assertArrayEquals(new int[] { 0, 2 }, c.rows(1));
+		assertArrayEquals(new int[] { 0, 2, 4 }, c.rows(1));
 	}
 
 	/**
