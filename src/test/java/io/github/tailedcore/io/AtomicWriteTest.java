@@ -106,7 +106,13 @@ class AtomicWriteTest {
 	 */
 	@Test
 	void theSecondOfTwoRacingWritersIsRefused() throws IOException {
-		final Path file = dir.resolve("model.bin");
+		assertTheSecondWriterIsRefused(dir.resolve("model.bin"));
+	}
+
+	/** The first writer takes {@code file} while the second's temporary file is ready. */
+	private static void assertTheSecondWriterIsRefused(final Path file)
+		throws IOException
+	{
 		final Path temp = TemporaryFiles.create(file);
 		Files.writeString(temp, "second");
 		Files.writeString(file, "first");
@@ -122,24 +128,14 @@ class AtomicWriteTest {
 	 */
 	@Test
 	void withoutHardLinksTheTargetIsCopied() throws IOException {
-		final Path zip = dir.resolve("share.zip");
-		try (FileSystem share = FileSystems.newFileSystem(URI.create("jar:" + zip
-			.toUri()), Map.of("create", "true")))
-		{
+		try (FileSystem share = zipFileSystem()) {
 			final Path file = share.getPath("/models/model.bin");
 			AtomicWrite.write(file, false, out -> out.write(bytes("first")));
 			assertEquals("first", Files.readString(file));
 			assertThrows(FileAlreadyExistsException.class, () -> AtomicWrite.write(
 				file, false, out -> out.write(bytes("second"))));
 
-			final Path raced = share.getPath("/models/raced.bin");
-			final Path temp = TemporaryFiles.create(raced);
-			Files.writeString(temp, "second");
-			Files.writeString(raced, "first");
-			assertThrows(FileAlreadyExistsException.class, () -> AtomicWrite
-				.publish(temp, raced, false));
-			assertEquals("first", Files.readString(raced));
-			TemporaryFiles.delete(temp);
+			assertTheSecondWriterIsRefused(share.getPath("/models/raced.bin"));
 
 			AtomicWrite.write(file, true, out -> out.write(bytes("replaced")));
 			assertEquals("replaced", Files.readString(file));
@@ -151,15 +147,18 @@ class AtomicWriteTest {
 	/** A copy that fails removes the target it had created. */
 	@Test
 	void aFailedCopyRemovesItsTarget() throws IOException {
-		final Path zip = dir.resolve("share.zip");
-		try (FileSystem share = FileSystems.newFileSystem(URI.create("jar:" + zip
-			.toUri()), Map.of("create", "true")))
-		{
+		try (FileSystem share = zipFileSystem()) {
 			final Path target = share.getPath("/model.bin");
 			assertThrows(IOException.class, () -> AtomicWrite.publish(share.getPath(
 				"/gone.tmp"), target, false));
 			assertFalse(Files.exists(target));
 		}
+	}
+
+	/** A new zip file system: one without hard links. */
+	private FileSystem zipFileSystem() throws IOException {
+		return FileSystems.newFileSystem(URI.create("jar:" + dir.resolve(
+			"share.zip").toUri()), Map.of("create", "true"));
 	}
 
 	private static byte[] bytes(final String s) {

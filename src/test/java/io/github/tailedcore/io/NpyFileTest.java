@@ -86,29 +86,24 @@ class NpyFileTest {
 		final String good = "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }";
 		assertRefused(written("v0.npy", 0, good, 2), "format version 0");
 		assertRefused(written("v4.npy", 4, good, 2), "format version 4");
-		assertRefused(written("f8.npy", 1, good.replace("<f4", "<f8"), 2),
-			"holds '<f8' values");
-		assertRefused(written("be.npy", 1, good.replace("<f4", ">f4"), 2),
-			"holds '>f4' values");
-		assertRefused(written("fortran.npy", 1, good.replace("False", "True"), 2),
-			"Fortran order");
-		assertRefused(written("nodescr.npy", 1, good.replace("'descr'", "'d'"), 2),
-			"without 'descr'");
-		assertRefused(written("noorder.npy", 1, good.replace("'fortran_order'",
-			"'f'"), 2), "without 'fortran_order'");
-		assertRefused(written("noshape.npy", 1, good.replace("'shape'", "'s'"), 2),
-			"without 'shape'");
-		assertRefused(written("word.npy", 1, good.replace("(2,)", "(2, x)"), 2),
-			"its shape (2, x) holds 'x', not a whole number");
-		assertRefused(written("negative.npy", 1, good.replace("(2,)", "(-2,)"), 2),
-			"holds the dimension -2");
-		assertRefused(written("wide.npy", 1, good.replace("(2,)",
-			"(2147483648,)"), 2), "holds the dimension 2147483648");
-		assertRefused(written("widest.npy", 1, good.replace("(2,)",
-			"(2147483647,)"), 2), "(8589934588 bytes), but 8 bytes follow its " +
-				"header: it is truncated");
-		assertRefused(written("overflow.npy", 1, good.replace("(2,)",
-			"(2147483647, 2147483647, 2147483647)"), 2), "overflows a 64-bit");
+		// { what the good header's text becomes, words of the message }
+		final String[][] damaged = { //
+			{ "'<f4'", "'<f8'", "holds '<f8' values" }, //
+			{ "'<f4'", "'>f4'", "holds '>f4' values" }, //
+			{ "False", "True", "Fortran order" }, //
+			{ "'descr'", "'d'", "without 'descr'" }, //
+			{ "'fortran_order'", "'f'", "without 'fortran_order'" }, //
+			{ "'shape'", "'s'", "without 'shape'" }, //
+			{ "(2,)", "(2, x)", "its shape (2, x) holds 'x', not a whole number" }, //
+			{ "(2,)", "(-2,)", "holds the dimension -2" }, //
+			{ "(2,)", "(2147483648,)", "holds the dimension 2147483648" }, //
+			{ "(2,)", "(2147483647,)",
+				"(8589934588 bytes), but 8 bytes follow its header: it is truncated" }, //
+			{ "(2,)", "(2147483647, 2147483647, 2147483647)",
+				"overflows a 64-bit" } };
+		for (int i = 0; i < damaged.length; i++)
+			assertRefused(written("damaged" + i + ".npy", 1, good.replace(
+				damaged[i][0], damaged[i][1]), 2), damaged[i][2]);
 		assertRefused(written("extra.npy", 1, good, 3),
 			"(8 bytes), but 12 bytes follow its header: it is damaged");
 		assertRefused(written("short.npy", 1, good, 1),
