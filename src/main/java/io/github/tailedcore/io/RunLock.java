@@ -95,7 +95,7 @@ public final class RunLock implements AutoCloseable {
 					continue;
 				}
 				throw new IOException("Another TailedCore run is writing into " +
-					dir + " (" + (holder.isEmpty() ? "its lock file is empty"
+					dir + " (" + (holder.isBlank() ? "its lock file is empty"
 						: holder.trim()) + "), or one was stopped before it finished. " +
 					"Wait for it, or choose another output folder; if no run is " +
 					"going on, delete " + file + " and run again.", e);

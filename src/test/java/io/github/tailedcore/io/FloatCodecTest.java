@@ -45,6 +45,39 @@ class FloatCodecTest {
 				back[i]));
 	}
 
+	/**
+	 * A stream that ends inside the second 64 KiB chunk: the message counts
+	 * the bytes of the chunks that were complete.
+	 */
+	@Test
+	void theEndOfFileSaysWhereTheDataEnd() {
+		final int chunk = 1 << 14;
+		final EOFException e = assertThrows(EOFException.class, () -> FloatCodec
+			.read(new ByteArrayInputStream(new byte[(chunk + 5) * 4 - 1]),
+				new float[chunk + 5]));
+		assertEquals("The data end after 65536 bytes of 65556.", e.getMessage());
+	}
+
+	/** Exactly one chunk, and one value more, round trip with their CRC. */
+	@Test
+	void chunkEdgesRoundTrip() throws IOException {
+		for (final int n : new int[] { 0, 1, 1 << 14, (1 << 14) + 1 }) {
+			final float[] values = new float[n];
+			for (int i = 0; i < n; i++)
+				values[i] = i + 0.25f;
+			final ByteArrayOutputStream out = new ByteArrayOutputStream();
+			FloatCodec.write(out, values);
+			assertEquals(4L * n, out.size());
+			final CRC32 crc = new CRC32();
+			crc.update(out.toByteArray());
+			assertEquals(crc.getValue(), FloatCodec.crc(values));
+			final float[] back = new float[n];
+			assertEquals(crc.getValue(), FloatCodec.read(new ByteArrayInputStream(
+				out.toByteArray()), back));
+			assertArrayEquals(values, back);
+		}
+	}
+
 	@Test
 	void shortInputIsAnEndOfFile() {
 		assertThrows(EOFException.class, () -> FloatCodec.read(

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModelFileTest {
 
-	private static final BackboneId BACKBONE = new BackboneId(
+	static final BackboneId BACKBONE = new BackboneId(
 		"mobilenet_v2_imagenet",
 		"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
 
@@ -166,6 +166,53 @@ class ModelFileTest {
 		assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
 		assertEquals(List.of("busy.tailedcore"), names(dir));
 		assertEquals(List.of("keep.txt"), names(file));
+	}
+
+	/**
+	 * Before a long fit: a folder, a taken name or an unwritable folder is
+	 * refused naming the file; a free name is accepted, its folder created,
+	 * and nothing is left there.
+	 */
+	@Test
+	void requireSavableChecksBeforeAFit() throws IOException {
+		final ModelFileException folder = assertThrows(ModelFileException.class,
+			() -> ModelFile.requireSavable(dir, true));
+		assertEquals(dir + " is a folder; give the model a file name, e.g. " + dir
+			.resolve("model.tailedcore") + ".", folder.getMessage());
+		assertEquals(dir, folder.file());
+
+		final Path taken = Files.writeString(dir.resolve("taken.tailedcore"), "x");
+		assertTrue(assertThrows(ModelFileException.class, () -> ModelFile
+			.requireSavable(taken, false)).getMessage().contains(
+				" already exists. Choose another name"));
+		ModelFile.requireSavable(taken, true);
+
+		final Path notes = Files.writeString(dir.resolve("notes.txt"), "x");
+		final ModelFileException unwritable = assertThrows(
+			ModelFileException.class, () -> ModelFile.requireSavable(notes.resolve(
+				"m.tailedcore"), false));
+		assertTrue(unwritable.getMessage().startsWith("Cannot save a model as " +
+			notes.resolve("m.tailedcore") + ": its folder cannot be written to ("),
+			unwritable.getMessage());
+
+		final Path fresh = dir.resolve("new/folder/m.tailedcore");
+		ModelFile.requireSavable(fresh, false);
+		assertEquals(List.of(), names(fresh.getParent()));
+		assertFalse(Files.exists(fresh));
+		assertEquals(List.of("new", "notes.txt", "taken.tailedcore"), names(dir));
+	}
+
+	/** Without a jar's manifest (tests run from classes) the version says so. */
+	@Test
+	void theManifestRecordsTheLibraryVersion() throws IOException {
+		final String version = ModelFile.class.getPackage()
+			.getImplementationVersion();
+		assertEquals(version == null ? "development build" : version, ModelFile
+			.libraryVersion());
+		try (ZipFile zip = new ZipFile(saved().toFile())) {
+			assertEquals(ModelFile.libraryVersion(), manifest(zip).get(
+				"libraryVersion").getAsString());
+		}
 	}
 
 	@Test
@@ -407,7 +454,7 @@ class ModelFileTest {
 
 	// -- Helpers --
 
-	private TailedCoreModel model(final boolean weighted,
+	static TailedCoreModel model(final boolean weighted,
 		final Threshold threshold)
 	{
 		final TailedCoreSettings settings = TailedCoreSettings.builder().method(
@@ -442,7 +489,7 @@ class ModelFileTest {
 	 * A class-aware model: 7 rows from 4 training images with 3-d
 	 * embeddings.
 	 */
-	private TailedCoreModel classAware() {
+	static TailedCoreModel classAware() {
 		final TailedCoreModel m = model(false, null);
 		return new TailedCoreModel(m.settings().toBuilder().scoring(
 			Scoring.CLASS_AWARE).scoringNeighbors(3).build(), BACKBONE, m.grid(),
@@ -457,12 +504,11 @@ class ModelFileTest {
 		return file;
 	}
 
-	/** A copy of {@code source} with entry {@code name} changed or dropped. */
 	/**
-	 * A copy of {@code source} whose manifest lacks the given dotted keys
-	 * ({@code "grid.height"}) or top-level keys.
+	 * A copy of {@code source}, beside it, whose manifest lacks the given
+	 * dotted keys ({@code "grid.height"}) or top-level keys.
 	 */
-	private Path withoutKeys(final Path source, final String target,
+	static Path withoutKeys(final Path source, final String target,
 		final String... keys) throws IOException
 	{
 		return rewrite(source, target, "manifest.json", bytes -> {
@@ -477,10 +523,14 @@ class ModelFileTest {
 		});
 	}
 
-	private Path rewrite(final Path source, final String target,
+	/**
+	 * A copy of {@code source}, beside it, with entry {@code name} changed or
+	 * dropped ({@code change} null).
+	 */
+	static Path rewrite(final Path source, final String target,
 		final String name, final UnaryOperator<byte[]> change) throws IOException
 	{
-		final Path file = dir.resolve(target);
+		final Path file = source.resolveSibling(target);
 		try (ZipFile in = new ZipFile(source.toFile());
 				ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file)))
 		{
@@ -498,7 +548,7 @@ class ModelFileTest {
 		return file;
 	}
 
-	private static String assertLoadFails(final Path file, final String words) {
+	static String assertLoadFails(final Path file, final String words) {
 		final ModelFileException e = assertThrows(ModelFileException.class,
 			() -> ModelFile.load(file));
 		assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e
@@ -507,13 +557,13 @@ class ModelFileTest {
 		return e.getMessage();
 	}
 
-	private static JsonObject manifest(final ZipFile zip) throws IOException {
+	static JsonObject manifest(final ZipFile zip) throws IOException {
 		return JsonParser.parseString(new String(zip.getInputStream(zip.getEntry(
 			"manifest.json")).readAllBytes(), StandardCharsets.UTF_8))
 			.getAsJsonObject();
 	}
 
-	private static List<String> names(final Path folder) throws IOException {
+	static List<String> names(final Path folder) throws IOException {
 		try (Stream<Path> files = Files.list(folder)) {
 			return files.map(p -> p.getFileName().toString()).sorted().collect(
 				Collectors.toList());

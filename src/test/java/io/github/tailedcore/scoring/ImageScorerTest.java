@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tailedcore.FitSummary;
+import io.github.tailedcore.SharedData;
 import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.TailedCoreSettings;
 import io.github.tailedcore.feature.BackboneId;
@@ -46,11 +47,24 @@ class ImageScorerTest {
 	private static TailedCoreModel modelOf(final RasterImage image,
 		final BackboneId backbone, final FeatureGrid grid) throws IOException
 	{
-		final FeatureExtractor fx = new FeatureExtractor(MeanBackbone
-			.withMobileNetManifest(), FAKE, 1);
+		try (FeatureExtractor fx = new FeatureExtractor(MeanBackbone
+			.withMobileNetManifest(), FAKE, 1))
+		{
+			return modelOf(fx, image, backbone, grid);
+		}
+	}
+
+	/**
+	 * A model whose memory is the patches {@code fx} computes for
+	 * {@code image}, declared as fitted with {@code backbone} on
+	 * {@code grid} ({@code null}: the extractor's).
+	 */
+	private static TailedCoreModel modelOf(final FeatureExtractor fx,
+		final RasterImage image, final BackboneId backbone, final FeatureGrid grid)
+		throws IOException
+	{
 		final FeatureGrid real = fx.grid();
 		final float[] patches = fx.extract(image).patches();
-		fx.close();
 		return new TailedCoreModel(TailedCoreSettings.builder().build(), backbone,
 			grid == null ? real : grid, new MemoryBank(new FeatureMatrix(real
 				.locations(), real.dims(), patches), null, 0), new FitSummary(1, real
@@ -97,6 +111,61 @@ class ImageScorerTest {
 			grid.dims(), grid.cropSize());
 		assertThrows(IllegalArgumentException.class, () -> new ImageScorer(modelOf(
 			flat(1), FAKE, wrong), fx));
+	}
+
+	/**
+	 * Opening finds the model's own backbone (a real ONNX network) in the
+	 * standard model folders, or by the manifest file given, and scores
+	 * with it: the training image scores (close to) 0, another image more.
+	 * A backbone whose grid is not the model's is refused.
+	 */
+	@Test
+	void opensTheModelsOwnBackboneAndScoresWithIt(@TempDir final Path dir)
+		throws IOException
+	{
+		final Path manifest = SharedData.require(
+			"models/squeezenet1_1_imagenet.json");
+		final RasterImage trained = ramp(0);
+		final RasterImage other = ramp(90);
+		final Path file = dir.resolve("squeeze.tailedcore");
+		final Path shifted = dir.resolve("shifted.tailedcore");
+		final BackboneId id;
+		try (FeatureExtractor fx = FeatureExtractor.open(manifest)) {
+			id = fx.backboneId();
+			assertEquals("squeezenet1_1_imagenet", id.name());
+			ModelFile.save(modelOf(fx, trained, id, null), file);
+			final FeatureGrid grid = fx.grid();
+			ModelFile.save(modelOf(fx, trained, id, new FeatureGrid(grid.height() +
+				1, grid.width(), grid.dims(), grid.cropSize())), shifted);
+		}
+		try (ImageScorer scorer = ImageScorer.open(file)) {
+			assertScoresTheTrainingImageLowest(scorer, id, trained, other);
+		}
+		try (ImageScorer scorer = ImageScorer.open(file, manifest.toString())) {
+			assertScoresTheTrainingImageLowest(scorer, id, trained, other);
+		}
+		assertThrows(IllegalArgumentException.class, () -> ImageScorer.open(
+			shifted));
+	}
+
+	private static void assertScoresTheTrainingImageLowest(
+		final ImageScorer scorer, final BackboneId id, final RasterImage trained,
+		final RasterImage other) throws IOException
+	{
+		assertEquals(id, scorer.model().backbone());
+		final List<ImageAnomaly> scores = scorer.scoreImages(List.of(trained,
+			other));
+		assertTrue(scores.get(1).score() > 0, "score " + scores.get(1).score());
+		assertTrue(scores.get(0).score() <= 1e-4 * scores.get(1).score(), scores
+			.get(0).score() + " vs " + scores.get(1).score());
+	}
+
+	/** A horizontal grey ramp whose phase is {@code shift} pixels. */
+	private static RasterImage ramp(final int shift) {
+		final float[] v = new float[64 * 64];
+		for (int i = 0; i < v.length; i++)
+			v[i] = ((i % 64 + shift) % 64) * 4f;
+		return new RasterImage(64, 64, v, v.clone(), v.clone());
 	}
 
 	@Test
