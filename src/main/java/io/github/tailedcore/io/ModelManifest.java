@@ -34,7 +34,8 @@ import java.util.function.BiPredicate;
  * tail-estimate keys are optional: files written before importance
  * weighting existed read as unweighted, files written before the robust tail
  * estimate existed read as fitted with the paper's, files written before
- * {@code preprocessing} existed read as the paper's crop, files of format
+ * {@code preprocessing} existed read as the paper's crop (and those before
+ * {@code preprocessing.channels} as {@code auto}), files of format
  * version 1 (before class-aware scoring) as scoring globally, without
  * origins and embeddings ({@link #OPTIONAL_KEYS}).
  * </p>
@@ -55,7 +56,7 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		"settings.importanceWeighting", "fitSummary.importanceScores",
 		"fitSummary.importanceWeights", "settings.tailEstimate",
 		"fitSummary.tailNote", "settings.scoring", "settings.scoringNeighbors",
-		"memory.origins", "neighbors", "preprocessing");
+		"memory.origins", "neighbors", "preprocessing", "preprocessing.channels");
 
 	/** The settings except the method, which is a top-level key. */
 	record Settings(Double coresetRatio, Integer projectionDim,

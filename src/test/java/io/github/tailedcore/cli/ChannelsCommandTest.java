@@ -3,6 +3,9 @@ package io.github.tailedcore.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import ij.CompositeImage;
 import ij.IJ;
 import ij.ImagePlus;
@@ -12,10 +15,13 @@ import ij.process.ColorProcessor;
 import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.preprocess.Channels;
+import io.github.tailedcore.preprocess.Intensity;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -131,16 +137,32 @@ class ChannelsCommandTest {
 		assertTrue(typo[1].contains("such as 2 or 1,3"), typo[1]);
 	}
 
-	/** One chosen channel of four fits as a grey model and is recorded. */
+	/**
+	 * Two chosen channels of four, each scaled by its display range, fit and
+	 * are recorded.
+	 */
 	@Test
-	void chosenChannelOfAFourChannelStack() throws Exception {
+	void chosenChannelsOfAFourChannelStack() throws Exception {
 		final Path four = training("four", 3, 4);
 		final Path model = dir.resolve("four.tailedcore");
 		final String[] fit = run("fit", "--train", four.toString(), "--channels",
-			"4,2", "--method", "patchcore", "--coreset-ratio", "0.05", "--model",
-			model.toString());
+			"4,2", "--intensity", "display-range", "--method", "patchcore",
+			"--coreset-ratio", "0.05", "--model", model.toString());
 		assertEquals("0", fit[0], fit[1]);
+		assertEquals(Intensity.displayRange(), ModelFile.load(model)
+			.preprocessing().intensity());
 		assertEquals(Channels.of(4, 2), ModelFile.load(model).preprocessing()
+			.channels());
+		// a model file from before channels were recorded reads as auto
+		try (FileSystem zip = FileSystems.newFileSystem(model)) {
+			final Path manifest = zip.getPath("manifest.json");
+			final JsonObject m = JsonParser.parseString(Files.readString(manifest))
+				.getAsJsonObject();
+			assertEquals("4,2", m.getAsJsonObject("preprocessing").remove("channels")
+				.getAsString());
+			Files.writeString(manifest, m.toString());
+		}
+		assertEquals(Channels.auto(), ModelFile.load(model).preprocessing()
 			.channels());
 	}
 
