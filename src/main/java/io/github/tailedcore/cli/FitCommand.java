@@ -129,13 +129,14 @@ public final class FitCommand implements Subcommand {
 			ModelFile.requireSavable(modelFile, overwrite);
 			final ImageFolder folder = ImageFolder.scan(train, pattern, recursive);
 			folder.requireImages(pattern);
-			try (FeatureExtractor extractor = FeatureExtractor.open(
-				BackboneLocator.standard().resolve(backbone)))
-			{
-				final TrainingImages images = TrainingImages.check(folder, pattern,
-					preprocessing.channels(), progress);
-				for (final ImageFolder.Skipped s : images.skipped())
-					System.out.println("Skipped " + s);
+			// the backbone is found first and loaded after the images are checked
+			final BackboneLocator.Located located = BackboneLocator.standard()
+				.resolve(backbone);
+			final TrainingImages images = TrainingImages.check(folder, pattern,
+				preprocessing.channels(), progress);
+			for (final ImageFolder.Skipped s : images.skipped())
+				System.out.println("Skipped " + s);
+			try (FeatureExtractor extractor = FeatureExtractor.open(located)) {
 				model = new TailedCore(settings).fit(images.sources(), extractor,
 					preprocessing.with(images.channels()), progress);
 			}

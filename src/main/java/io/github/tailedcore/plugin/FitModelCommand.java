@@ -149,13 +149,13 @@ public class FitModelCommand extends TailedCoreCommand {
 			file_pattern, recursive);
 		folder.requireImages(file_pattern);
 		final TailedCoreModel model;
-		final TrainingImages images;
-		try (FeatureExtractor extractor = FeatureExtractor.open(BackboneLocator
-			.standard().resolve(backbone)))
-		{
-			images = TrainingImages.check(folder, file_pattern, preprocessing
-				.channels(), progress());
-			images.skipped().forEach(s -> log.warn("Skipped " + s));
+		// the backbone is found first and loaded after the images are checked
+		final BackboneLocator.Located located = BackboneLocator.standard().resolve(
+			backbone);
+		final TrainingImages images = TrainingImages.check(folder, file_pattern,
+			preprocessing.channels(), progress());
+		images.skipped().forEach(s -> log.warn("Skipped " + s));
+		try (FeatureExtractor extractor = FeatureExtractor.open(located)) {
 			model = new TailedCore(settings).fit(images.sources(), extractor,
 				preprocessing.with(images.channels()), progress());
 		}
