@@ -17,9 +17,6 @@ import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.preprocess.Channels;
 import io.github.tailedcore.preprocess.Intensity;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -173,20 +170,6 @@ class ChannelsCommandTest {
 
 	/** Runs the command line, returning exit code and everything printed. */
 	private static String[] run(final String... args) {
-		final PrintStream out = System.out;
-		final PrintStream err = System.err;
-		final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-		final PrintStream capture = new PrintStream(buffer, true,
-			StandardCharsets.UTF_8);
-		System.setOut(capture);
-		System.setErr(capture);
-		try {
-			return new String[] { Integer.toString(Main.run(args)), buffer.toString(
-				StandardCharsets.UTF_8) };
-		}
-		finally {
-			System.setOut(out);
-			System.setErr(err);
-		}
+		return CapturedRun.of(args).asArray();
 	}
 }

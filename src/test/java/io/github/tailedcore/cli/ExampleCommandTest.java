@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.preprocess.Preprocessing;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -41,19 +38,10 @@ class ExampleCommandTest {
 			}
 		}
 		final Path output = dir.resolve("out");
-		final PrintStream out = System.out;
-		final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-		System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-		final int code;
-		try {
-			code = Main.run("example", "--data", data.toString(), "--output", output
-				.toString(), "--method", "patchcore");
-		}
-		finally {
-			System.setOut(out);
-		}
-		final String printed = buffer.toString(StandardCharsets.UTF_8);
-		assertEquals(0, code, printed);
+		final CapturedRun run = CapturedRun.of("example", "--data", data
+			.toString(), "--output", output.toString(), "--method", "patchcore");
+		final String printed = run.output();
+		assertEquals(0, run.code(), printed);
 		assertTrue(printed.contains("The maps cover every pixel of the test " +
 			"images."), printed);
 		assertEquals(Preprocessing.defaults().framing(), ModelFile.load(output
