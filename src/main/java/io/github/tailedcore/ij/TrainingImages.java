@@ -90,7 +90,7 @@ public final class TrainingImages {
 			files.remove(file);
 			slices.removeIf(s -> s.file().equals(file));
 			skipped.add(new ImageFolder.Skipped(file, problem +
-				", as the other training images"));
+				", which the other training images have"));
 		}
 		if (files.isEmpty()) throw new IOException("No usable training images " +
 			"in " + folder.folder() + " (skipped: " + skipped.stream().map(

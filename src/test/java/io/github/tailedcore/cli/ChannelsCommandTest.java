@@ -70,18 +70,24 @@ class ChannelsCommandTest {
 	}
 
 	/**
-	 * auto on two-channel composites fits both channels and records 1,2; the
-	 * score run then scores composites (a defect above a good image) and
-	 * skips a grey image, naming what it lacks.
+	 * auto on two-channel composites fits both channels and records 1,2 (a
+	 * grey training image among them is skipped); the score run then scores
+	 * composites (a defect above a good image) and skips a grey image, naming
+	 * what it lacks.
 	 */
 	@Test
 	void autoFitsTwoChannelCompositesAndRecordsBoth() throws Exception {
 		final Path train = training("two", 6, 2);
+		IJ.saveAsTiff(IJ.createImage("grey", "8-bit random", 64, 64, 1), train
+			.resolve("grey.tif").toString());
 		final Path model = dir.resolve("two.tailedcore");
 		final String[] fit = run("fit", "--train", train.toString(), "--method",
 			"patchcore", "--coreset-ratio", "0.05", "--model", model.toString());
 		assertEquals("0", fit[0], fit[1]);
 		assertTrue(fit[1].contains("6 images"), fit[1]);
+		assertTrue(fit[1].contains("grey.tif: it has 1 channel but the model " +
+			"uses channel 2 (channels 1,2), which the other training images have"),
+			fit[1]);
 		final TailedCoreModel loaded = ModelFile.load(model);
 		assertEquals(Channels.of(1, 2), loaded.preprocessing().channels());
 
