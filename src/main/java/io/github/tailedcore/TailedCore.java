@@ -17,6 +17,7 @@ import io.github.tailedcore.memory.TailPool;
 import io.github.tailedcore.noise.LofNoiseFilter;
 import io.github.tailedcore.noise.NoiseFilterResult;
 import io.github.tailedcore.preprocess.IntensityHistogram;
+import io.github.tailedcore.preprocess.Channels;
 import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.preprocess.TileOwners;
 import io.github.tailedcore.sampling.CoresetSampler;
@@ -135,7 +136,9 @@ public final class TailedCore {
 	 * As {@link #fit(List, FeatureExtractor, Progress)}, with the images
 	 * prepared as {@code preprocessing} says; the model records it, with the
 	 * training intensity range measured (one more pass over the images) if
-	 * it has one.
+	 * it has one. Its channels are used as given ({@code auto} takes grey and
+	 * colour images); the fit commands settle {@code auto} for composites
+	 * from the training images first ({@link Channels#fittedTo}).
 	 * <p>
 	 * Tiled, every tile is one unit of the fit, as an image is in the paper:
 	 * its patches enter the bank's candidates, the noise filter compares it
