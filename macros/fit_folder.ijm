@@ -7,9 +7,11 @@
 // backbone, coreset_ratio, noise_drop_fraction, tail_estimate (robust or
 // paper), tail_augmentation, importance_weighting, scoring (class-aware or
 // global), framing (full, tiles or crop),
-// tile_scale, tile_overlap, intensity (training-range, bit-depth or
-// percentiles), seed, overwrite=true|false. Scoring always frames and scales
-// images as the model file says.
+// tile_scale, tile_overlap, intensity (training-range, bit-depth,
+// percentiles or display-range), channels (auto, or channel numbers of a
+// composite such as channels=2 or channels=1,3), seed,
+// overwrite=true|false. Scoring always frames, scales and picks channels as
+// the model file says.
 // Check boxes take key=true or key=false, as the macro recorder writes them: a
 // key without a value is an error. Without an argument it asks for the folder
 // and the model file.

@@ -17,7 +17,9 @@ import io.github.tailedcore.memory.TailPool;
 import io.github.tailedcore.noise.LofNoiseFilter;
 import io.github.tailedcore.noise.NoiseFilterResult;
 import io.github.tailedcore.preprocess.IntensityHistogram;
+import io.github.tailedcore.preprocess.Channels;
 import io.github.tailedcore.preprocess.Preprocessing;
+import io.github.tailedcore.preprocess.TileOwners;
 import io.github.tailedcore.sampling.CoresetSampler;
 import io.github.tailedcore.scoring.AnomalyScorer;
 import io.github.tailedcore.scoring.ImageNeighbors;
@@ -29,7 +31,6 @@ import io.github.tailedcore.threshold.LeaveOneOutThreshold;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -135,7 +136,9 @@ public final class TailedCore {
 	 * As {@link #fit(List, FeatureExtractor, Progress)}, with the images
 	 * prepared as {@code preprocessing} says; the model records it, with the
 	 * training intensity range measured (one more pass over the images) if
-	 * it has one.
+	 * it has one. Its channels are used as given ({@code auto} takes grey and
+	 * colour images); the fit commands settle {@code auto} for composites
+	 * from the training images first ({@link Channels#fittedTo}).
 	 * <p>
 	 * Tiled, every tile is one unit of the fit, as an image is in the paper:
 	 * its patches enter the bank's candidates, the noise filter compares it
@@ -158,6 +161,7 @@ public final class TailedCore {
 		final FeatureGrid grid = extractor.grid();
 		final int[] firstInputs = extractor.firstInputs(images, preprocessing);
 		final int inputs = firstInputs[images.size()];
+		final TileOwners tiles = new TileOwners(firstInputs);
 		MemoryEstimate.forFit(inputs, grid.locations(), grid.dims(), settings)
 			.requireHeap();
 		final Preprocessing fitted = trainingRange(images, preprocessing,
@@ -172,9 +176,9 @@ public final class TailedCore {
 			}, progress);
 			return fit(training, spill, extractor.backboneId(), (input,
 				augmentation) -> {
-				final int image = imageOf(firstInputs, input);
+				final int image = tiles.owner(input);
 				return extractor.extractViews(images.get(image).open(), fitted, input -
-					firstInputs[image], augmentation);
+					tiles.first(image), augmentation);
 			}, inputs == images.size() ? null : firstInputs, progress)
 				.withPreprocessing(fitted);
 		}
@@ -194,13 +198,6 @@ public final class TailedCore {
 			progress.update(i + 1, images.size());
 		}
 		return p.fittedTo(h);
-	}
-
-	/** The image whose inputs include {@code input}. */
-	private static int imageOf(final int[] firstInputs, final int input) {
-		// strictly increasing: every image gives at least one input
-		final int i = Arrays.binarySearch(firstInputs, input);
-		return i >= 0 ? i : -i - 2;
 	}
 
 	/**
@@ -260,8 +257,8 @@ public final class TailedCore {
 		final FeatureGrid grid = patches.grid();
 		final int locations = grid.locations();
 		final ImageImportance importance = settings.importanceWeighting()
-			.weighsCoreset() ? importance(training, patches, coreset, seeds.head,
-				progress) : null;
+			.weighsCoreset() ? importance(training, patches, firstInputs, coreset,
+				seeds.head, progress) : null;
 		final double[] weights = importance == null ? null : importance.weights();
 		final long patchCount = patches.patchCount();
 
@@ -453,13 +450,15 @@ public final class TailedCore {
 	}
 
 	/**
-	 * The importance of each training image: its leave-one-image-out score
-	 * against the unweighted PatchCore memory (all patches, the head seed),
-	 * weighted by {@link ImportanceWeights#defaults()}.
+	 * The importance of each training image (each tile of a tiled fit): its
+	 * leave-one-image-out score against the unweighted PatchCore memory (all
+	 * patches, the head seed), weighted by {@link ImportanceWeights#defaults()}.
+	 *
+	 * @param firstInputs as for {@link #model}
 	 */
 	private ImageImportance importance(final Projections training,
-		final ImagePatches patches, final CoresetSelection coreset,
-		final long seed, final Progress progress)
+		final ImagePatches patches, final int[] firstInputs,
+		final CoresetSelection coreset, final long seed, final Progress progress)
 	{
 		progress.stage("Importance: unweighted coreset");
 		final int locations = patches.grid().locations();
@@ -468,8 +467,9 @@ public final class TailedCore {
 		progress.stage("Importance: leave-one-image-out scores of " + patches
 			.imageCount() + " images");
 		return ImageImportance.estimate(new MemoryBank(patches.gather(picks), null,
-			0), origins(picks, locations), patches, ImportanceWeights.defaults(),
-			progress);
+			0), origins(picks, locations), patches, firstInputs == null ? TileOwners
+				.untiled(patches.imageCount()) : new TileOwners(firstInputs),
+			ImportanceWeights.defaults(), progress);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.feature.ImageSource;
 import io.github.tailedcore.image.ImageIoReader;
 import io.github.tailedcore.image.RasterImage;
+import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.preprocess.Framing;
 import io.github.tailedcore.preprocess.Intensity;
@@ -85,10 +86,17 @@ class FramingEndToEndTest {
 	private static List<ImageAnomaly> fitAndScore(final Framing framing)
 		throws IOException
 	{
+		return fitAndScore(framing, ImportanceWeighting.NONE);
+	}
+
+	private static List<ImageAnomaly> fitAndScore(final Framing framing,
+		final ImportanceWeighting weighting) throws IOException
+	{
 		final TailedCoreModel fitted = new TailedCore(TailedCoreSettings.builder()
-			.method(Method.PATCHCORE).build(), null).fit(train, extractor,
-				new Preprocessing(framing, 1, 32, Intensity.trainingRange()),
-				Progress.none());
+			.method(Method.PATCHCORE).importanceWeighting(weighting).build(), null)
+				.fit(train, extractor, new Preprocessing(framing, 1, 32, Intensity
+					.trainingRange()), Progress.none());
+		if (weighting.weighsCoreset()) assertImportancePerTile(fitted);
 		final Path file = dir.resolve(framing.label() + ModelFile.EXTENSION);
 		ModelFile.save(fitted, file, true);
 		final TailedCoreModel model = ModelFile.load(file);
@@ -136,6 +144,25 @@ class FramingEndToEndTest {
 	@Test
 	void tilesFindTheEdgeDefect() throws IOException {
 		assertFound(fitAndScore(Framing.TILES));
+	}
+
+	/**
+	 * Importance weighting of a tiled fit: one score and weight per tile (4
+	 * images of 2 × 2 tiles; each scored with its whole image left out, as
+	 * {@code ImageImportanceTest} checks against a brute-force reference),
+	 * and the weighted model still finds the edge defect.
+	 */
+	@Test
+	void tilesWithImportanceWeightingFindTheEdgeDefect() throws IOException {
+		assertFound(fitAndScore(Framing.TILES, ImportanceWeighting.CORESET));
+	}
+
+	private static void assertImportancePerTile(final TailedCoreModel fitted) {
+		final double[] scores = fitted.summary().importanceScores();
+		assertEquals(16, scores.length);
+		assertEquals(16, fitted.summary().importanceWeights().length);
+		for (final double s : scores)
+			assertTrue(s > 0 && Double.isFinite(s), "tile score " + s);
 	}
 
 	@Test

@@ -40,7 +40,8 @@ public final class BenchFramingCommand implements Subcommand {
 			"                      (make-test-images --micrographs writes one)",
 			"--framings LIST       comma-separated, of crop, full, tiles (default all)",
 			"--scale S             tile scale (default 1)",
-			"--intensity I         training-range (default), bit-depth, percentiles",
+			"--intensity I         training-range (default), bit-depth, percentiles,",
+			"                      display-range (PNGs have none: each image's min-max)",
 			"--method NAME         patchcore (default), tailedcore or softpatch",
 			"--coreset-ratio R     coreset fraction (default 0.01)",
 			"--backbone NAME|FILE  backbone (default " +

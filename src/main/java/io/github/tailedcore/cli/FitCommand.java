@@ -16,6 +16,7 @@ import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.io.NpyFile;
+import io.github.tailedcore.preprocess.Channels;
 import io.github.tailedcore.preprocess.Framing;
 import io.github.tailedcore.preprocess.Intensity;
 import io.github.tailedcore.preprocess.Preprocessing;
@@ -87,7 +88,13 @@ public final class FitCommand implements Subcommand {
 			"--tile-overlap PX       with tiles: least overlap of tiles (default 32)",
 			"--intensity I           training-range (default): the training images'",
 			"                        0.1-99.9 % range becomes 0-255; bit-depth: the",
-			"                        paper's; percentiles: each image's 0.5-99.5 %",
+			"                        paper's; percentiles: each image's 0.5-99.5 %;",
+			"                        display-range: each channel's display range as",
+			"                        ImageJ saved it (else the image's min-max)",
+			"--channels C            auto (default): grey as grey, colour as colour,",
+			"                        a 2- or 3-channel composite's channels as red,",
+			"                        green (, blue); or 1 to 3 channel numbers of a",
+			"                        composite, e.g. 2 (grey) or 1,3 (red, green)",
 			"--seed N                seed of projections and coreset starts (default 0)");
 	}
 
@@ -122,15 +129,16 @@ public final class FitCommand implements Subcommand {
 			ModelFile.requireSavable(modelFile, overwrite);
 			final ImageFolder folder = ImageFolder.scan(train, pattern, recursive);
 			folder.requireImages(pattern);
-			try (FeatureExtractor extractor = FeatureExtractor.open(
-				BackboneLocator.standard().resolve(backbone)))
-			{
-				final TrainingImages images = TrainingImages.check(folder, pattern,
-					progress);
-				for (final ImageFolder.Skipped s : images.skipped())
-					System.out.println("Skipped " + s);
+			// the backbone is found first and loaded after the images are checked
+			final BackboneLocator.Located located = BackboneLocator.standard()
+				.resolve(backbone);
+			final TrainingImages images = TrainingImages.check(folder, pattern,
+				preprocessing.channels(), progress);
+			for (final ImageFolder.Skipped s : images.skipped())
+				System.out.println("Skipped " + s);
+			try (FeatureExtractor extractor = FeatureExtractor.open(located)) {
 				model = new TailedCore(settings).fit(images.sources(), extractor,
-					preprocessing, progress);
+					preprocessing.with(images.channels()), progress);
 			}
 		}
 		ModelFile.save(model, modelFile, overwrite);
@@ -162,7 +170,8 @@ public final class FitCommand implements Subcommand {
 				Preprocessing.DEFAULT_FRAMING.label())), args.real("scale",
 					Preprocessing.DEFAULT_SCALE), args.integer("tile-overlap",
 						Preprocessing.DEFAULT_OVERLAP), Intensity.of(Intensity.Mode.parse(
-							args.get("intensity", Preprocessing.DEFAULT_INTENSITY.label()))));
+							args.get("intensity", Preprocessing.DEFAULT_INTENSITY.label()))),
+				Channels.parse(args.get("channels", Channels.auto().label())));
 		}
 		catch (final UsageException e) {
 			throw e;

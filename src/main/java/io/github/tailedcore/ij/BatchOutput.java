@@ -190,9 +190,12 @@ final class BatchOutput implements AutoCloseable {
 		final Path image = folder.resolve(name);
 		final byte[] tiff = new FileSaver(scored.overlay().map()).serialize();
 		AtomicWrite.write(mapFile(image), overwrite, out -> out.write(tiff));
-		final int slices = imp.getStackSize();
+		// one overlay per scored image: per slice, or per Z, T position of a
+		// composite (its channels merged, as Fiji shows it)
+		final int channels = ImagePlusConverter.channels(imp);
+		final int slices = imp.getStackSize() / channels;
 		for (int s = 1; s <= slices; s++) {
-			imp.setSliceWithoutUpdate(s);
+			imp.setSliceWithoutUpdate((s - 1) * channels + 1);
 			final ImagePlus flat = imp.flatten();
 			AtomicWrite.write(overlayFile(image, s, slices), overwrite, out -> {
 				if (!ImageIO.write(flat.getBufferedImage(), "png", out))

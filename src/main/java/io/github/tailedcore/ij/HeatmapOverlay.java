@@ -85,24 +85,31 @@ public final class HeatmapOverlay {
 	 * @param map {@code width · height} scores, row-major, NaN where none
 	 */
 	public Result apply(final ImagePlus imp, final float[] map) {
+		final int channels = ImagePlusConverter.channels(imp);
 		final List<float[]> maps = new ArrayList<>(Collections.nCopies(imp
-			.getStackSize(), (float[]) null));
-		maps.set(imp.getCurrentSlice() - 1, map);
+			.getStackSize() / channels, (float[]) null));
+		maps.set((imp.getCurrentSlice() - 1) / channels, map);
 		return apply(imp, maps);
 	}
 
 	/**
-	 * Overlays one map per stack index.
+	 * Overlays one map per stack index, or per Z, T position of a
+	 * multi-channel composite (one map of all its channels, shown over every
+	 * channel).
 	 *
-	 * @param maps one entry per stack index (1 → element 0): {@code width ·
-	 *          height} scores, or {@code null} for a slice that was not scored
+	 * @param maps one entry per stack index (1 → element 0) or position:
+	 *          {@code width · height} scores, or {@code null} for a slice
+	 *          that was not scored
 	 */
 	public Result apply(final ImagePlus imp, final List<float[]> maps) {
 		final int w = imp.getWidth();
 		final int h = imp.getHeight();
-		if (maps.size() != imp.getStackSize()) throw new IllegalArgumentException(
-			"Image '" + imp.getTitle() + "' has " + imp.getStackSize() +
-				" slices but " + maps.size() + " maps were given.");
+		final int channels = ImagePlusConverter.channels(imp);
+		if (maps.size() * channels != imp.getStackSize())
+			throw new IllegalArgumentException("Image '" + imp.getTitle() +
+				"' has " + imp.getStackSize() / channels + (channels > 1
+					? " positions of " + channels + " channels" : " slices") + " but " +
+				maps.size() + " maps were given.");
 		Overlay overlay = imp.getOverlay();
 		if (overlay == null) overlay = new Overlay();
 		remove(overlay);
@@ -120,7 +127,7 @@ public final class HeatmapOverlay {
 			mapStack.addSlice(new FloatProcessor(w, h, map.clone()));
 			if (maps.get(i - 1) == null) continue;
 			final ImageRoi heatmap = heatmapRoi(map, w, h, fire);
-			setPosition(heatmap, imp, i);
+			setPosition(heatmap, imp, (i - 1) * channels + 1);
 			overlay.add(heatmap);
 			heatmaps.add(heatmap);
 			if (Double.isNaN(threshold)) continue;
@@ -129,7 +136,7 @@ public final class HeatmapOverlay {
 			{
 				roi.setName(ANOMALY_PREFIX + (anomalies.size() + 1));
 				roi.setStrokeColor(outlineColor);
-				setPosition(roi, imp, i);
+				setPosition(roi, imp, (i - 1) * channels + 1);
 				overlay.add(roi);
 				anomalies.add(roi);
 			}
@@ -200,13 +207,18 @@ public final class HeatmapOverlay {
 		return map;
 	}
 
+	/**
+	 * Places a ROI at a stack index, or at its Z, T position over every
+	 * channel (channel 0) of a composite.
+	 */
 	private static void setPosition(final Roi roi, final ImagePlus imp,
 		final int stackIndex)
 	{
 		if (imp.getStackSize() == 1) return;
-		if (imp.isHyperStack()) {
+		if (imp.isHyperStack() || ImagePlusConverter.channels(imp) > 1) {
 			final int[] czt = imp.convertIndexToPosition(stackIndex);
-			roi.setPosition(czt[0], czt[1], czt[2]);
+			roi.setPosition(ImagePlusConverter.channels(imp) > 1 ? 0 : czt[0],
+				czt[1], czt[2]);
 		}
 		else roi.setPosition(stackIndex);
 	}

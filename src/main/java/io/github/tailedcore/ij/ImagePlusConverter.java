@@ -1,13 +1,18 @@
 package io.github.tailedcore.ij;
 
+import ij.CompositeImage;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileInfo;
+import ij.process.LUT;
+import io.github.tailedcore.image.DisplayRange;
 import io.github.tailedcore.image.RasterImage;
 
 import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -31,13 +36,17 @@ import java.util.List;
  * <li><b>RGB</b>: three planes.</li>
  * <li><b>8-bit with a colour palette</b> ({@link ImagePlus#COLOR_256}, e.g. a
  * GIF): each index is looked up in the palette, giving three planes.</li>
- * <li><b>Composite (multi-channel) images</b>: refused with a message saying
- * how to make them RGB or pick one channel. The detector reads one grey
- * channel or RGB; guessing which channels are red, green and blue would
- * silently give wrong scores.</li>
- * <li><b>Stacks and hyperstacks</b> (Z, T): one image per stack index, in
- * stack order.</li>
+ * <li><b>Composite (multi-channel) images and hyperstacks</b> (C &gt; 1, not
+ * RGB): one image per Z and T position holding every channel, each
+ * converted as its type says; which of them feed the backbone is the
+ * model's choice ({@link io.github.tailedcore.preprocess.Channels}).</li>
+ * <li><b>Stacks and hyperstacks</b> (Z, T): one image per stack index (per
+ * Z, T position of a composite), in stack order.</li>
  * </ul>
+ * Each channel carries the display range Fiji shows it with
+ * ({@link DisplayRange}, on the same 0–255 scale: a composite's per-channel
+ * range, else the image's), for the display-range intensity scaling; a
+ * range that is empty (min ≥ max) is left unknown.
  * Pixel arrays are copied, so later edits of the image do not change the
  * converted ones. Whether the images are fit for the detector (not blank,
  * large enough) is checked by the callers that score or fit them.
@@ -50,14 +59,14 @@ public final class ImagePlusConverter {
 	 * Converts every slice, finding the 16-bit depth from the image.
 	 *
 	 * @throws IllegalArgumentException naming the image when it cannot be
-	 *           converted (composite, NaN pixels, values above its bit depth)
+	 *           converted (NaN pixels, values above its bit depth)
 	 */
 	public static List<RasterImage> toRasterImages(final ImagePlus imp) {
 		return toRasterImages(imp, 0);
 	}
 
 	/**
-	 * Converts every slice.
+	 * Converts every slice (every Z, T position of a composite).
 	 *
 	 * @param bitDepth significant bits of 16-bit images (1–16), or 0 to find
 	 *          them from the image as the class documentation says; ignored
@@ -66,31 +75,97 @@ public final class ImagePlusConverter {
 	public static List<RasterImage> toRasterImages(final ImagePlus imp,
 		final int bitDepth)
 	{
+		final int channels = channels(imp);
+		final int bits = imp.getType() == ImagePlus.GRAY16 ? bitDepth > 0
+			? bitDepth : bitDepth16(imp) : 8;
+		final int w = imp.getWidth();
+		final int h = imp.getHeight();
 		final List<RasterImage> images = new ArrayList<>();
-		for (int i = 1; i <= imp.getStackSize(); i++)
-			images.add(toRasterImage(imp, i, bitDepth));
+		for (int first = 1; first <= imp.getStackSize(); first += channels) {
+			if (channels == 1) {
+				final RasterImage image = toRasterImage(imp, first, bits);
+				final DisplayRange shown = displayRange(imp, 1, bits);
+				images.add(shown == null ? image : image.withDisplayRanges(Collections
+					.nCopies(image.channels(), shown).toArray(DisplayRange[]::new)));
+				continue;
+			}
+			final float[][] planes = new float[channels][];
+			final DisplayRange[] shown = new DisplayRange[channels];
+			for (int c = 0; c < channels; c++) {
+				planes[c] = channel(imp, first + c, bits);
+				shown[c] = displayRange(imp, c + 1, bits);
+			}
+			final RasterImage image = new RasterImage(w, h, planes);
+			images.add(Arrays.asList(shown).contains(null) ? image : image
+				.withDisplayRanges(shown));
+		}
 		return images;
 	}
 
 	/**
-	 * Converts one slice.
-	 *
-	 * @param stackIndex 1-based stack index, as in {@link ImageStack}
-	 * @param bitDepth as in {@link #toRasterImages(ImagePlus, int)}
+	 * The channels of one image: C of a composite or multi-channel
+	 * hyperstack, else 1 (an RGB image is one image of three colours).
 	 */
-	public static RasterImage toRasterImage(final ImagePlus imp,
-		final int stackIndex, final int bitDepth)
+	public static int channels(final ImagePlus imp) {
+		return imp.getType() == ImagePlus.COLOR_RGB ? 1 : Math.max(1, imp
+			.getNChannels());
+	}
+
+	/**
+	 * The display range of channel {@code c} (1-based) on the 0–255 scale, or
+	 * {@code null} if it is empty: a composite's channel LUT's, else the
+	 * image's; 0–255 for RGB and palette images, whose colours are shown as
+	 * they are.
+	 */
+	static DisplayRange displayRange(final ImagePlus imp, final int c,
+		final int bits)
 	{
 		final int type = imp.getType();
-		if (imp.getNChannels() > 1 && type != ImagePlus.COLOR_RGB)
-			throw new IllegalArgumentException("Image '" + imp.getTitle() +
-				"' has " + imp.getNChannels() + " channels; TailedCore reads one " +
-				"grey channel or an RGB image. Make it RGB (Image > Color > Stack " +
-				"to RGB) or keep one channel (Image > Duplicate...).");
-		if (stackIndex < 1 || stackIndex > imp.getStackSize())
-			throw new IllegalArgumentException("Image '" + imp.getTitle() +
-				"' has " + imp.getStackSize() + " slices, there is no slice " +
-				stackIndex + ".");
+		if (type == ImagePlus.COLOR_RGB || type == ImagePlus.COLOR_256)
+			return new DisplayRange(0, 255);
+		final double min;
+		final double max;
+		if (imp instanceof CompositeImage composite && channels(imp) > 1) {
+			final LUT lut = composite.getChannelLut(c);
+			min = lut.min;
+			max = lut.max;
+		}
+		else {
+			min = imp.getDisplayRangeMin();
+			max = imp.getDisplayRangeMax();
+		}
+		final double scale = type == ImagePlus.GRAY16 ? 255.0 / ((1 << bits) - 1)
+			: 1;
+		return min < max && Double.isFinite(min) && Double.isFinite(max)
+			? new DisplayRange(min * scale, max * scale) : null;
+	}
+
+	/**
+	 * The values of one channel of a composite, by its pixel type (whatever
+	 * colour its LUT shows).
+	 */
+	private static float[] channel(final ImagePlus imp, final int stackIndex,
+		final int bits)
+	{
+		final Object pixels = imp.getStack().getPixels(stackIndex);
+		if (pixels instanceof byte[] b) return unsigned(b);
+		if (pixels instanceof short[] v) return scaled16(v, bits, imp, stackIndex);
+		if (pixels instanceof float[] f) return onScale255(f, imp, stackIndex);
+		throw new IllegalArgumentException("Image '" + imp.getTitle() +
+			"' has channels of RGB pixels; make it one RGB image (Image > Color > " +
+			"Stack to RGB) or split its channels.");
+	}
+
+	/**
+	 * Converts one stack index of an image that is not a composite.
+	 *
+	 * @param stackIndex 1-based stack index, as in {@link ImageStack}
+	 * @param bits significant bits of a 16-bit image
+	 */
+	private static RasterImage toRasterImage(final ImagePlus imp,
+		final int stackIndex, final int bits)
+	{
+		final int type = imp.getType();
 		final int w = imp.getWidth();
 		final int h = imp.getHeight();
 		final Object pixels = imp.getStack().getPixels(stackIndex);
@@ -101,8 +176,8 @@ public final class ImagePlusConverter {
 				return palette((byte[]) pixels, w, h, imp.getProcessor()
 					.getColorModel());
 			case ImagePlus.GRAY16:
-				return new RasterImage(w, h, scaled16((short[]) pixels, bitDepth >
-					0 ? bitDepth : bitDepth16(imp), imp, stackIndex));
+				return new RasterImage(w, h, scaled16((short[]) pixels, bits, imp,
+					stackIndex));
 			case ImagePlus.GRAY32:
 				return new RasterImage(w, h, onScale255((float[]) pixels, imp,
 					stackIndex));

@@ -3,6 +3,7 @@ package io.github.tailedcore.importance;
 import io.github.tailedcore.Progress;
 import io.github.tailedcore.feature.ImagePatches;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.preprocess.TileOwners;
 import io.github.tailedcore.threshold.LeaveOneOutThreshold;
 
 import java.util.stream.IntStream;
@@ -22,7 +23,14 @@ import java.util.stream.IntStream;
  * test images against the memory.
  * </p>
  * <p>
- * Weights act per image: every patch of image i, and of its augmented views,
+ * A tiled fit weighs its units, the tiles, as it samples them (TailSampler
+ * works per tile too): s<sub>u</sub> of tile u is the mean over its patches
+ * with the vectors of its whole image left out ({@link TileOwners}), since
+ * the overlapping tiles of the same image show the same pixels and would make
+ * every tile look common; an untiled fit's units are its images.
+ * </p>
+ * <p>
+ * Weights act per image (per unit): every patch of image i, and of its augmented views,
  * has weight w<sub>i</sub> in the weighted coreset. Per-patch weights from
  * the patch scores were not chosen because an image's patches are scored
  * against the same memory, and the weight is meant to say how
@@ -52,25 +60,28 @@ public final class ImageImportance {
 	}
 
 	/**
-	 * Scores every training image against {@code memory} with its own
+	 * Scores every unit of the fit against {@code memory} with its image's
 	 * vectors left out, and weighs the scores.
 	 *
 	 * @param memory a fitted memory M
-	 * @param origins for each row of M, the training image it came from
+	 * @param origins for each row of M, the unit (image or tile) it came from
 	 * @param features the training features {@code origins} refers to
+	 * @param tiles the image of each unit ({@link TileOwners#untiled} when
+	 *          units are images)
 	 * @throws IllegalArgumentException if one image holds every vector of M,
 	 *           so that it cannot be left out
 	 */
 	public static ImageImportance estimate(final MemoryBank memory,
-		final int[] origins, final ImagePatches features,
+		final int[] origins, final ImagePatches features, final TileOwners tiles,
 		final ImportanceWeights weighting, final Progress progress)
 	{
-		if (IntStream.of(origins).allMatch(o -> o == origins[0]))
+		final int[] images = tiles.owners(origins);
+		if (IntStream.of(images).allMatch(o -> o == images[0]))
 			throw new IllegalArgumentException("Importance weighting needs memory " +
 				"vectors from at least two training images, but all come from image " +
-				origins[0] + "; fit on more images or turn the weighting off.");
+				images[0] + "; fit on more images or turn the weighting off.");
 		final double[] s = LeaveOneOutThreshold.meanPatchScores(memory, origins,
-			features, IntStream.range(0, features.imageCount()).toArray(), progress);
+			features, tiles, progress);
 		return new ImageImportance(s, weighting.weights(s));
 	}
 

@@ -9,6 +9,7 @@ import io.github.tailedcore.feature.BackboneId;
 import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.preprocess.Channels;
 import io.github.tailedcore.preprocess.Framing;
 import io.github.tailedcore.preprocess.Intensity;
 import io.github.tailedcore.preprocess.Preprocessing;
@@ -33,7 +34,8 @@ import java.util.function.BiPredicate;
  * tail-estimate keys are optional: files written before importance
  * weighting existed read as unweighted, files written before the robust tail
  * estimate existed read as fitted with the paper's, files written before
- * {@code preprocessing} existed read as the paper's crop, files of format
+ * {@code preprocessing} existed read as the paper's crop (and those before
+ * {@code preprocessing.channels} as {@code auto}), files of format
  * version 1 (before class-aware scoring) as scoring globally, without
  * origins and embeddings ({@link #OPTIONAL_KEYS}).
  * </p>
@@ -54,7 +56,7 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		"settings.importanceWeighting", "fitSummary.importanceScores",
 		"fitSummary.importanceWeights", "settings.tailEstimate",
 		"fitSummary.tailNote", "settings.scoring", "settings.scoringNeighbors",
-		"memory.origins", "neighbors", "preprocessing");
+		"memory.origins", "neighbors", "preprocessing", "preprocessing.channels");
 
 	/** The settings except the method, which is a top-level key. */
 	record Settings(Double coresetRatio, Integer projectionDim,
@@ -66,10 +68,12 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 
 	/**
 	 * How images are prepared: framing, tile scale and overlap, intensity
-	 * scaling and its two bounds (the training range, or the percentiles).
+	 * scaling and its two bounds (the training range, or the percentiles),
+	 * the channels that feed the backbone (absent in older files: auto).
 	 */
 	record PreprocessingValue(String framing, Double scale, Integer overlap,
-		String intensity, Double intensityLow, Double intensityHigh)
+		String intensity, Double intensityLow, Double intensityHigh,
+		String channels)
 	{}
 
 	record Backbone(String name, String sha256) {}
@@ -121,7 +125,8 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		return new ModelManifest(ModelFile.FORMAT_VERSION, KIND, created,
 			libraryVersion, s.method().displayName(), settings,
 			new PreprocessingValue(p.framing().label(), p.scale(), p.overlap(), i
-				.mode().label(), i.low(), i.high()), new Backbone(b.name(), b.sha256()),
+				.mode().label(), i.low(), i.high(), p.channels().label()),
+			new Backbone(b.name(), b.sha256()),
 			new Grid(g.height(), g.width(), g.dims(), g.cropSize()),
 			t == null ? null : new ThresholdValue(t.value(), t.method()), summary,
 			new Memory(m.size(), m.dims(), m.weights() != null, m.tailSize(),
@@ -164,7 +169,8 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		final PreprocessingValue p = preprocessing;
 		return new Preprocessing(Framing.parse(p.framing), p.scale, p.overlap,
 			new Intensity(Intensity.Mode.parse(p.intensity), p.intensityLow,
-				p.intensityHigh));
+				p.intensityHigh), p.channels == null ? Channels.auto() : Channels.parse(
+					p.channels));
 	}
 
 	BackboneId toBackbone() {

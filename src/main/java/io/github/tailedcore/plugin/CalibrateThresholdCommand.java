@@ -2,10 +2,14 @@ package io.github.tailedcore.plugin;
 
 import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.Threshold;
-import io.github.tailedcore.feature.ImageSource;
+import io.github.tailedcore.ij.ImageFileReader;
 import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.image.LabelledFolder;
+import io.github.tailedcore.image.RasterImage;
+import io.github.tailedcore.image.UnusableImageException;
 import io.github.tailedcore.io.ModelFile;
+import io.github.tailedcore.preprocess.Channels;
+import io.github.tailedcore.scoring.ImageAnomaly;
 import io.github.tailedcore.scoring.ImageScorer;
 import io.github.tailedcore.threshold.F1OptimalThreshold;
 
@@ -25,7 +29,10 @@ import org.scijava.widget.FileWidget;
  * images exist (an MVTec class folder, or a folder with {@code good} and
  * defect subfolders), scores them, replaces the model's label-free default
  * threshold by the F1-optimal image threshold
- * ({@link F1OptimalThreshold}) and saves it into the model file.
+ * ({@link F1OptimalThreshold}) and saves it into the model file. The images
+ * are read as a fit and a score run read them ({@link ImageFileReader}: a
+ * composite's channels, display ranges); a stack scores as its highest
+ * slice.
  */
 @Plugin(type = Command.class,
 	menuPath = "Plugins>TailedCore>Calibrate Threshold...")
@@ -56,11 +63,16 @@ public class CalibrateThresholdCommand extends TailedCoreCommand {
 		final TailedCoreModel model;
 		try (ImageScorer scorer = ImageScorer.open(modelPath)) {
 			model = scorer.model();
+			final Channels channels = model.preprocessing().channels();
 			status.showStatus("Scoring " + images.size() + " labelled images");
 			for (int i = 0; i < scores.length; i++) {
 				progress().checkCanceled();
-				scores[i] = scorer.scoreImages(List.of(ImageSource.of(images.get(i)
-					.file()).open())).get(0).score();
+				final Path file = images.get(i).file();
+				final List<RasterImage> slices = ImageFileReader.read(file);
+				final String problem = channels.problem(slices.get(0).channels());
+				if (problem != null) throw new UnusableImageException(file, problem);
+				scores[i] = scorer.scoreImages(slices).stream().mapToDouble(
+					ImageAnomaly::score).max().getAsDouble();
 				anomalous[i] = images.get(i).anomalous();
 				status.showProgress(i + 1, scores.length);
 			}

@@ -10,6 +10,7 @@ import io.github.tailedcore.ij.TrainingImages;
 import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
+import io.github.tailedcore.preprocess.Channels;
 import io.github.tailedcore.preprocess.Framing;
 import io.github.tailedcore.preprocess.Intensity;
 import io.github.tailedcore.preprocess.Preprocessing;
@@ -101,11 +102,20 @@ public class FitModelCommand extends TailedCoreCommand {
 	private int tile_overlap = Preprocessing.DEFAULT_OVERLAP;
 
 	@Parameter(label = "Intensity scaling", choices = { "training-range",
-		"bit-depth", "percentiles" }, description = "training-range (default): " +
-			"the training images' 0.1-99.9 % range becomes 0-255, so a 12-bit " +
-			"camera image in 16 bits uses the full input range; bit-depth: the " +
-			"paper's; percentiles: each image between its own 0.5 and 99.5 %.")
+		"bit-depth", "percentiles", "display-range" },
+		description = "training-range (default): the training images' " +
+			"0.1-99.9 % range becomes 0-255, so a 12-bit camera image in 16 bits " +
+			"uses the full input range; bit-depth: the paper's; percentiles: each " +
+			"image between its own 0.5 and 99.5 %; display-range: each channel " +
+			"between the display range saved with it (Image > Adjust > " +
+			"Brightness/Contrast, then save as TIFF), else its own min and max.")
 	private String intensity = Preprocessing.DEFAULT_INTENSITY.label();
+
+	@Parameter(label = "Channels", description = "auto (default): grey images " +
+		"as grey, colour as colour, a composite of 2 or 3 channels as red, green " +
+		"(and blue); or 1 to 3 channel numbers of a composite, e.g. 2 (grey), " +
+		"1,3 (red and green) or 3,1,2.")
+	private String channels = Channels.auto().label();
 
 	@Parameter(label = "Seed")
 	private long seed = TailedCoreSettings.DEFAULT_SEED;
@@ -131,7 +141,7 @@ public class FitModelCommand extends TailedCoreCommand {
 			.build();
 		final Preprocessing preprocessing = new Preprocessing(Framing.parse(
 			framing), tile_scale, tile_overlap, Intensity.of(Intensity.Mode.parse(
-				intensity)));
+				intensity)), Channels.parse(channels));
 		final Path target = model_file.toPath();
 		ModelFile.requireSavable(target, overwrite);
 		status.showStatus("Reading " + training_dir);
@@ -139,14 +149,15 @@ public class FitModelCommand extends TailedCoreCommand {
 			file_pattern, recursive);
 		folder.requireImages(file_pattern);
 		final TailedCoreModel model;
-		final TrainingImages images;
-		try (FeatureExtractor extractor = FeatureExtractor.open(BackboneLocator
-			.standard().resolve(backbone)))
-		{
-			images = TrainingImages.check(folder, file_pattern, progress());
-			images.skipped().forEach(s -> log.warn("Skipped " + s));
+		// the backbone is found first and loaded after the images are checked
+		final BackboneLocator.Located located = BackboneLocator.standard().resolve(
+			backbone);
+		final TrainingImages images = TrainingImages.check(folder, file_pattern,
+			preprocessing.channels(), progress());
+		images.skipped().forEach(s -> log.warn("Skipped " + s));
+		try (FeatureExtractor extractor = FeatureExtractor.open(located)) {
 			model = new TailedCore(settings).fit(images.sources(), extractor,
-				preprocessing, progress());
+				preprocessing.with(images.channels()), progress());
 		}
 		ModelFile.save(model, target, overwrite);
 		summary = FitReport.of(model, images.imageFiles(), images.skipped(),

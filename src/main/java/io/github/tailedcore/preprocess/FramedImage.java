@@ -8,8 +8,8 @@ import io.github.tailedcore.tail.TailAugmentation;
 import java.util.List;
 
 /**
- * One image prepared as {@link Preprocessing} says: its intensities
- * stretched, then cut into the square inputs of the backbone, each of
+ * One image prepared as {@link Preprocessing} says: its channels chosen,
+ * their intensities stretched, then cut into the square inputs of the backbone, each of
  * {@code inputSize} pixels:
  * <ul>
  * <li>{@link Framing#CROP}: one input, the paper's resize + centre crop
@@ -44,7 +44,8 @@ public final class FramedImage {
 		this.inputSize = inputSize;
 		width = image.width();
 		height = image.height();
-		stretched = preprocessing.intensity().apply(image);
+		stretched = preprocessing.intensity().apply(preprocessing.channels().pick(
+			image));
 		if (preprocessing.framing() == Framing.CROP) {
 			cropper = new ImagePreprocessor(resize, inputSize);
 			framed = cropper.crop(stretched);
@@ -66,7 +67,7 @@ public final class FramedImage {
 	 * @param resize the shorter side before the paper's crop (256)
 	 * @param inputSize side of the backbone's square input (224)
 	 * @throws IllegalArgumentException if the image cannot be framed (a thin
-	 *           strip for the crop)
+	 *           strip for the crop) or lacks a channel it needs
 	 */
 	public static FramedImage of(final RasterImage image,
 		final Preprocessing preprocessing, final int resize, final int inputSize)

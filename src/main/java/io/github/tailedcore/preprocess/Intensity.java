@@ -1,9 +1,12 @@
 package io.github.tailedcore.preprocess;
 
 import io.github.tailedcore.Labelled;
+import io.github.tailedcore.image.DisplayRange;
 import io.github.tailedcore.image.RasterImage;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * How grey values reach the backbone's 0–255 input scale. The readers put
@@ -20,13 +23,21 @@ import java.util.Locale;
  * <li>{@link Mode#PERCENTILES}: each image is stretched between its own
  * {@code low} and {@code high} percentiles; robust to exposure drift
  * between sessions, blind to global brightness defects.</li>
+ * <li>{@link Mode#DISPLAY_RANGE}: each channel is stretched between the
+ * display range it was shown with ({@link DisplayRange}: Fiji's minimum and
+ * maximum of the image, or of each channel of a composite; for a file, the
+ * range ImageJ saved in it); the model sees what the scientist saw. A file
+ * saved without one (no ImageJ metadata) opens in ImageJ with its own
+ * minimum to maximum, and so does every image read without ImageJ here:
+ * then this is a per-image min–max stretch.</li>
  * </ul>
  *
  * @param mode which stretch
  * @param low lower bound on the 0–255 scale (training range) or lower
  *          percentile (percentiles); NaN for a training range not yet
- *          measured
- * @param high upper bound or upper percentile
+ *          measured; 0 for bit depth and display range
+ * @param high upper bound or upper percentile; 255 for bit depth and
+ *          display range
  */
 public record Intensity(Mode mode, double low, double high) {
 
@@ -41,7 +52,7 @@ public record Intensity(Mode mode, double low, double high) {
 	/** The kinds of stretch. */
 	public enum Mode implements Labelled {
 			BIT_DEPTH("bit-depth"), TRAINING_RANGE("training-range"), PERCENTILES(
-				"percentiles");
+				"percentiles"), DISPLAY_RANGE("display-range");
 
 		private final String label;
 
@@ -58,7 +69,7 @@ public record Intensity(Mode mode, double low, double high) {
 		/** Parses {@link #label()} (case-insensitive). */
 		public static Mode parse(final String name) {
 			return Labelled.parse(values(), name, "intensity scaling",
-				"training-range, bit-depth or percentiles");
+				"training-range, bit-depth, percentiles or display-range");
 		}
 	}
 
@@ -91,12 +102,18 @@ public record Intensity(Mode mode, double low, double high) {
 			DEFAULT_HIGH_PERCENT);
 	}
 
+	/** Each channel between its display range. */
+	public static Intensity displayRange() {
+		return new Intensity(Mode.DISPLAY_RANGE, 0, 255);
+	}
+
 	/** The default mode with its default bounds. */
 	public static Intensity of(final Mode mode) {
 		return switch (mode) {
 			case BIT_DEPTH -> bitDepth();
 			case TRAINING_RANGE -> trainingRange();
 			case PERCENTILES -> percentiles();
+			case DISPLAY_RANGE -> displayRange();
 		};
 	}
 
@@ -135,16 +152,45 @@ public record Intensity(Mode mode, double low, double high) {
 				final double hi = h.percentile(high);
 				yield stretch(image, lo, hi > lo ? hi : lo + 1);
 			}
+			case DISPLAY_RANGE -> stretch(image, IntStream.range(0, image
+				.channels()).mapToObj(c -> displayRange(image, c)).toArray(
+					DisplayRange[]::new));
 		};
+	}
+
+	/**
+	 * The display range of channel {@code c}: the image's, or else the
+	 * channel's own minimum to maximum (ImageJ's automatic range).
+	 */
+	static DisplayRange displayRange(final RasterImage image, final int c) {
+		final DisplayRange shown = image.displayRange(c);
+		if (shown != null) return shown;
+		float min = Float.POSITIVE_INFINITY;
+		float max = Float.NEGATIVE_INFINITY;
+		for (final float v : image.plane(c)) {
+			min = Math.min(min, v);
+			max = Math.max(max, v);
+		}
+		return new DisplayRange(min, max > min ? max : min + 1);
 	}
 
 	/** Maps [lo, hi] linearly to [0, 255], clipping outside. */
 	static RasterImage stretch(final RasterImage image, final double lo,
 		final double hi)
 	{
-		final double scale = 255 / (hi - lo);
+		final DisplayRange[] ranges = new DisplayRange[image.channels()];
+		Arrays.fill(ranges, new DisplayRange(lo, hi));
+		return stretch(image, ranges);
+	}
+
+	/** Maps each channel's range linearly to [0, 255], clipping outside. */
+	private static RasterImage stretch(final RasterImage image,
+		final DisplayRange[] ranges)
+	{
 		final float[][] out = new float[image.channels()][];
 		for (int c = 0; c < out.length; c++) {
+			final double lo = ranges[c].min();
+			final double scale = 255 / (ranges[c].max() - lo);
 			final float[] in = image.plane(c);
 			final float[] o = out[c] = new float[in.length];
 			for (int i = 0; i < in.length; i++)
@@ -156,7 +202,7 @@ public record Intensity(Mode mode, double low, double high) {
 	@Override
 	public String toString() {
 		return switch (mode) {
-			case BIT_DEPTH -> mode.label();
+			case BIT_DEPTH, DISPLAY_RANGE -> mode.label();
 			case TRAINING_RANGE -> needsTraining() ? mode.label() : String.format(
 				Locale.ROOT, "%s [%.4g, %.4g]", mode.label(), low, high);
 			case PERCENTILES -> String.format(Locale.ROOT, "%s [%g, %g]", mode

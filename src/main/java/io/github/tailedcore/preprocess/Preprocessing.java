@@ -3,9 +3,10 @@ package io.github.tailedcore.preprocess;
 import java.util.Locale;
 
 /**
- * How an image becomes the backbone's inputs: its {@link Framing} (the
- * paper's centre crop, the full frame, or tiles at a scale), the overlap of
- * tiles and the {@link Intensity} scaling. Recorded in the model file, so
+ * How an image becomes the backbone's inputs: the {@link Channels} that feed
+ * it, their {@link Intensity} scaling, the {@link Framing} (the paper's
+ * centre crop, the full frame, or tiles at a scale) and the overlap of
+ * tiles. Recorded in the model file, so
  * that scoring always prepares images as the fit did; model files written
  * before it existed read as {@link #paper()}.
  *
@@ -16,9 +17,11 @@ import java.util.Locale;
  * @param overlap for tiles: least overlap of neighbouring tiles, in input
  *          pixels (also the ramp of the blend, {@link TileBlend})
  * @param intensity how grey values are stretched
+ * @param channels which channels feed the backbone; model files written
+ *          before it was recorded read as {@link Channels#auto()}
  */
 public record Preprocessing(Framing framing, double scale, int overlap,
-	Intensity intensity)
+	Intensity intensity, Channels channels)
 {
 
 	/** The framing a new model gets unless told otherwise. */
@@ -39,14 +42,21 @@ public record Preprocessing(Framing framing, double scale, int overlap,
 
 	/** @throws IllegalArgumentException if a value is out of range */
 	public Preprocessing {
-		if (framing == null || intensity == null)
+		if (framing == null || intensity == null || channels == null)
 			throw new IllegalArgumentException(
-				"Preprocessing needs a framing and an intensity scaling.");
+				"Preprocessing needs a framing, an intensity scaling and channels.");
 		if (!(scale > 0 && scale <= MAX_SCALE)) throw new IllegalArgumentException(
 			"The tile scale must be above 0 and at most " + MAX_SCALE + ", got " +
 				scale + ".");
 		if (overlap < 0) throw new IllegalArgumentException(
 			"The tile overlap must be 0 or more pixels, got " + overlap + ".");
+	}
+
+	/** These settings with every channel of images of up to three. */
+	public Preprocessing(final Framing framing, final double scale,
+		final int overlap, final Intensity intensity)
+	{
+		this(framing, scale, overlap, intensity, Channels.auto());
 	}
 
 	/** The paper's: resize 256, centre crop 224, values by bit depth. */
@@ -68,7 +78,12 @@ public record Preprocessing(Framing framing, double scale, int overlap,
 
 	/** These settings with another intensity scaling. */
 	public Preprocessing with(final Intensity scaling) {
-		return new Preprocessing(framing, scale, overlap, scaling);
+		return new Preprocessing(framing, scale, overlap, scaling, channels);
+	}
+
+	/** These settings with other channels. */
+	public Preprocessing with(final Channels chosen) {
+		return new Preprocessing(framing, scale, overlap, intensity, chosen);
 	}
 
 	/**
@@ -84,6 +99,7 @@ public record Preprocessing(Framing framing, double scale, int overlap,
 	public String toString() {
 		final String f = framing == Framing.TILES ? String.format(Locale.ROOT,
 			"tiles at scale %g (overlap %d px)", scale, overlap) : framing.label();
-		return f + ", intensity " + intensity;
+		return f + ", intensity " + intensity + (channels.isAuto() ? ""
+			: ", channels " + channels);
 	}
 }

@@ -4,10 +4,14 @@
  * {@link io.github.tailedcore.preprocess.Framing} (crop, the full frame, or
  * overlapping tiles at a scale, {@link io.github.tailedcore.preprocess.TileGrid}),
  * the blending of the tiles' maps into one map of the whole image
- * ({@link io.github.tailedcore.preprocess.TileBlend}), the way back from the
- * crop to the image ({@link io.github.tailedcore.preprocess.MapGeometry}),
- * and the stretch of 16- and 32-bit intensities to the backbone's 0–255
- * input ({@link io.github.tailedcore.preprocess.Intensity}). The settings,
+ * ({@link io.github.tailedcore.preprocess.TileBlend}), the image each tile
+ * belongs to ({@link io.github.tailedcore.preprocess.TileOwners}), the way
+ * back from the crop to the image
+ * ({@link io.github.tailedcore.preprocess.MapGeometry}),
+ * the channels of a composite that feed the backbone
+ * ({@link io.github.tailedcore.preprocess.Channels}) and the stretch of 16-
+ * and 32-bit intensities to the backbone's 0–255 input
+ * ({@link io.github.tailedcore.preprocess.Intensity}). The settings,
  * {@link io.github.tailedcore.preprocess.Preprocessing}, are recorded in the
  * model file so that scoring prepares images as the fit did.
  */

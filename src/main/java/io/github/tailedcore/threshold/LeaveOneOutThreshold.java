@@ -7,6 +7,7 @@ import io.github.tailedcore.feature.ImagePatches;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.linalg.Quantile;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.preprocess.TileOwners;
 import io.github.tailedcore.scoring.ImageNeighbors;
 import io.github.tailedcore.search.NearestNeighborSearch;
 import io.github.tailedcore.search.NearestNeighborSearches;
@@ -197,24 +198,19 @@ public final class LeaveOneOutThreshold {
 		final ImageNeighbors neighbors, final int leastNeighbors,
 		final Progress progress)
 	{
-		final int imageCount = firstInputs.length - 1;
-		final int[] owner = new int[features.imageCount()];
-		for (int i = 0; i < imageCount; i++)
-			Arrays.fill(owner, firstInputs[i], firstInputs[i + 1], i);
-		final int[] imageOrigins = new int[origins.length];
-		for (int r = 0; r < origins.length; r++)
-			imageOrigins[r] = owner[origins[r]];
+		final TileOwners tiles = new TileOwners(firstInputs);
+		final int imageCount = tiles.imageCount();
+		final int[] imageOrigins = tiles.owners(origins);
 		final int[] images = sample(imageCount, imageOrigins);
 		if (images.length == 0) return null;
-		final int[] units = Arrays.stream(images).flatMap(i -> IntStream.range(
-			firstInputs[i], firstInputs[i + 1])).toArray();
-		final int[] unitOwners = Arrays.stream(units).map(u -> owner[u]).toArray();
+		final int[] units = tiles.tilesOf(images);
+		final int[] unitOwners = tiles.owners(units);
 		final double[] unitScores = neighbors == null ? leaveOneOut(memory,
 			imageOrigins, features, units, unitOwners, progress,
 			LeaveOneOutThreshold::max) : conditionedScores(memory, features,
 				neighbors, leastNeighbors, units, Arrays.stream(unitOwners).map(
-					i -> firstInputs[i]).toArray(), Arrays.stream(unitOwners).map(
-						i -> firstInputs[i + 1]).toArray(), progress);
+					tiles::first).toArray(), Arrays.stream(unitOwners).map(tiles::end)
+						.toArray(), progress);
 		final double[] scores = new double[images.length];
 		Arrays.fill(scores, Double.NEGATIVE_INFINITY);
 		for (int u = 0, i = 0; u < units.length; u++) {
@@ -275,12 +271,32 @@ public final class LeaveOneOutThreshold {
 		final Progress progress)
 	{
 		return leaveOneOut(memory, origins, features, images, images, progress,
-			s -> {
-			double sum = 0;
-			for (final float v : s)
-				sum += v;
-			return sum / s.length;
-		});
+			LeaveOneOutThreshold::mean);
+	}
+
+	/**
+	 * The mean patch score of every unit of a fit (an image, or a tile of a
+	 * tiled fit), scored against M without the rows of the unit's whole
+	 * image: a tile left out alone would find its overlapping neighbours'
+	 * rows, which show the same pixels.
+	 *
+	 * @param origins for each row of M, the unit it came from
+	 * @param tiles the image of each unit
+	 */
+	public static double[] meanPatchScores(final MemoryBank memory,
+		final int[] origins, final ImagePatches features, final TileOwners tiles,
+		final Progress progress)
+	{
+		final int[] units = IntStream.range(0, tiles.tileCount()).toArray();
+		return leaveOneOut(memory, tiles.owners(origins), features, units, tiles
+			.owners(units), progress, LeaveOneOutThreshold::mean);
+	}
+
+	private static double mean(final float[] s) {
+		double sum = 0;
+		for (final float v : s)
+			sum += v;
+		return sum / s.length;
 	}
 
 	/**

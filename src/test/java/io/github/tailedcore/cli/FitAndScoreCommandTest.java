@@ -10,9 +10,6 @@ import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.io.NpyFile;
 import io.github.tailedcore.tail.TailEstimation;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -30,22 +27,7 @@ class FitAndScoreCommandTest {
 
 	/** Runs the command line, returning exit code and everything printed. */
 	private static String[] run(final String... args) {
-		final PrintStream out = System.out;
-		final PrintStream err = System.err;
-		final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-		final PrintStream capture = new PrintStream(buffer, true,
-			StandardCharsets.UTF_8);
-		System.setOut(capture);
-		System.setErr(capture);
-		try {
-			final int code = Main.run(args);
-			return new String[] { Integer.toString(code), buffer.toString(
-				StandardCharsets.UTF_8) };
-		}
-		finally {
-			System.setOut(out);
-			System.setErr(err);
-		}
+		return CapturedRun.of(args).asArray();
 	}
 
 	/**

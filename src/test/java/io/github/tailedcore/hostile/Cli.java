@@ -1,11 +1,10 @@
 package io.github.tailedcore.hostile;
 
+import io.github.tailedcore.cli.CapturedRun;
 import io.github.tailedcore.cli.Main;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,22 +23,8 @@ final class Cli {
 
 	/** Runs {@code args} in this JVM. */
 	static String run(final String... args) {
-		final PrintStream out = System.out;
-		final PrintStream err = System.err;
-		final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-		final PrintStream capture = new PrintStream(buffer, true,
-			StandardCharsets.UTF_8);
-		System.setOut(capture);
-		System.setErr(capture);
-		final int code;
-		try {
-			code = Main.run(args);
-		}
-		finally {
-			System.setOut(out);
-			System.setErr(err);
-		}
-		return outcome(code, buffer.toString(StandardCharsets.UTF_8));
+		final CapturedRun run = CapturedRun.of(args);
+		return outcome(run.code(), run.output());
 	}
 
 	/** Runs {@code args} in a new JVM started with {@code jvmOptions}. */

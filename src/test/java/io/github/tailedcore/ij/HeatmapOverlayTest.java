@@ -127,6 +127,34 @@ class HeatmapOverlayTest {
 		assertEquals(2, r.map().getNFrames());
 	}
 
+	/**
+	 * A composite has one map per Z, T position, shown over every channel
+	 * (channel position 0); the map image has one slice per position.
+	 */
+	@Test
+	void compositeMapsCoverEveryChannelOfTheirPosition() {
+		final ImagePlus imp = IJ.createImage("czt", "16-bit black", W, H, 3, 2,
+			1);
+		imp.setPosition(2, 1, 1);
+		final HeatmapOverlay.Result r = OVERLAY.apply(imp, Arrays.asList(null,
+			twoBlobs()));
+		assertEquals(1, r.heatmaps().size());
+		for (final Roi roi : imp.getOverlay().toArray()) {
+			assertEquals(0, roi.getCPosition(), roi.getName());
+			assertEquals(2, roi.getZPosition(), roi.getName());
+		}
+		assertEquals(2, r.map().getStackSize());
+		final Exception e = assertThrows(IllegalArgumentException.class,
+			() -> OVERLAY.apply(imp, Arrays.asList(null, null, null, null, null,
+				twoBlobs())));
+		assertTrue(e.getMessage().contains("2 positions of 3 channels"), e
+			.getMessage());
+		// the current position's map alone: z 1, whatever the channel shown
+		OVERLAY.apply(imp, twoBlobs());
+		for (final Roi roi : imp.getOverlay().toArray())
+			assertEquals(1, roi.getZPosition(), roi.getName());
+	}
+
 	@Test
 	void applyingAgainReplacesOnlyOurRois() {
 		final ImagePlus imp = IJ.createImage("again", "8-bit black", W, H, 1);

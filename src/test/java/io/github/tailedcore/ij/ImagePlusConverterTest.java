@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ij.CompositeImage;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -13,6 +14,7 @@ import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ShortProcessor;
+import io.github.tailedcore.image.DisplayRange;
 import io.github.tailedcore.image.RasterImage;
 
 import java.awt.image.IndexColorModel;
@@ -163,14 +165,58 @@ class ImagePlusConverterTest {
 			assertEquals(10 * i, r.get(i - 1).get(0, 2, 1));
 	}
 
+	/**
+	 * A 16-bit composite of 2 channels × 3 Z slices gives 3 images of 2
+	 * channels, each channel scaled by the bit depth and carrying its own
+	 * display range (its LUT's), on the same scale.
+	 */
 	@Test
-	void compositeIsRefusedWithAWayOut() {
-		final ImagePlus imp = IJ.createImage("two channels", "8-bit black", 4, 4,
-			2, 1, 1);
-		final Exception e = assertThrows(IllegalArgumentException.class,
-			() -> ImagePlusConverter.toRasterImages(imp));
-		assertTrue(e.getMessage().contains("2 channels"), e.getMessage());
-		assertTrue(e.getMessage().contains("Stack to RGB"), e.getMessage());
+	void compositeGivesOneImageOfAllChannelsPerPosition() {
+		final ImagePlus hyper = IJ.createImage("two channels", "16-bit black", 3,
+			2, 2, 3, 1);
+		for (int z = 1; z <= 3; z++)
+			for (int c = 1; c <= 2; c++)
+				hyper.getStack().getProcessor(hyper.getStackIndex(c, z, 1)).set(1, 1,
+					1000 * c + z);
+		final CompositeImage imp = new CompositeImage(hyper,
+			IJ.COMPOSITE);
+		imp.setPosition(1, 1, 1);
+		imp.setDisplayRange(100, 4095);
+		imp.setPosition(2, 1, 1);
+		imp.setDisplayRange(0, 2047);
+		final List<RasterImage> r = ImagePlusConverter.toRasterImages(imp, 12);
+		assertEquals(3, r.size());
+		final double s = 255.0 / 4095;
+		for (int z = 1; z <= 3; z++) {
+			final RasterImage image = r.get(z - 1);
+			assertEquals(2, image.channels());
+			assertEquals((1000 + z) * s, image.get(0, 1, 1), EPS);
+			assertEquals((2000 + z) * s, image.get(1, 1, 1), EPS);
+			assertEquals(0, image.get(1, 0, 0));
+			assertEquals(new DisplayRange(100 * s, 4095 * s), image.displayRange(0));
+			assertEquals(new DisplayRange(0, 2047 * s), image.displayRange(1));
+		}
+	}
+
+	/** A grey image carries the display range set in Fiji, by bit depth. */
+	@Test
+	void greyCarriesItsDisplayRange() {
+		final ShortProcessor sp = new ShortProcessor(2, 1, new short[] { 5, 4000 },
+			null);
+		final ImagePlus imp = new ImagePlus("12 bit", sp);
+		imp.setDisplayRange(200, 3000);
+		final RasterImage r = ImagePlusConverter.toRasterImages(imp, 12).get(0);
+		assertEquals(new DisplayRange(200 * 255.0 / 4095, 3000 * 255.0 / 4095), r
+			.displayRange(0));
+		final ByteProcessor bp = new ByteProcessor(2, 1, new byte[] { 5, 40 });
+		final ImagePlus eight = new ImagePlus("8 bit", bp);
+		eight.setDisplayRange(10, 20);
+		assertEquals(new DisplayRange(10, 20), ImagePlusConverter.toRasterImages(
+			eight).get(0).displayRange(0));
+		final ImagePlus rgb = new ImagePlus("rgb", new ColorProcessor(2, 1));
+		for (int c = 0; c < 3; c++)
+			assertEquals(new DisplayRange(0, 255), ImagePlusConverter.toRasterImages(
+				rgb).get(0).displayRange(c));
 	}
 
 	@Test

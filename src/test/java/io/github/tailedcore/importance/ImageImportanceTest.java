@@ -10,6 +10,7 @@ import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.preprocess.TileOwners;
 import io.github.tailedcore.threshold.LeaveOneOutThreshold;
 
 import java.util.Arrays;
@@ -75,7 +76,7 @@ class ImageImportanceTest {
 			.locations()).toArray();
 		final ImportanceWeights weighting = ImportanceWeights.defaults();
 		final ImageImportance importance = ImageImportance.estimate(memory, origins,
-			features, weighting, Progress.none());
+			features, TileOwners.untiled(6), weighting, Progress.none());
 		final double[] expected = LeaveOneOutThreshold.meanPatchScores(memory,
 			origins, features, IntStream.range(0, 6).toArray(), Progress.none());
 		assertArrayEquals(expected, importance.scores());
@@ -86,8 +87,69 @@ class ImageImportanceTest {
 		Arrays.fill(oneImage, 3);
 		final IllegalArgumentException e = assertThrows(
 			IllegalArgumentException.class, () -> ImageImportance.estimate(memory,
-				oneImage, features, weighting, Progress.none()));
+				oneImage, features, TileOwners.untiled(6), weighting, Progress
+					.none()));
 		assertTrue(e.getMessage().contains("all come from image 3"), e
 			.getMessage());
+	}
+
+	/**
+	 * Tiled, each tile is scored with every tile of its image left out: the
+	 * brute-force reference below. Image 0's two tiles show the same pixels
+	 * (as overlapping tiles do), so leaving one tile out alone would score it
+	 * 0 against its twin; with its image left out it scores as an unseen tile
+	 * must.
+	 */
+	@Test
+	void tiledFitLeavesOutTheWholeImage() {
+		final Random random = new Random(11);
+		final int values = GRID.locations() * GRID.dims();
+		final TileOwners tiles = new TileOwners(new int[] { 0, 2, 3, 6, 8 });
+		final float[][] tile = new float[tiles.tileCount()][values];
+		for (int u = 0; u < tile.length; u++)
+			for (int k = 0; k < values; k++)
+				tile[u][k] = (float) random.nextGaussian();
+		tile[1] = tile[0].clone();
+		final PatchFeatures features = new PatchFeatures(GRID);
+		final float[] data = new float[tile.length * values];
+		for (int u = 0; u < tile.length; u++) {
+			features.add(tile[u], null);
+			System.arraycopy(tile[u], 0, data, u * values, values);
+		}
+		final MemoryBank memory = new MemoryBank(new FeatureMatrix(tile.length *
+			GRID.locations(), GRID.dims(), data), null, 0);
+		final int[] origins = IntStream.range(0, memory.size()).map(r -> r / GRID
+			.locations()).toArray();
+		final ImageImportance importance = ImageImportance.estimate(memory, origins,
+			features, tiles, ImportanceWeights.defaults(), Progress.none());
+
+		final double[] expected = new double[tile.length];
+		for (int u = 0; u < tile.length; u++) {
+			double sum = 0;
+			for (int p = 0; p < GRID.locations(); p++) {
+				double best = Double.POSITIVE_INFINITY;
+				for (int r = 0; r < memory.size(); r++) {
+					if (tiles.owner(origins[r]) == tiles.owner(u)) continue;
+					double d = 0;
+					for (int c = 0; c < GRID.dims(); c++) {
+						final double diff = tile[u][p * GRID.dims() + c] - data[r * GRID
+							.dims() + c];
+						d += diff * diff;
+					}
+					best = Math.min(best, d);
+				}
+				sum += best;
+			}
+			expected[u] = sum / GRID.locations();
+		}
+		assertEquals(tile.length, importance.scores().length);
+		for (int u = 0; u < tile.length; u++)
+			assertEquals(expected[u], importance.scores()[u], 1e-4 * expected[u],
+				"tile " + u);
+		assertTrue(importance.scores()[0] > 0.1, "a tile is not vouched for by " +
+			"its twin of the same image: " + importance.scores()[0]);
+		assertEquals(0, LeaveOneOutThreshold.meanPatchScores(memory, origins,
+			features, new int[] { 0 }, Progress.none())[0], 1e-6,
+			"left out alone, the tile finds its twin");
 	}
 }

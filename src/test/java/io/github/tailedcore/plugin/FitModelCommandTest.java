@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.tailedcore.preprocess.Channels;
 import io.github.tailedcore.preprocess.Framing;
 import io.github.tailedcore.preprocess.Intensity;
 import io.github.tailedcore.preprocess.Preprocessing;
@@ -232,9 +233,9 @@ class FitModelCommandTest {
 	}
 
 	/**
-	 * framing, tile_scale, tile_overlap and intensity are keys of the
-	 * command; the model records them (the training range measured) and the
-	 * summary counts the tiles.
+	 * framing, tile_scale, tile_overlap, intensity and channels are keys of
+	 * the command; the model records them (the training range measured) and
+	 * the summary counts the tiles.
 	 */
 	@Test
 	void preprocessingIsAnOptionOfTheCommand() throws Exception {
@@ -246,6 +247,7 @@ class FitModelCommandTest {
 		inputs.put("tile_scale", 1.0);
 		inputs.put("tile_overlap", 48);
 		inputs.put("intensity", "training-range");
+		inputs.put("channels", "2");
 
 		final CommandModule m = Fixtures.run(FitModelCommand.class, inputs);
 
@@ -256,6 +258,7 @@ class FitModelCommandTest {
 		assertEquals(48, p.overlap());
 		assertEquals(Intensity.Mode.TRAINING_RANGE, p.intensity().mode());
 		assertFalse(p.intensity().needsTraining());
+		assertEquals(Channels.of(2), p.channels());
 		final String summary = (String) m.getOutput("summary");
 		// 256 px images: 2 × 2 tiles of 224 each
 		assertTrue(summary.contains("fitted on 2 images (8 tiles)"), summary);
@@ -290,7 +293,8 @@ class FitModelCommandTest {
 			Scoring.GLOBAL.label(), "framing", Preprocessing.DEFAULT_FRAMING.label(),
 			"tile_scale",
 			Preprocessing.DEFAULT_SCALE, "tile_overlap", Preprocessing.DEFAULT_OVERLAP,
-			"intensity", Preprocessing.DEFAULT_INTENSITY.label(), "seed", 1L,
+			"intensity", Preprocessing.DEFAULT_INTENSITY.label(), "channels",
+			Channels.auto().label(), "seed", 1L,
 			"model_file", new File(model.toString()), "overwrite", false,
 			"backbone", "mobilenet_v2_imagenet" };
 	}

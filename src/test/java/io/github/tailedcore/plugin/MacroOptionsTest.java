@@ -43,6 +43,11 @@ class MacroOptionsTest {
 		assertEquals("SoftPatch", in.get("method"));
 		assertEquals(0.01, in.get("coreset_ratio"));
 		assertEquals("rot15flip", in.get("tail_augmentation"));
+		// a key left out gets its default, never an earlier call's value
+		assertEquals("auto", in.get("channels"));
+		assertEquals("1,3", MacroOptions.inputs(Fixtures.info(
+			FitModelCommand.class), "training_dir=/t model_file=/m channels=1,3 " +
+				"intensity=display-range").get("channels"));
 	}
 
 	@Test

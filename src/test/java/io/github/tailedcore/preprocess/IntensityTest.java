@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tailedcore.image.DisplayRange;
 import io.github.tailedcore.image.RasterImage;
 
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,46 @@ class IntensityTest {
 			" Percentiles "));
 		assertThrows(IllegalArgumentException.class, () -> Intensity.Mode.parse(
 			"auto"));
+	}
+
+	/**
+	 * Display range: a 12-bit ramp shown between 1000 and 3000 maps 1000 to
+	 * 0 and 3000 to 255, linearly, clipping outside; each channel of a
+	 * composite by its own range.
+	 */
+	@Test
+	void displayRangeStretchesEachChannelAsShown() {
+		final RasterImage ramp = twelveBit(0);
+		final RasterImage two = new RasterImage(64, 64, ramp.plane(0), ramp.plane(
+			0)).withDisplayRanges(new DisplayRange(1000 * LEVEL, 3000 * LEVEL),
+				new DisplayRange(0, 4095 * LEVEL));
+		final RasterImage out = Intensity.displayRange().apply(two);
+		final float[] in = ramp.plane(0);
+		for (int i = 0; i < in.length; i += 97) {
+			final double raw = in[i] / LEVEL;
+			assertEquals(Math.min(255, Math.max(0, (raw - 1000) * 255 / 2000)), out
+				.plane(0)[i], 0.01, "channel 1 at " + raw);
+			assertEquals(raw * 255 / 4095, out.plane(1)[i], 0.01, "channel 2 at " +
+				raw);
+		}
+	}
+
+	/**
+	 * Without a display range (an image read without ImageJ), each channel is
+	 * stretched between its own minimum and maximum, as ImageJ shows a file
+	 * without one.
+	 */
+	@Test
+	void displayRangeFallsBackToEachImagesMinimumAndMaximum() {
+		final float[] out = Intensity.displayRange().apply(twelveBit(400)).plane(
+			0);
+		assertEquals(0, out[0], 1e-3);
+		assertEquals(255, out[out.length - 1], 1e-3);
+		assertEquals(127.5, out[out.length / 2], 0.1);
+		final RasterImage flat = new RasterImage(2, 1, new float[] { 7, 7 });
+		assertEquals(0, Intensity.displayRange().apply(flat).plane(0)[0]);
+		assertEquals("display-range", Intensity.displayRange().toString());
+		assertEquals(Intensity.displayRange(), Intensity.of(Intensity.Mode.parse(
+			"Display-Range")));
 	}
 }
