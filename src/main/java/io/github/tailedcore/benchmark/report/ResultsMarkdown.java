@@ -65,7 +65,7 @@ public final class ResultsMarkdown {
 		out.append(String.join(", ", views)).append(String.format(Locale.ROOT,
 			". Preprocessing: %s (pixel measures on the %s). Total time %.0f s.%n%n",
 			config.preprocessing(), config.preprocessing().framing() == Framing.CROP
-				? "crop's 224² map against the cropped masks"
+				? "crop's map against the masks cropped alike"
 				: "image's own pixels against the masks", results.totalSeconds()));
 		out.append("Values × 100: per seed the mean over the tail classes (C_t), " +
 			"head classes (C_h) and all classes, then the mean over seeds (spec §9).\n\n");

@@ -66,7 +66,8 @@ final class HandResults {
 		final double a, final double b, final double c)
 	{
 		final List<ClassScores> scores = List.of(new ClassScores("a", aTail, a, NA,
-			NA), new ClassScores("b", bTail, b, 0.9, 0.8), new ClassScores("c",
+			NA), new ClassScores("b", bTail, b, 0.9, 0.8,
+				0.75, 2), new ClassScores("c",
 				cTail, c, 0.7, 0.6));
 		final TailReport tail = method != Method.TAILEDCORE ? null
 			: new TailReport(3, 1, 1, new int[] { 3, 1 }, List.of(
