@@ -3,6 +3,7 @@ package io.github.tailedcore.benchmark;
 import io.github.tailedcore.TailedCoreSettings;
 import io.github.tailedcore.benchmark.split.NoiseProtocol;
 import io.github.tailedcore.benchmark.split.TailShape;
+import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.tail.TailAugmentation;
 
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * What one benchmark run compares: the tail shapes and data seeds of the
  * splits (spec §8), the noise ratio, the methods, and the few fit settings
- * a run may change (everything else is the paper's default).
+ * a run may change (everything else is the paper's default), among them
+ * how images are framed.
  *
  * @param shapes the tails, each run with every seed
  * @param noiseRatio the noise ratio of every split (0.1 in the paper)
@@ -25,10 +27,13 @@ import java.util.List;
  *          for the paper's choice per shape ({@link #augmentation})
  * @param modelSeed the fit seed (projections, coreset starts; 0 in the
  *          paper)
+ * @param preprocessing how every image, training and test alike, becomes
+ *          the backbone's inputs ({@link Preprocessing#paper()} in the paper)
  */
 public record BenchmarkConfig(List<TailShape> shapes, double noiseRatio,
 	NoiseProtocol noiseProtocol, List<Long> seeds, List<BenchmarkMethod> methods,
-	double coresetRatio, TailAugmentation tailAugmentation, long modelSeed)
+	double coresetRatio, TailAugmentation tailAugmentation, long modelSeed,
+	Preprocessing preprocessing)
 {
 
 	/** Copies the lists and checks that none is empty. */
@@ -39,6 +44,8 @@ public record BenchmarkConfig(List<TailShape> shapes, double noiseRatio,
 		if (shapes.isEmpty() || seeds.isEmpty() || methods.isEmpty())
 			throw new IllegalArgumentException("A benchmark needs at least one " +
 				"tail shape, one seed and one method.");
+		if (preprocessing == null) throw new IllegalArgumentException(
+			"A benchmark needs a preprocessing.");
 	}
 
 	/**

@@ -32,7 +32,10 @@ import java.util.function.Consumer;
  * Runs the long-tail noisy protocol of the TailedCore paper on one data set
  * (spec §8–§9): for every tail shape and data seed it draws a split, fits
  * one model per method on the training images of all classes together
- * (never one per class), and evaluates each model class by class.
+ * (never one per class), and evaluates each model class by class
+ * ({@link TestSet}). Training and test images are prepared alike, as the
+ * configuration's {@link io.github.tailedcore.preprocess.Preprocessing}
+ * says: the paper's crop, the plugin's full frame, or tiles.
  * <p>
  * The features of every image are extracted once ({@link FeatureCache}) and
  * shared by all splits, methods and seeds; the fits skip the default
@@ -80,12 +83,14 @@ public final class BenchmarkRunner {
 	public BenchmarkResults run() throws IOException {
 		final long start = System.nanoTime();
 		clock.stage("Features");
-		final FeatureCache features = FeatureCache.extract(data, extractor, clock);
+		final FeatureCache features = FeatureCache.extract(data, extractor, config
+			.preprocessing(), clock);
 		log.accept(String.format(Locale.ROOT,
-			"Features of %d images: %.2f GB (max heap %.1f GB)", features.size(),
-			features.bytes() / 1e9, Runtime.getRuntime().maxMemory() / 1e9));
+			"Features of %d inputs (%s): %.2f GB (max heap %.1f GB)", features.size(),
+			features.preprocessing(), features.bytes() / 1e9, Runtime.getRuntime()
+				.maxMemory() / 1e9));
 		clock.stage("Masks");
-		final TestSet test = TestSet.of(data, extractor.preprocessor(),
+		final TestSet test = TestSet.of(data, extractor, features.preprocessing(),
 			pixelLevel);
 		final List<Split> splits = new ArrayList<>();
 		final List<MethodRun> runs = new ArrayList<>();
@@ -126,7 +131,8 @@ public final class BenchmarkRunner {
 		final AnomalyScorer scorer = scorer(model, method);
 		final List<ClassScores> scores = new ArrayList<>();
 		for (final ClassSplit c : split.classes())
-			scores.add(test.evaluate(c, scorer, features));
+			scores.add(test.evaluate(c, scorer, features, model.settings()
+				.gaussianSigma()));
 		final double scoreSeconds = (System.nanoTime() - scoreStart) / 1e9;
 		final TailReport tail = method.method() == Method.TAILEDCORE ? TailReport.of(split,
 			model.summary()) : null;
@@ -196,7 +202,7 @@ public final class BenchmarkRunner {
 			clock.stage("Scoring and evaluation");
 			final long scoreStart = System.nanoTime();
 			scores.add(test.evaluate(c, AnomalyScorer.of(fit.model(),
-				Scoring.GLOBAL), features));
+				Scoring.GLOBAL), features, fit.model().settings().gaussianSigma()));
 			scoreSeconds += (System.nanoTime() - scoreStart) / 1e9;
 		}
 		log.accept(String.format(Locale.ROOT, "%s seed %d %s: %d fits %.1f s, " +

@@ -9,7 +9,8 @@
  * ({@link io.github.tailedcore.benchmark.synthetic}). This package runs the
  * protocol ({@link io.github.tailedcore.benchmark.BenchmarkRunner}: one
  * model per method on all classes, evaluated class by class, over features
- * extracted once), and {@link io.github.tailedcore.benchmark.report} writes
+ * extracted once, every image framed as one
+ * {@link io.github.tailedcore.preprocess.Preprocessing} says), and {@link io.github.tailedcore.benchmark.report} writes
  * its results.
  */
 package io.github.tailedcore.benchmark;

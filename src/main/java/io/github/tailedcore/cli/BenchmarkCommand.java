@@ -65,6 +65,9 @@ public final class BenchmarkCommand implements Subcommand {
 			"--test-per-class N      at most N test images per class (default all)",
 			"--subset-seed N         seed of those image draws (default 0)",
 			"--model-seed N          seed of projections and coreset starts (default 0)",
+			"--framing F             full (default, the plugin's), tiles or crop; with",
+			"--scale S, --tile-overlap PX, --intensity I as for fit; the paper's",
+			"                        preprocessing is --framing crop --intensity bit-depth",
 			"--image-only            image AUROC only: no pixel AUROC and AUPRO (faster)");
 	}
 
@@ -80,7 +83,7 @@ public final class BenchmarkCommand implements Subcommand {
 					"tailedcore,patchcore,softpatch"), BenchmarkMethod::parse), args.real(
 						"coreset-ratio", TailedCoreSettings.DEFAULT_CORESET_RATIO),
 			augmentation == null ? null : TailAugmentation.parse(augmentation), args
-				.integer("model-seed", 0));
+				.integer("model-seed", 0), FitCommand.preprocessing(args));
 		final MvtecDataset data = DatasetSubset.of(full, args.has("classes")
 			? list(args.get("classes", ""), String::trim) : List.of(), args.integer(
 				"train-per-class", 0), args.integer("test-per-class", 0), args.integer(

@@ -9,6 +9,7 @@ import io.github.tailedcore.Method;
 import io.github.tailedcore.benchmark.split.NoiseProtocol;
 import io.github.tailedcore.benchmark.split.TailShape;
 import io.github.tailedcore.importance.ImportanceWeighting;
+import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailEstimation;
 
@@ -46,7 +47,7 @@ class BenchmarkMethodTest {
 			"patchcore-paper"));
 		final BenchmarkConfig config = new BenchmarkConfig(List.of(TailShape.step(
 			1)), 0.1, NoiseProtocol.OVERLAP, List.of(101L), List.of(paper), 0.01,
-			null, 0);
+			null, 0, Preprocessing.paper());
 		assertEquals(TailEstimation.PAPER, config.settings(paper, TailShape.step(
 			1)).tailEstimation());
 	}
@@ -79,7 +80,7 @@ class BenchmarkMethodTest {
 	void testSettingsCarryTheWeighting() {
 		final BenchmarkConfig config = new BenchmarkConfig(List.of(TailShape.step(
 			4)), 0.1, NoiseProtocol.OVERLAP, List.of(101L), List.of(BenchmarkMethod.parse("patchcore+iw")),
-			0.01, null, 0);
+			0.01, null, 0, Preprocessing.paper());
 		assertEquals(ImportanceWeighting.CORESET, config.settings(config.methods()
 			.get(0), TailShape.step(4)).importanceWeighting());
 		assertEquals(Method.PATCHCORE, config.settings(config.methods().get(0),

@@ -43,7 +43,7 @@ class BenchmarkCommandTest {
 			final double auroc = Double.parseDouble(cells[7]);
 			assertTrue(auroc >= 0 && auroc <= 1, row);
 			assertFalse(cells[8].isEmpty(), "the example classes have masks: " + row);
-			assertEquals(cells[2].equals("TailedCore"), !cells[12].isEmpty(), row);
+			assertEquals(cells[2].equals("TailedCore"), !cells[14].isEmpty(), row);
 		}
 		final String md = Files.readString(out.resolve("results.md"));
 		assertTrue(md.contains("| Method | step-k1 C_t | C_h | all |"), md);

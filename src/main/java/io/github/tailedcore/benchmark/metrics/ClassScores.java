@@ -12,9 +12,14 @@ import java.util.Objects;
  * @param imageAuroc image AUROC
  * @param pixelAuroc pixel AUROC, or NaN
  * @param aupro AUPRO up to 30 % FPR, or NaN
+ * @param edgeAuroc image AUROC of the defect-free test images against the
+ *          edge defects (defective images whose defect reaches into the
+ *          frame the paper's centre crop cuts), or NaN without masks or
+ *          without such defects
+ * @param edgeDefects the number of those edge defects
  */
 public record ClassScores(String className, boolean tail, double imageAuroc,
-	double pixelAuroc, double aupro)
+	double pixelAuroc, double aupro, double edgeAuroc, int edgeDefects)
 {
 
 	/** Checks that the class is named. */
@@ -22,16 +27,21 @@ public record ClassScores(String className, boolean tail, double imageAuroc,
 		Objects.requireNonNull(className, "Class scores need a class name.");
 	}
 
+	/** Scores without an edge-defect measure. */
+	public ClassScores(final String className, final boolean tail,
+		final double imageAuroc, final double pixelAuroc, final double aupro)
+	{
+		this(className, tail, imageAuroc, pixelAuroc, aupro, Double.NaN, 0);
+	}
+
 	/** The value of {@code metric}. */
 	public double get(final Metric metric) {
-		switch (metric) {
-			case IMAGE_AUROC:
-				return imageAuroc;
-			case PIXEL_AUROC:
-				return pixelAuroc;
-			default:
-				return aupro;
-		}
+		return switch (metric) {
+			case IMAGE_AUROC -> imageAuroc;
+			case PIXEL_AUROC -> pixelAuroc;
+			case AUPRO -> aupro;
+			case EDGE_AUROC -> edgeAuroc;
+		};
 	}
 
 	/** The benchmark's measures. */
@@ -41,7 +51,9 @@ public record ClassScores(String className, boolean tail, double imageAuroc,
 			/** AUROC over all pixels of the class. */
 			PIXEL_AUROC,
 			/** Area under the per-region-overlap curve up to 30 % FPR. */
-			AUPRO
+			AUPRO,
+			/** AUROC of the defect-free images against the edge defects. */
+			EDGE_AUROC
 	}
 
 	/** The class groups the paper averages over. */

@@ -24,7 +24,7 @@ public final class ResultsCsv {
 	/** The columns, in order. */
 	public static final List<String> COLUMNS = List.of("tail_shape", "seed",
 		"method", "class", "tail_class", "train_clean", "train_noise",
-		"image_auroc", "pixel_auroc", "aupro", "memory", "kappa_median",
+		"image_auroc", "pixel_auroc", "aupro", "edge_auroc", "edge_defects", "memory", "kappa_median",
 		"taken_as_tail", "k_max", "fit_s", "score_s");
 
 	private ResultsCsv() {}
@@ -44,7 +44,8 @@ public final class ResultsCsv {
 					.seed()), run.method().displayName(), s.className(), Boolean.toString(
 						s.tail()), Integer.toString(data.clean().size()), Integer.toString(
 							data.noise().size()), number(s.imageAuroc()), number(s
-								.pixelAuroc()), number(s.aupro()), Integer.toString(run.memory()),
+								.pixelAuroc()), number(s.aupro()), number(s.edgeAuroc()), Integer
+									.toString(s.edgeDefects()), Integer.toString(run.memory()),
 					tail == null ? "" : number(tail.medianKappa()), tail == null ? ""
 						: Integer.toString(tail.taken()), tail == null ? "" : Integer
 							.toString(run.tail().kMax()), number(run.fitSeconds()), number(run

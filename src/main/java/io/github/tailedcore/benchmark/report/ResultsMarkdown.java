@@ -10,6 +10,7 @@ import io.github.tailedcore.benchmark.metrics.ClassScores;
 import io.github.tailedcore.benchmark.metrics.ClassScores.Group;
 import io.github.tailedcore.benchmark.metrics.ClassScores.Metric;
 import io.github.tailedcore.benchmark.split.TailShape;
+import io.github.tailedcore.preprocess.Framing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,8 @@ import java.util.Map;
  * {@code results.md}: the paper's table (Table 1: per method, the mean over
  * tail classes C<sub>t</sub>, head classes C<sub>h</sub> and all classes of
  * each tail shape, × 100, per-seed class means averaged over the seeds)
- * for each measure, followed by per-seed and per-class detail, what
+ * for each measure (and the image AUROC of the defects at the image's
+ * border), followed by per-seed and per-class detail, what
  * TailSampler found in each TailedCore fit (κ, K<sub>max</sub>, the images
  * taken as tail), and the time per stage. The best value of each column is
  * bold.
@@ -61,7 +63,10 @@ public final class ResultsMarkdown {
 			views.add(shape + " " + config.augmentation(shape).name().toLowerCase(
 				Locale.ROOT));
 		out.append(String.join(", ", views)).append(String.format(Locale.ROOT,
-			". Total time %.0f s.%n%n", results.totalSeconds()));
+			". Preprocessing: %s (pixel measures on the %s). Total time %.0f s.%n%n",
+			config.preprocessing(), config.preprocessing().framing() == Framing.CROP
+				? "crop's map against the masks cropped alike"
+				: "image's own pixels against the masks", results.totalSeconds()));
 		out.append("Values × 100: per seed the mean over the tail classes (C_t), " +
 			"head classes (C_h) and all classes, then the mean over seeds (spec §9).\n\n");
 		meanTable(out, results, Metric.IMAGE_AUROC, "Image AUROC");
@@ -69,6 +74,9 @@ public final class ResultsMarkdown {
 			"Pixel AUROC (classes with masks)");
 		meanTable(out, results, Metric.AUPRO, "AUPRO up to 30 % FPR (classes " +
 			"with masks)");
+		meanTable(out, results, Metric.EDGE_AUROC, "Image AUROC of edge defects " +
+			"(defect-free test images against the defective ones whose defect " +
+			"reaches into the frame the paper's crop cuts; classes with masks)");
 		seedTable(out, results);
 		for (final TailShape shape : config.shapes())
 			classTable(out, results, shape);

@@ -13,6 +13,7 @@ import io.github.tailedcore.benchmark.split.NoiseProtocol;
 import io.github.tailedcore.benchmark.split.TailShape;
 import io.github.tailedcore.benchmark.split.TrainImage;
 import io.github.tailedcore.feature.BackboneId;
+import io.github.tailedcore.preprocess.Preprocessing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,8 @@ final class HandResults {
 		final BenchmarkConfig config = new BenchmarkConfig(List.of(shape), 0.1,
 			NoiseProtocol.OVERLAP,
 			List.of(101L, 102L), List.of(BenchmarkMethod.plain(Method.TAILEDCORE),
-				BenchmarkMethod.plain(Method.PATCHCORE)), 0.1, null, 0);
+				BenchmarkMethod.plain(Method.PATCHCORE)), 0.1, null, 0,
+			Preprocessing.paper());
 		final List<MethodRun> runs = new ArrayList<>();
 		runs.add(run(101, Method.TAILEDCORE, true, false, false, .8, .9, 1.0));
 		runs.add(run(101, Method.PATCHCORE, true, false, false, .4, .9, 1.0));
@@ -64,7 +66,8 @@ final class HandResults {
 		final double a, final double b, final double c)
 	{
 		final List<ClassScores> scores = List.of(new ClassScores("a", aTail, a, NA,
-			NA), new ClassScores("b", bTail, b, 0.9, 0.8), new ClassScores("c",
+			NA), new ClassScores("b", bTail, b, 0.9, 0.8,
+				0.75, 2), new ClassScores("c",
 				cTail, c, 0.7, 0.6));
 		final TailReport tail = method != Method.TAILEDCORE ? null
 			: new TailReport(3, 1, 1, new int[] { 3, 1 }, List.of(

@@ -15,12 +15,12 @@ class ResultsCsvTest {
 			.twoSeeds()).split("\n"));
 		assertEquals(String.join(",", ResultsCsv.COLUMNS), lines.get(0));
 		assertEquals(1 + 2 * 2 * 3, lines.size());
-		assertEquals("step-k1,101,TailedCore,a,true,1,0,0.800000,,,100,1.00000,1,1," +
-			"1.50000,0.500000", lines.get(1));
+		assertEquals("step-k1,101,TailedCore,a,true,1,0,0.800000,,,,0,100,1.00000," +
+			"1,1,1.50000,0.500000", lines.get(1));
 		assertEquals("step-k1,101,TailedCore,b,false,3,1,0.900000,0.900000," +
-			"0.800000,100,2.50000,1,1,1.50000,0.500000", lines.get(2));
-		assertEquals("step-k1,101,PatchCore,a,true,1,0,0.400000,,,100,,,,1.50000," +
-			"0.500000", lines.get(4));
+			"0.800000,0.750000,2,100,2.50000,1,1,1.50000,0.500000", lines.get(2));
+		assertEquals("step-k1,101,PatchCore,a,true,1,0,0.400000,,,,0,100,,,," +
+			"1.50000,0.500000", lines.get(4));
 		for (final String line : lines)
 			assertEquals(ResultsCsv.COLUMNS.size(), line.split(",", -1).length, line);
 	}

@@ -42,6 +42,17 @@ class ResultsMarkdownTest {
 	}
 
 	@Test
+	void edgeDefectTableAndPreprocessing() {
+		// b alone has edge defects, .75 for both methods in both seeds
+		assertEquals("| TailedCore | **75.00** | **75.00** | **75.00** |", table(
+			"Image AUROC of edge defects (defect-free test images against the " +
+				"defective ones whose defect reaches into the frame the paper's crop " +
+				"cuts; classes with masks)").get(2));
+		assertTrue(TEXT.contains("Preprocessing: crop, intensity bit-depth (pixel " +
+			"measures on the crop's map against the masks cropped alike)."), TEXT);
+	}
+
+	@Test
 	void perSeedAndPerClassTables() {
 		assertEquals(List.of("| Method | step-k1 s101 | step-k1 s102 |",
 			"|---|---:|---:|", "| TailedCore | **90.00** | **60.00** |",
