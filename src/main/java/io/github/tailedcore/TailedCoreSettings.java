@@ -200,7 +200,7 @@ public final class TailedCoreSettings {
 			tailEstimation.label() + " views " +
 			tailAugmentation.name().toLowerCase() + ", σ=" + gaussianSigma +
 			", importance weighting " + importanceWeighting.label() + ", scoring " +
-			scoring.label() + (scoring == Scoring.CLASS_AWARE ? " k≥" +
+			scoring.label() + (scoring.conditions() ? " k≥" +
 				scoringNeighbors : "") + ", seed " + seed + ")";
 	}
 
