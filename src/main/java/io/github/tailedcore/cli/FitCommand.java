@@ -77,7 +77,8 @@ public final class FitCommand implements Subcommand {
 				" (default) or " + (TailedCoreSettings.DEFAULT_SCORING == Scoring.GLOBAL
 					? Scoring.CLASS_AWARE : Scoring.GLOBAL).label() + ": class-aware",
 			"                        compares a test image only with the memory of its",
-			"                        nearest training images (its own kind); global with all",
+			"                        nearest training images where they stand apart from",
+			"                        the rest (its own kind), else with all; global: all",
 			"--scoring-neighbors K   class-aware: at least K nearest training images",
 			"                        (default " + TailedCoreSettings.DEFAULT_SCORING_NEIGHBORS + ")",
 			"--framing F             full (default): the whole image at the backbone's",
