@@ -517,18 +517,22 @@ public final class TailedCore {
 	 *           but an image has no embedding
 	 */
 	private ImageNeighbors neighbors(final Projections training) {
+		final String needs = "Class-aware scoring needs the embedding of every " +
+			"training image (or choose global scoring): ";
 		try {
 			final FeatureMatrix embeddings = training.embeddings();
-			return embeddings.cols() == 0 ? null : new ImageNeighbors(embeddings);
+			if (embeddings.cols() > 0) return new ImageNeighbors(embeddings);
 		}
 		catch (final IllegalArgumentException e) {
-			if (settings.scoring().conditions())
-				throw new IllegalArgumentException("Class-aware scoring needs the " +
-					"embedding of every training image (or choose global scoring): " + e
-						.getMessage(), e);
+			if (settings.scoring().conditions()) throw new IllegalArgumentException(
+				needs + e.getMessage(), e);
 			return null;
 		}
+		if (settings.scoring().conditions()) throw new IllegalArgumentException(
+			needs + "the training images have none.");
+		return null;
 	}
+
 
 	private static int[] origins(final long[] picks, final int locations) {
 		final int[] origins = new int[picks.length];

@@ -172,9 +172,9 @@ public final class BenchmarkRunner {
 			? TailedCoreSettings.DEFAULT_SCORING : method.scoring();
 		if (!scoring.conditions() || method.scoringNeighbors() == 0)
 			return AnomalyScorer.of(model, scoring);
-		return new AnomalyScorer(model.memory(), model.neighbors().under(scoring), method
-			.scoringNeighbors(), NearestNeighborSearches::fastest, model.grid(), model
-				.settings().gaussianSigma());
+		return new AnomalyScorer(model.memory(), model.neighbors().under(scoring),
+			method.scoringNeighbors(), NearestNeighborSearches::fastest, model.grid(),
+			model.settings().gaussianSigma());
 	}
 
 	/**

@@ -59,6 +59,7 @@ public final class FitCommand implements Subcommand {
 			"--recursive             include subfolders",
 			"--features FILE.npy     instead of --train: patch features, float32 (N, H, W, D)",
 			"--embeddings FILE.npy   with --features: image embeddings (N, E), for TailedCore",
+			"                        and class-aware scoring (without them: global)",
 			"--crop PX               with --features: crop size the grid covers (default 224)",
 			"--model FILE            model file to write (" + ModelFile.EXTENSION + ")",
 			"--overwrite             replace an existing model file",
@@ -104,12 +105,16 @@ public final class FitCommand implements Subcommand {
 		if (featuresFile != null) {
 			final Path embeddings = args.path("embeddings", null);
 			final int crop = args.integer("crop", 224);
+			final boolean scoringChosen = args.has("scoring");
 			args.rejectUnknown();
 			if (settings.method() == Method.TAILEDCORE && embeddings == null)
 				throw new UsageException("TailedCore needs image embeddings: add " +
 					"--embeddings FILE.npy, or use --method patchcore.");
 			ModelFile.requireSavable(modelFile, overwrite);
-			model = new TailedCore(settings).fit(readFeatures(featuresFile,
+			// without embeddings nothing tells the kinds apart: score globally
+			final TailedCoreSettings fitted = embeddings == null && !scoringChosen
+				? settings.toBuilder().scoring(Scoring.GLOBAL).build() : settings;
+			model = new TailedCore(fitted).fit(readFeatures(featuresFile,
 				embeddings, crop), EXTERNAL_FEATURES, TailViewSource.NONE, progress);
 		}
 		else {

@@ -288,30 +288,42 @@ public final class AnomalyScorer {
 		final float[] scores, final int[] nearest)
 	{
 		final int locations = grid.locations();
-		final int values = locations * grid.dims();
-		final int[] everyRow = IntStream.range(0, images.size()).filter(i -> {
+		final int[] everyRow = new int[images.size()];
+		int count = 0;
+		for (int i = 0; i < images.size(); i++) {
 			final int[] rows = neighbors.rows(memory, embeddings.get(i), -1,
 				leastNeighbors);
-			if (rows.length == memory.size()) return true;
+			if (rows.length == memory.size()) {
+				everyRow[count++] = i;
+				continue;
+			}
 			final float[] d = new float[locations];
 			final int[] n = new int[locations];
 			new SubBankSearch(memory.vectors(), rows, subBankSearch).search(
 				new FeatureMatrix(locations, grid.dims(), images.get(i)), d, n);
 			System.arraycopy(d, 0, scores, i * locations, locations);
 			System.arraycopy(n, 0, nearest, i * locations, locations);
-			return false;
-		}).toArray();
-		if (everyRow.length == 0) return;
-		final float[] q = new float[everyRow.length * values];
-		for (int k = 0; k < everyRow.length; k++)
-			System.arraycopy(queries, everyRow[k] * values, q, k * values, values);
-		final float[] d = new float[everyRow.length * locations];
+		}
+		if (count > 0) searchWhole(Arrays.copyOf(everyRow, count), queries, scores,
+			nearest);
+	}
+
+	/** The given images (rows of {@code queries}) in one search over all of M. */
+	private void searchWhole(final int[] images, final float[] queries,
+		final float[] scores, final int[] nearest)
+	{
+		final int locations = grid.locations();
+		final int values = locations * grid.dims();
+		final float[] q = new float[images.length * values];
+		for (int k = 0; k < images.length; k++)
+			System.arraycopy(queries, images[k] * values, q, k * values, values);
+		final float[] d = new float[images.length * locations];
 		final int[] n = new int[d.length];
 		whole().search(new FeatureMatrix(d.length, grid.dims(), q), d, n);
-		for (int k = 0; k < everyRow.length; k++) {
-			System.arraycopy(d, k * locations, scores, everyRow[k] * locations,
+		for (int k = 0; k < images.length; k++) {
+			System.arraycopy(d, k * locations, scores, images[k] * locations,
 				locations);
-			System.arraycopy(n, k * locations, nearest, everyRow[k] * locations,
+			System.arraycopy(n, k * locations, nearest, images[k] * locations,
 				locations);
 		}
 	}
