@@ -23,7 +23,6 @@ import io.github.tailedcore.preprocess.TileOwners;
 import io.github.tailedcore.sampling.CoresetSampler;
 import io.github.tailedcore.scoring.AnomalyScorer;
 import io.github.tailedcore.scoring.ImageNeighbors;
-import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailEstimate;
 import io.github.tailedcore.tail.TailNoiseFilter;
 import io.github.tailedcore.tail.TailSampler;
@@ -499,8 +498,8 @@ public final class TailedCore {
 		Threshold t = null;
 		if (threshold != null) {
 			progress.stage("Threshold (leave-one-image-out scores)");
-			final ImageNeighbors conditioning = settings
-				.scoring() == Scoring.CLASS_AWARE ? neighbors : null;
+			final ImageNeighbors conditioning = settings.scoring().conditions()
+				? neighbors.under(settings.scoring()) : null;
 			final int least = settings.scoringNeighbors();
 			t = firstInputs == null ? threshold.estimate(memory, patches,
 				conditioning, least, progress) : threshold.estimate(memory, patches,
@@ -518,18 +517,22 @@ public final class TailedCore {
 	 *           but an image has no embedding
 	 */
 	private ImageNeighbors neighbors(final Projections training) {
+		final String needs = "Class-aware scoring needs the embedding of every " +
+			"training image (or choose global scoring): ";
 		try {
 			final FeatureMatrix embeddings = training.embeddings();
-			return embeddings.cols() == 0 ? null : new ImageNeighbors(embeddings);
+			if (embeddings.cols() > 0) return new ImageNeighbors(embeddings);
 		}
 		catch (final IllegalArgumentException e) {
-			if (settings.scoring() == Scoring.CLASS_AWARE)
-				throw new IllegalArgumentException("Class-aware scoring needs the " +
-					"embedding of every training image (or choose global scoring): " + e
-						.getMessage(), e);
+			if (settings.scoring().conditions()) throw new IllegalArgumentException(
+				needs + e.getMessage(), e);
 			return null;
 		}
+		if (settings.scoring().conditions()) throw new IllegalArgumentException(
+			needs + "the training images have none.");
+		return null;
 	}
+
 
 	private static int[] origins(final long[] picks, final int locations) {
 		final int[] origins = new int[picks.length];

@@ -5,6 +5,7 @@ import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.scoring.ImageNeighbors;
+import io.github.tailedcore.scoring.Scoring;
 
 /**
  * A fitted detector: the memory bank M with everything needed to score new
@@ -90,7 +91,8 @@ public final class TailedCoreModel {
 		if (memory.dims() != grid.dims()) throw new IllegalArgumentException(
 			"Memory vectors of " + memory.dims() + " dims do not fit the " + grid +
 				" grid.");
-		this.settings = settings;
+		this.settings = canCondition(settings, memory, neighbors) ? settings
+			: settings.toBuilder().scoring(Scoring.GLOBAL).build();
 		this.backbone = backbone;
 		this.grid = grid;
 		this.memory = memory;
@@ -98,6 +100,18 @@ public final class TailedCoreModel {
 		this.preprocessing = preprocessing;
 		this.threshold = threshold;
 		this.neighbors = neighbors;
+	}
+
+	/**
+	 * Whether the settings' scoring can run on this memory: global scoring
+	 * always, class-aware scoring with the training embeddings and the rows'
+	 * origins. A model without them records global scoring.
+	 */
+	private static boolean canCondition(final TailedCoreSettings settings,
+		final MemoryBank memory, final ImageNeighbors neighbors)
+	{
+		return !settings.scoring().conditions() || neighbors != null && memory
+			.origins() != null;
 	}
 
 	/** How images are framed and scaled before the backbone, as in the fit. */

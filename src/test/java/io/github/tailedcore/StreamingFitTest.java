@@ -7,6 +7,7 @@ import io.github.tailedcore.feature.FeatureExtractor;
 import io.github.tailedcore.feature.ImageSource;
 import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.importance.ImportanceWeighting;
+import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailAugmentation;
 
 import java.io.IOException;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * of {@code test-images} and one defective image as noise, through the
  * standard backbone. The reference sees the same tail views as the
  * streaming fit from features; the fits from the image files make their
- * own.
+ * own. Its threshold is global (the class-aware one is tested in
+ * {@code ConditionedThresholdTest}), so the fits score globally.
  */
 class StreamingFitTest {
 
@@ -90,7 +92,7 @@ class StreamingFitTest {
 			Method.PATCHCORE })
 		{
 			final TailedCoreSettings settings = TailedCoreSettings.builder().method(
-				method).build();
+				method).scoring(Scoring.GLOBAL).build();
 			assertSameModel(reference(settings), new TailedCore(settings).fit(images,
 				extractor, Progress.none()), settings.toString());
 		}
@@ -103,7 +105,8 @@ class StreamingFitTest {
 	@Test
 	void fromFeaturesEveryMethodAndOption() throws IOException {
 		final TailedCoreSettings.Builder small = TailedCoreSettings.builder()
-			.coresetRatio(0.03).tailAugmentation(TailAugmentation.ROTFLIP);
+			.coresetRatio(0.03).tailAugmentation(TailAugmentation.ROTFLIP).scoring(
+				Scoring.GLOBAL);
 		for (final TailedCoreSettings settings : new TailedCoreSettings[] { small
 			.method(Method.SOFTPATCH).build(), small.method(Method.TAILEDCORE)
 				.importanceWeighting(ImportanceWeighting.CORESET_AND_SCORE).seed(3)

@@ -182,12 +182,12 @@ class TailedCoreTest {
 			assertTrue(threshold.method().contains("leave-one-image-out"));
 			final Random random = new Random(99);
 			final double normal = TailedCore.scorer(model).score(patches(random, 1,
-				0.05)).imageScore();
+				0.05), embedding(random, 1)).imageScore();
 			final float[] defect = patches(random, 1, 0.05);
 			for (int d = 0; d < GRID.dims(); d++)
 				defect[5 * GRID.dims() + d] += 1.5f;
-			final double anomalous = TailedCore.scorer(model).score(defect)
-				.imageScore();
+			final double anomalous = TailedCore.scorer(model).score(defect,
+				embedding(random, 1)).imageScore();
 			assertFalse(threshold.isAnomalous(normal), method + ": normal " +
 				normal + " vs " + threshold);
 			assertTrue(threshold.isAnomalous(anomalous), method + ": defect " +
@@ -241,6 +241,28 @@ class TailedCoreTest {
 				.defaults()).fit(new PatchFeatures(GRID), BACKBONE,
 					TailViewSource.NONE, Progress.none()));
 		assertTrue(e.getMessage().contains("no training images"));
+	}
+
+	/**
+	 * Without embeddings nothing tells the kinds apart: class-aware scoring
+	 * (the default) is a clear error, global scoring fits.
+	 */
+	@Test
+	void classAwareScoringWithoutEmbeddingsIsAClearError() throws IOException {
+		final PatchFeatures bare = new PatchFeatures(GRID);
+		final PatchFeatures features = clusters(1);
+		for (int i = 0; i < features.imageCount(); i++)
+			bare.add(features.patches(i), null);
+		final TailedCoreSettings patchCore = TailedCoreSettings.builder().method(
+			Method.PATCHCORE).build();
+		final IllegalArgumentException e = assertThrows(
+			IllegalArgumentException.class, () -> new TailedCore(patchCore).fit(bare,
+				BACKBONE, TailViewSource.NONE, Progress.none()));
+		assertTrue(e.getMessage().contains("choose global scoring"), e
+			.getMessage());
+		assertNull(new TailedCore(patchCore.toBuilder().scoring(Scoring.GLOBAL)
+			.build()).fit(bare, BACKBONE, TailViewSource.NONE, Progress.none())
+			.neighbors());
 	}
 
 	/**

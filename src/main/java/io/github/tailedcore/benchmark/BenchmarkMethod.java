@@ -116,7 +116,7 @@ public record BenchmarkMethod(Method method, ImportanceWeighting weighting,
 			throw new IllegalArgumentException("Not a number of neighbours in '" +
 				name + "'.");
 		}
-		if (s != Scoring.CLASS_AWARE || neighbors < 1)
+		if (!s.conditions() || neighbors < 1)
 			throw new IllegalArgumentException("Only class-aware scoring takes a " +
 				"number of neighbours (at least 1): '" + name + "'.");
 		return new BenchmarkMethod(method, weighting, tailEstimation, s,

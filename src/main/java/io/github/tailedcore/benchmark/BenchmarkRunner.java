@@ -176,11 +176,11 @@ public final class BenchmarkRunner {
 	{
 		final Scoring scoring = method.scoring() == null
 			? TailedCoreSettings.DEFAULT_SCORING : method.scoring();
-		if (scoring == Scoring.GLOBAL || method.scoringNeighbors() == 0)
+		if (!scoring.conditions() || method.scoringNeighbors() == 0)
 			return AnomalyScorer.of(model, scoring);
-		return new AnomalyScorer(model.memory(), model.neighbors(), method
-			.scoringNeighbors(), NearestNeighborSearches::fastest, model.grid(), model
-				.settings().gaussianSigma());
+		return new AnomalyScorer(model.memory(), model.neighbors().under(scoring),
+			method.scoringNeighbors(), NearestNeighborSearches::fastest, model.grid(),
+			model.settings().gaussianSigma());
 	}
 
 	/**

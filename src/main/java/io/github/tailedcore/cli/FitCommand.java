@@ -60,6 +60,7 @@ public final class FitCommand implements Subcommand {
 			"--recursive             include subfolders",
 			"--features FILE.npy     instead of --train: patch features, float32 (N, H, W, D)",
 			"--embeddings FILE.npy   with --features: image embeddings (N, E), for TailedCore",
+			"                        and class-aware scoring (without them: global)",
 			"--crop PX               with --features: crop size the grid covers (default 224)",
 			"--model FILE            model file to write (" + ModelFile.EXTENSION + ")",
 			"--overwrite             replace an existing model file",
@@ -78,7 +79,8 @@ public final class FitCommand implements Subcommand {
 				" (default) or " + (TailedCoreSettings.DEFAULT_SCORING == Scoring.GLOBAL
 					? Scoring.CLASS_AWARE : Scoring.GLOBAL).label() + ": class-aware",
 			"                        compares a test image only with the memory of its",
-			"                        nearest training images (its own kind); global with all",
+			"                        nearest training images where they stand apart from",
+			"                        the rest (its own kind), else with all; global: all",
 			"--scoring-neighbors K   class-aware: at least K nearest training images",
 			"                        (default " + TailedCoreSettings.DEFAULT_SCORING_NEIGHBORS + ")",
 			"--framing F             full (default): the whole image at the backbone's",
@@ -110,12 +112,16 @@ public final class FitCommand implements Subcommand {
 		if (featuresFile != null) {
 			final Path embeddings = args.path("embeddings", null);
 			final int crop = args.integer("crop", 224);
+			final boolean scoringChosen = args.has("scoring");
 			args.rejectUnknown();
 			if (settings.method() == Method.TAILEDCORE && embeddings == null)
 				throw new UsageException("TailedCore needs image embeddings: add " +
 					"--embeddings FILE.npy, or use --method patchcore.");
 			ModelFile.requireSavable(modelFile, overwrite);
-			model = new TailedCore(settings).fit(readFeatures(featuresFile,
+			// without embeddings nothing tells the kinds apart: score globally
+			final TailedCoreSettings fitted = embeddings == null && !scoringChosen
+				? settings.toBuilder().scoring(Scoring.GLOBAL).build() : settings;
+			model = new TailedCore(fitted).fit(readFeatures(featuresFile,
 				embeddings, crop), EXTERNAL_FEATURES, TailViewSource.NONE, progress);
 		}
 		else {

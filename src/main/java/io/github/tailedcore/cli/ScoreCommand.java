@@ -156,6 +156,10 @@ public final class ScoreCommand implements Subcommand {
 	private static ResultsTable scoreFeatures(final AnomalyScorer scorer,
 		final Path file, final Threshold threshold) throws IOException
 	{
+		if (scorer.scoring().conditions()) throw new UsageException("This model " +
+			"scores class-aware, which needs each image's embedding, and .npy " +
+			"features carry none: score the images (--input), or fit the model " +
+			"with --scoring global.");
 		final PatchFeatures features = FitCommand.readFeatures(file, null, scorer
 			.grid().cropSize());
 		if (!features.grid().equals(scorer.grid())) throw new IOException(file +

@@ -16,7 +16,6 @@ import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.scoring.ImageNeighbors;
-import io.github.tailedcore.scoring.Scoring;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -130,7 +129,7 @@ final class ModelReader {
 			.images() < 1 || n.dims() < 1 || (long) n.images() * n.dims() >
 				Integer.MAX_VALUE - 8)) throw invalid("It declares " + n.images() +
 					" training embeddings of " + n.dims() + " dims.");
-		if (settings.scoring() == Scoring.CLASS_AWARE && (n == null ||
+		if (settings.scoring().conditions() && (n == null ||
 			origins == null)) throw invalid("It scores class-aware but holds no " +
 				"training embeddings or memory origins.");
 		try {

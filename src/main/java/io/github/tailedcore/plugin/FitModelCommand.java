@@ -81,9 +81,11 @@ public class FitModelCommand extends TailedCoreCommand {
 	private String importance_weighting = ImportanceWeighting.NONE.label();
 
 	@Parameter(label = "Scoring", choices = { "class-aware", "global" },
-		description = "class-aware (ours): a test image is compared only with " +
-			"the memory of its nearest training images, i.e. its own kind in a " +
-			"folder of mixed kinds; global: with all memory, the paper's scoring.")
+		description = "class-aware (ours, default): a test image is compared " +
+			"only with the memory of its nearest training images where they stand " +
+			"apart from the rest, i.e. its own kind in a folder of mixed kinds (on " +
+			"one kind this is global scoring); global: with all memory, the " +
+			"paper's scoring.")
 	private String scoring = TailedCoreSettings.DEFAULT_SCORING.label();
 
 	@Parameter(label = "Framing", choices = { "full", "tiles", "crop" },

@@ -30,14 +30,19 @@ import java.util.stream.IntStream;
  * image's own part of the bank: the rows whose origin is among the image's
  * nearest training images by embedding ({@link ImageNeighbors}), searched
  * exactly ({@link SubBankSearch}); those scorers need each image's embedding.
+ * Images whose neighbours are all training images share one search over all
+ * of M, exactly as under global scoring.
  * </p>
  * Thread-safe if its {@link NearestNeighborSearch} is.
  */
 public final class AnomalyScorer {
 
 	private final MemoryBank memory;
-	/** The search over all of M; {@code null} under class-aware scoring. */
-	private final NearestNeighborSearch search;
+	/**
+	 * The search over all of M; under class-aware scoring built on first use
+	 * ({@link #whole()}).
+	 */
+	private NearestNeighborSearch search;
 	/** The training embeddings; {@code null} under global scoring. */
 	private final ImageNeighbors neighbors;
 	private final int leastNeighbors;
@@ -80,10 +85,12 @@ public final class AnomalyScorer {
 	 *
 	 * @param memory the memory bank M, whose rows know their origin
 	 * @param neighbors the embeddings of the training images the origins
-	 *          refer to
+	 *          refer to, under the neighbour rule to use
+	 *          ({@link ImageNeighbors#under})
 	 * @param leastNeighbors K, the least number of nearest training images
-	 * @param subBankSearch builds the exact search over the chosen rows, e.g.
-	 *          {@link NearestNeighborSearches#fastest}
+	 * @param subBankSearch builds the exact search over the chosen rows (and
+	 *          over all of M for images whose neighbours are all training
+	 *          images), e.g. {@link NearestNeighborSearches#fastest}
 	 * @param grid the patch grid of the images to be scored
 	 * @param sigma Gaussian σ of the map, in crop pixels (0 = no smoothing)
 	 * @throws IllegalArgumentException if the rows do not know their origin,
@@ -145,7 +152,7 @@ public final class AnomalyScorer {
 		final Scoring scoring)
 	{
 		final double sigma = model.settings().gaussianSigma();
-		if (scoring == Scoring.GLOBAL) return new AnomalyScorer(model.memory(),
+		if (!scoring.conditions()) return new AnomalyScorer(model.memory(),
 			model.grid(), sigma);
 		if (model.neighbors() == null || model.memory().origins() == null)
 			throw new IllegalArgumentException("This model cannot score " +
@@ -153,14 +160,14 @@ public final class AnomalyScorer {
 				"the origin of each memory row (it was saved before class-aware " +
 				"scoring existed, or fitted without embeddings). Score it with " +
 				"global scoring, or fit it again.");
-		return new AnomalyScorer(model.memory(), model.neighbors(), model
-			.settings().scoringNeighbors(), NearestNeighborSearches::fastest, model
-				.grid(), sigma);
+		return new AnomalyScorer(model.memory(), model.neighbors().under(scoring),
+			model.settings().scoringNeighbors(), NearestNeighborSearches::fastest,
+			model.grid(), sigma);
 	}
 
 	/** Which memory rows images are compared with. */
 	public Scoring scoring() {
-		return neighbors == null ? Scoring.GLOBAL : Scoring.CLASS_AWARE;
+		return neighbors == null ? Scoring.GLOBAL : neighbors.rule();
 	}
 
 	/** The patch grid images must have. */
@@ -266,24 +273,65 @@ public final class AnomalyScorer {
 					locations * dims + ".");
 			System.arraycopy(patches, 0, queries, i * locations * dims, patches.length);
 		}
-		if (neighbors == null) search.search(new FeatureMatrix(scores.length, dims,
+		if (neighbors == null) whole().search(new FeatureMatrix(scores.length, dims,
 			queries), scores, nearest);
-		else for (int i = 0; i < images.size(); i++) {
-			final int from = i * locations;
-			final float[] d = new float[locations];
-			final int[] n = new int[locations];
-			restricted(embeddings.get(i)).search(new FeatureMatrix(locations, dims,
-				images.get(i)), d, n);
-			System.arraycopy(d, 0, scores, from, locations);
-			System.arraycopy(n, 0, nearest, from, locations);
-		}
+		else conditioned(images, embeddings, queries, scores, nearest);
 		weigh(scores, nearest);
 	}
 
-	/** The search over the rows of the image's nearest training images. */
-	private NearestNeighborSearch restricted(final float[] embedding) {
-		return new SubBankSearch(memory.vectors(), neighbors.rows(memory,
-			embedding, -1, leastNeighbors), subBankSearch);
+	/**
+	 * Class-aware: each image against the rows of its neighbours; those whose
+	 * neighbours are all training images in one search over all of M.
+	 */
+	private void conditioned(final List<float[]> images,
+		final List<float[]> embeddings, final float[] queries,
+		final float[] scores, final int[] nearest)
+	{
+		final int locations = grid.locations();
+		final int[] everyRow = new int[images.size()];
+		int count = 0;
+		for (int i = 0; i < images.size(); i++) {
+			final int[] rows = neighbors.rows(memory, embeddings.get(i), -1,
+				leastNeighbors);
+			if (rows.length == memory.size()) {
+				everyRow[count++] = i;
+				continue;
+			}
+			final float[] d = new float[locations];
+			final int[] n = new int[locations];
+			new SubBankSearch(memory.vectors(), rows, subBankSearch).search(
+				new FeatureMatrix(locations, grid.dims(), images.get(i)), d, n);
+			System.arraycopy(d, 0, scores, i * locations, locations);
+			System.arraycopy(n, 0, nearest, i * locations, locations);
+		}
+		if (count > 0) searchWhole(Arrays.copyOf(everyRow, count), queries, scores,
+			nearest);
+	}
+
+	/** The given images (rows of {@code queries}) in one search over all of M. */
+	private void searchWhole(final int[] images, final float[] queries,
+		final float[] scores, final int[] nearest)
+	{
+		final int locations = grid.locations();
+		final int values = locations * grid.dims();
+		final float[] q = new float[images.length * values];
+		for (int k = 0; k < images.length; k++)
+			System.arraycopy(queries, images[k] * values, q, k * values, values);
+		final float[] d = new float[images.length * locations];
+		final int[] n = new int[d.length];
+		whole().search(new FeatureMatrix(d.length, grid.dims(), q), d, n);
+		for (int k = 0; k < images.length; k++) {
+			System.arraycopy(d, k * locations, scores, images[k] * locations,
+				locations);
+			System.arraycopy(n, k * locations, nearest, images[k] * locations,
+				locations);
+		}
+	}
+
+	/** The search over all of M (built on first use under class-aware scoring). */
+	private synchronized NearestNeighborSearch whole() {
+		if (search == null) search = subBankSearch.apply(memory.vectors());
+		return search;
 	}
 
 	/** SoftPatch: s ← s · w(nearest). */

@@ -1,6 +1,7 @@
 package io.github.tailedcore.scoring;
 
 import io.github.tailedcore.linalg.FeatureMatrix;
+import io.github.tailedcore.linalg.Quantile;
 import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.tail.CosineSimilarity;
 
@@ -15,12 +16,22 @@ import java.util.stream.IntStream;
  * The neighbours of an image with embedding e are the training images
  * ordered by the angle θ<sub>j</sub> = arccos(ê · ê<sub>j</sub>) (the cosine
  * similarity TailSampler compares images by, spec §5.1), nearest first, the
- * lower index on ties. The images of the test image's kind come first and
- * those of other kinds after the largest jump between consecutive angles,
- * so the neighbours are the images before that jump, and at least K (a
- * setting), never more than there are. Fitted on one kind, the largest jump
- * usually lies before a few outlying images, so nearly every image is a
- * neighbour and scoring stays close to global.
+ * lower index on ties, up to the first jump between consecutive angles wider
+ * than the training images' own spacing s (the median over the training
+ * images of the angle to their nearest other training image), and at least
+ * K (a setting). Images of the test image's kind come first and those of
+ * other kinds after such a jump; within one kind consecutive angles lie
+ * closer than s (on the industrial set the widest jump of a test image
+ * against training images of its own kind was at most 0.84 s, between kinds
+ * up to several s, {@code benchmarks/class-aware}). Where no jump is wider
+ * than s every training image is a neighbour: on one kind, and for images
+ * not set apart from the rest, class-aware scoring is global scoring.
+ * </p>
+ * <p>
+ * {@link Scoring#CLASS_AWARE_LARGEST_JUMP} is the first rule, kept for the
+ * benchmark: the images before the largest jump, however narrow, at least K.
+ * On one kind that jump often follows a near-duplicate, so it conditions
+ * where there is nothing to condition on.
  * </p>
  * <p>
  * A tiled fit's units are its tiles (TailSampler compares tiles, and every
@@ -28,12 +39,14 @@ import java.util.stream.IntStream;
  * each tile of a tiled test image chooses its own neighbours by its own
  * embedding.
  * </p>
- * Immutable and thread-safe.
+ * Immutable and thread-safe (s is computed once, on first use).
  */
 public final class ImageNeighbors {
 
 	private final FeatureMatrix embeddings;
 	private final FeatureMatrix unit;
+	private final Spacing spacing;
+	private final Scoring rule;
 
 	/**
 	 * @param embeddings e<sub>i</sub>, one row per training image, in the
@@ -47,6 +60,40 @@ public final class ImageNeighbors {
 				"embedding of at least one training image.");
 		this.embeddings = embeddings;
 		this.unit = CosineSimilarity.normalizedRows(embeddings);
+		this.spacing = new Spacing(embeddings);
+		this.rule = Scoring.CLASS_AWARE;
+	}
+
+	private ImageNeighbors(final ImageNeighbors other, final Scoring rule) {
+		this.embeddings = other.embeddings;
+		this.unit = other.unit;
+		this.spacing = other.spacing;
+		this.rule = rule;
+	}
+
+	/**
+	 * These embeddings under another neighbour rule (sharing them and s).
+	 *
+	 * @param rule a class-aware {@link Scoring}
+	 * @throws IllegalArgumentException for global scoring
+	 */
+	public ImageNeighbors under(final Scoring rule) {
+		if (!rule.conditions()) throw new IllegalArgumentException(
+			"Global scoring chooses no neighbours.");
+		return rule == this.rule ? this : new ImageNeighbors(this, rule);
+	}
+
+	/** The neighbour rule, {@link Scoring#CLASS_AWARE} unless chosen. */
+	public Scoring rule() {
+		return rule;
+	}
+
+	/**
+	 * s, the median over the training images of the angle to their nearest
+	 * other training image, in radians; +∞ for a single image.
+	 */
+	public double spacing() {
+		return spacing.get();
 	}
 
 	/** N, the number of training images. */
@@ -90,8 +137,10 @@ public final class ImageNeighbors {
 			"Ask for at least one neighbour, got " + least + ".");
 		final double[] angle = new double[imageCount()];
 		final Integer[] order = order(embedding, excludedFrom, excludedTo, angle);
-		final int k = Math.min(order.length, Math.max(least, beforeLargestJump(
-			order, angle)));
+		final int cut = rule == Scoring.CLASS_AWARE_LARGEST_JUMP
+			? beforeLargestJump(order, angle) : beforeFirstJumpWiderThan(spacing(),
+				order, angle);
+		final int k = Math.min(order.length, Math.max(least, cut));
 		final int[] chosen = new int[k];
 		for (int i = 0; i < k; i++)
 			chosen[i] = order[i];
@@ -166,6 +215,18 @@ public final class ImageNeighbors {
 	}
 
 	/**
+	 * How many of the ordered images lie before the first jump between
+	 * consecutive angles wider than {@code width}; all of them if none is.
+	 */
+	private static int beforeFirstJumpWiderThan(final double width,
+		final Integer[] order, final double[] angle)
+	{
+		for (int i = 1; i < order.length; i++)
+			if (angle[order[i]] - angle[order[i - 1]] > width) return i;
+		return order.length;
+	}
+
+	/**
 	 * How many of the ordered images lie before the largest jump between
 	 * consecutive angles (the first on ties); all of them if there is one.
 	 */
@@ -182,5 +243,35 @@ public final class ImageNeighbors {
 			}
 		}
 		return cut;
+	}
+
+	/** s of {@link #spacing()}, computed on first use and then kept. */
+	private static final class Spacing {
+
+		private final FeatureMatrix embeddings;
+		private double value = Double.NaN;
+
+		Spacing(final FeatureMatrix embeddings) {
+			this.embeddings = embeddings;
+		}
+
+		synchronized double get() {
+			if (Double.isNaN(value)) value = medianNearestAngle();
+			return value;
+		}
+
+		private double medianNearestAngle() {
+			final int n = embeddings.rows();
+			if (n < 2) return Double.POSITIVE_INFINITY;
+			final FeatureMatrix similarity = CosineSimilarity.of(embeddings);
+			final double[] nearest = new double[n];
+			for (int i = 0; i < n; i++) {
+				float most = -1;
+				for (int j = 0, o = similarity.offset(i); j < n; j++)
+					if (j != i) most = Math.max(most, similarity.data()[o + j]);
+				nearest[i] = Math.acos(Math.max(-1, Math.min(1, most)));
+			}
+			return Quantile.of(nearest, 0.5);
+		}
 	}
 }

@@ -65,6 +65,10 @@ class BenchmarkMethodTest {
 			.scoring());
 		assertEquals(0, BenchmarkMethod.parse("patchcore@class-aware")
 			.scoringNeighbors());
+		final BenchmarkMethod largest = BenchmarkMethod.parse(
+			"tailedcore@class-aware-largest-jump-k5");
+		assertEquals(Scoring.CLASS_AWARE_LARGEST_JUMP, largest.scoring());
+		assertEquals(5, largest.scoringNeighbors());
 		final BenchmarkMethod oracle = BenchmarkMethod.parse("softpatch@oracle");
 		assertTrue(oracle.oracle());
 		assertEquals("SoftPatch oracle", oracle.displayName());

@@ -173,8 +173,8 @@ class BundledBackbonesTest {
 	private static double score(final AnomalyScorer scorer, final Path image)
 		throws IOException
 	{
-		return scorer.score(extractor.extract(ImageIoReader.read(image)).patches())
-			.imageScore();
+		final ImageFeatures f = extractor.extract(ImageIoReader.read(image));
+		return scorer.score(f.patches(), f.embedding()).imageScore();
 	}
 
 	private static BackboneLocator locator(final Path folder) {

@@ -109,6 +109,44 @@ class ClassAwareScoringTest {
 	}
 
 	/**
+	 * Fitted on one kind (embeddings in one cloud, {@link ImageNeighborsTest}),
+	 * no test image stands apart from the training images, so class-aware
+	 * scoring is global scoring, bit for bit, whatever K.
+	 */
+	@Test
+	void oneKindScoresExactlyAsGlobally() {
+		final int n = 12;
+		final Random random = new Random(8);
+		final float[] data = new float[n * GRID.locations() * GRID.dims()];
+		final int[] origins = new int[n * GRID.locations()];
+		for (int i = 0; i < n; i++) {
+			System.arraycopy(image(A, random), 0, data, i * GRID.locations() * GRID
+				.dims(), GRID.locations() * GRID.dims());
+			Arrays.fill(origins, i * GRID.locations(), (i + 1) * GRID.locations(), i);
+		}
+		final MemoryBank bank = new MemoryBank(new FeatureMatrix(origins.length,
+			GRID.dims(), data), null, 0, origins);
+		final FeatureMatrix testEmbeddings = ImageNeighborsTest.cloud(4, 2);
+		final List<float[]> tests = List.of(defectiveA(), image(A, random), image(
+			B, random), image(A, random));
+		final List<float[]> embeddings = List.of(testEmbeddings.row(0),
+			testEmbeddings.row(1), testEmbeddings.row(2), testEmbeddings.row(3));
+		final List<AnomalyResult> global = new AnomalyScorer(bank, GRID, 0)
+			.scoreAll(tests);
+		for (final int k : new int[] { 1, 10 }) {
+			final List<AnomalyResult> aware = new AnomalyScorer(bank,
+				new ImageNeighbors(ImageNeighborsTest.cloud(n, 1)), k,
+				NearestNeighborSearches::fastest, GRID, 0).scoreAll(tests, embeddings);
+			for (int i = 0; i < tests.size(); i++) {
+				assertArrayEquals(global.get(i).patchScores(), aware.get(i)
+					.patchScores(), "image " + i + ", K = " + k);
+				assertArrayEquals(global.get(i).nearestIndices(), aware.get(i)
+					.nearestIndices());
+			}
+		}
+	}
+
+	/**
 	 * Restricting the rows can only raise a patch score, so an image far from
 	 * every training image (patches and embedding) scores at least as high as
 	 * globally, and far above the normal images.

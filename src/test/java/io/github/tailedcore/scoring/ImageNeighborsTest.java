@@ -1,10 +1,14 @@
 package io.github.tailedcore.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
+
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,25 +39,75 @@ class ImageNeighborsTest {
 		return new float[] { (float) Math.cos(a), (float) Math.sin(a) };
 	}
 
-	/** Angles 2, 3, 7 | 77, 82, 117: the largest jump follows kind A. */
+	/** Nearest-neighbour angles 5°, 5°, 5°, 5°, 5°, 35°: s = 5°. */
 	@Test
-	void theImagesBeforeTheLargestJumpInAngle() {
+	void theSpacingIsTheMedianAngleToTheNearestOtherImage() {
+		assertEquals(Math.toRadians(5), kinds().spacing(), 1e-6);
+		assertEquals(Double.POSITIVE_INFINITY, new ImageNeighbors(embeddings(7))
+			.spacing());
+	}
+
+	/**
+	 * Angles 2, 3, 7 | 77, 82, 117: the first jump wider than 5° follows kind
+	 * A. Angles 2, 3 | 37, 73, 78, 83: kind B, without the odd image.
+	 */
+	@Test
+	void theImagesBeforeTheFirstJumpWiderThanTheSpacing() {
 		assertArrayEquals(new int[] { 0, 1, 2 }, kinds().nearest(at(3), -1, 1));
 		assertArrayEquals(new int[] { 0, 1, 2, 3 }, kinds().nearest(at(3), -1, 4),
 			"at least K");
 		assertArrayEquals(new int[] { 0, 1, 2, 3, 4, 5 }, kinds().nearest(at(3),
 			-1, 40), "never more than there are");
-		// angles 2, 3 | 37 | 73, 78, 83: the odd image is nearer than A
-		assertArrayEquals(new int[] { 3, 4, 5 }, kinds().nearest(at(83), -1, 1));
+		assertArrayEquals(new int[] { 3, 4 }, kinds().nearest(at(83), -1, 1));
 	}
 
-	/** One kind with an outlier: every image but the outlier. */
+	/**
+	 * The first rule takes the images before the largest jump: from 83°, the
+	 * odd image at 120° is 34° away from B but A is 36° from the odd image.
+	 */
 	@Test
-	void oneKindGivesNearlyEveryImage() {
-		final ImageNeighbors one = new ImageNeighbors(embeddings(0, 4, 8, 12, 16,
-			20, 40));
-		assertArrayEquals(new int[] { 0, 1, 2, 3, 4, 5 }, one.nearest(at(10), -1,
-			1));
+	void theLargestJumpRuleIsKept() {
+		final ImageNeighbors largest = kinds().under(
+			Scoring.CLASS_AWARE_LARGEST_JUMP);
+		assertEquals(Scoring.CLASS_AWARE_LARGEST_JUMP, largest.rule());
+		assertArrayEquals(new int[] { 3, 4, 5 }, largest.nearest(at(83), -1, 1));
+		assertArrayEquals(new int[] { 0, 1, 2 }, largest.nearest(at(3), -1, 1));
+		assertEquals(Scoring.CLASS_AWARE, largest.under(Scoring.CLASS_AWARE)
+			.rule());
+		assertThrows(IllegalArgumentException.class, () -> kinds().under(
+			Scoring.GLOBAL));
+	}
+
+	/**
+	 * One kind: a cloud of embeddings around one direction, as images of one
+	 * product are. No image of the kind stands apart, so each image's
+	 * neighbours are every training image, however many K asks for; the
+	 * largest-jump rule cuts the same cloud short.
+	 */
+	@Test
+	void oneKindGivesEveryImage() {
+		final ImageNeighbors one = new ImageNeighbors(cloud(40, 1));
+		final FeatureMatrix tests = cloud(20, 2);
+		int shortOfAll = 0;
+		for (int t = 0; t < tests.rows(); t++) {
+			final float[] e = tests.row(t);
+			for (final int k : new int[] { 1, 10 })
+				assertEquals(40, one.nearest(e, -1, k).length, "test image " + t);
+			assertEquals(39, one.nearest(e, 5, 1).length, "all but the excluded");
+			if (one.under(Scoring.CLASS_AWARE_LARGEST_JUMP).nearest(e, -1,
+				1).length < 40) shortOfAll++;
+		}
+		assertTrue(shortOfAll > 0, "the largest jump conditions on one kind");
+	}
+
+	/** n embeddings of 64 values: a common direction plus Gaussian spread. */
+	static FeatureMatrix cloud(final int n, final long seed) {
+		final Random random = new Random(seed);
+		final float[] e = new float[n * 64];
+		for (int i = 0; i < n; i++)
+			for (int d = 0; d < 64; d++)
+				e[i * 64 + d] = (d < 8 ? 1 : 0) + 0.15f * (float) random.nextGaussian();
+		return new FeatureMatrix(n, 64, e);
 	}
 
 	@Test
@@ -67,8 +121,10 @@ class ImageNeighborsTest {
 			0, 1, 2, 3 }), null, 0, new int[] { 3, 5, 3, 4 });
 		assertArrayEquals(new int[] { 0, 2 }, kinds().rows(bank, at(3), -1, 1),
 			"A kept no row; image 3 of B has rows 0 and 2");
+		assertArrayEquals(new int[] { 0, 2, 3 }, kinds().rows(bank, at(83), -1, 1),
+			"B: images 3 and 4");
 		assertArrayEquals(new int[] { 0, 1, 2, 3 }, kinds().rows(bank, at(83), -1,
-			1));
+			3), "and the odd image 5");
 	}
 
 	@Test

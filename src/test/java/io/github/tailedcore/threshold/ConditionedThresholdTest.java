@@ -82,6 +82,35 @@ class ConditionedThresholdTest {
 	}
 
 	/**
+	 * Fitted on one kind (embeddings spread around one direction), no image
+	 * stands apart, so each left-out image is compared with all other images,
+	 * and the class-aware threshold is the global one.
+	 */
+	@Test
+	void oneKindGivesTheGlobalThreshold() {
+		final Random random = new Random(22);
+		final PatchFeatures f = new PatchFeatures(GRID);
+		for (int i = 0; i < 12; i++) {
+			final float[] p = new float[GRID.locations() * GRID.dims()];
+			for (int k = 0; k < p.length; k++)
+				p[k] = (k % 3 == 0 ? 3 : 0) + 0.2f * (float) random.nextGaussian();
+			final float[] e = new float[32];
+			for (int d = 0; d < e.length; d++)
+				e[d] = (d < 4 ? 1 : 0) + 0.15f * (float) random.nextGaussian();
+			f.add(p, e);
+		}
+		final MemoryBank memory = allPatches(f);
+		final LeaveOneOutThreshold loo = new LeaveOneOutThreshold(10, 0.95, 0);
+		final Threshold global = loo.estimate(memory, f, null, K, Progress.none());
+		for (final int k : new int[] { 1, K, 10 }) {
+			final Threshold conditioned = loo.estimate(memory, f, new ImageNeighbors(
+				f.embeddingMatrix()), k, Progress.none());
+			assertEquals(global.value(), conditioned.value(), 1e-6 * global.value(),
+				"K = " + k);
+		}
+	}
+
+	/**
 	 * max over image i's patches of the squared distance to the nearest patch
 	 * of the given other images (which images is {@link ImageNeighbors}'
 	 * part, tested there).
