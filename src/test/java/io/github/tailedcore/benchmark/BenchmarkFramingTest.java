@@ -164,7 +164,8 @@ class BenchmarkFramingTest {
 					.backboneId(), (image, augmentation) -> extractor.extractViews(
 						ImageIoReader.read(data.resolve(train.get(image).source())),
 						augmentation), Progress.none());
-			final AnomalyScorer scorer = AnomalyScorer.of(model, Scoring.GLOBAL);
+			final AnomalyScorer scorer = AnomalyScorer.of(model,
+				TailedCoreSettings.DEFAULT_SCORING);
 			final List<ClassScores> out = new ArrayList<>();
 			for (final ClassSplit c : split.classes()) {
 				final List<TestImage> test = data.get(c.name()).test().stream().filter(
