@@ -1,5 +1,7 @@
 package io.github.tailedcore;
 
+import io.github.tailedcore.noise.NoiseThreshold;
+
 import java.util.Locale;
 
 /**
@@ -85,7 +87,9 @@ public final class MemoryEstimate {
 			d = settings.projectionDim();
 			r = settings.coresetRatio();
 			lof = settings.method() != Method.PATCHCORE;
-			keep = lof ? 1 - settings.noiseDropFraction() : 1;
+			// the adaptive rule may drop nothing
+			keep = lof && settings.effectiveNoiseThreshold() == NoiseThreshold.FIXED
+				? 1 - settings.noiseDropFraction() : 1;
 			importance = settings.importanceWeighting().weighsCoreset();
 			this.threads = threads;
 		}
