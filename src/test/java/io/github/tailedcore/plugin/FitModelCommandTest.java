@@ -231,6 +231,8 @@ class FitModelCommandTest {
 				.tailEstimation());
 			assertEquals(NoiseThreshold.parse(noise), fitted.settings()
 				.noiseThreshold());
+			assertTrue(summary.contains("Noise filter (" + noise + ") dropped " +
+				fitted.summary().droppedPatches() + " of "), summary);
 			assertTrue(summary.contains(fitted.summary().tailCount()), summary);
 			assertEquals(estimate.equals("paper") ? 5 : 0, fitted.summary()
 				.tailImages().length, summary);
