@@ -14,7 +14,8 @@ import java.util.Locale;
  * a temporary file, and the heap holds the patches' d-dimensional
  * projections and the memory bank. For N images of L patch locations with
  * D-dimensional features, projection dimension d, coreset ratio r, the
- * fraction k of patches the noise filter keeps (1 without it), T threads
+ * fraction k of patches the noise filter keeps (1 without it, and under
+ * the adaptive noise threshold, which may keep every patch), T threads
  * and batches of B = 8 images, the stages hold at their peaks:
  * </p>
  * <pre>
