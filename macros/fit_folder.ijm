@@ -4,10 +4,10 @@
 //   training_dir=[/data/train] model_file=[/data/screws.tailedcore] method=TailedCore
 // Optional keys (a key left out gets the command's default, never the value
 // the dialog last remembered): file_pattern=[*.png], recursive=true|false,
-// backbone, coreset_ratio, noise_drop_fraction, tail_estimate (robust or
-// paper), tail_augmentation, importance_weighting, scoring (class-aware or
-// global), framing (full, tiles or crop),
-// tile_scale, tile_overlap, intensity (training-range, bit-depth,
+// backbone, coreset_ratio, noise_drop_fraction, noise_threshold (adaptive or
+// fixed), tail_estimate (robust or paper), tail_augmentation,
+// importance_weighting, scoring (class-aware or global), framing (full, tiles
+// or crop), tile_scale, tile_overlap, intensity (training-range, bit-depth,
 // percentiles or display-range), channels (auto, or channel numbers of a
 // composite such as channels=2 or channels=1,3), seed,
 // overwrite=true|false. Scoring always frames, scales and picks channels as

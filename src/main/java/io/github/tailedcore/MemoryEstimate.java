@@ -1,5 +1,7 @@
 package io.github.tailedcore;
 
+import io.github.tailedcore.noise.NoiseThreshold;
+
 import java.util.Locale;
 
 /**
@@ -12,7 +14,8 @@ import java.util.Locale;
  * a temporary file, and the heap holds the patches' d-dimensional
  * projections and the memory bank. For N images of L patch locations with
  * D-dimensional features, projection dimension d, coreset ratio r, the
- * fraction k of patches the noise filter keeps (1 without it), T threads
+ * fraction k of patches the noise filter keeps (1 without it, and under
+ * the adaptive noise threshold, which may keep every patch), T threads
  * and batches of B = 8 images, the stages hold at their peaks:
  * </p>
  * <pre>
@@ -85,7 +88,9 @@ public final class MemoryEstimate {
 			d = settings.projectionDim();
 			r = settings.coresetRatio();
 			lof = settings.method() != Method.PATCHCORE;
-			keep = lof ? 1 - settings.noiseDropFraction() : 1;
+			// the adaptive rule may drop nothing
+			keep = lof && settings.effectiveNoiseThreshold() == NoiseThreshold.FIXED
+				? 1 - settings.noiseDropFraction() : 1;
 			importance = settings.importanceWeighting().weighsCoreset();
 			this.threads = threads;
 		}

@@ -42,8 +42,9 @@ import java.util.SplittableRandom;
  * </p>
  * <ul>
  * <li>head: S<sub>clean</sub>, the per-location LOF filter that drops the
- * 15 % most outlying patches, then S<sub>core</sub>, a 10 % greedy coreset
- * (M<sub>clean</sub>);</li>
+ * 15 % most outlying patches (by default only those of them LOF calls
+ * outliers, {@link io.github.tailedcore.noise.NoiseThreshold}), then
+ * S<sub>core</sub>, a 10 % greedy coreset (M<sub>clean</sub>);</li>
  * <li>tail: TailSampler estimates each image's class size κ from the global
  * embeddings and takes the images T with κ ≤ K<sub>max</sub> (the robust
  * estimate only those apart from the head); their patches and those of their
@@ -360,7 +361,8 @@ public final class TailedCore {
 
 	private LofNoiseFilter noiseFilter(final Seeds seeds) {
 		return new LofNoiseFilter(settings.projectionDim(), settings
-			.lofNeighbors(), settings.noiseDropFraction(), seeds.noiseFilter);
+			.lofNeighbors(), settings.noiseDropFraction(), settings
+				.effectiveNoiseThreshold(), seeds.noiseFilter);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.tailedcore;
 
 import io.github.tailedcore.importance.ImportanceWeighting;
+import io.github.tailedcore.noise.NoiseThreshold;
 import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailAugmentation;
 import io.github.tailedcore.tail.TailEstimation;
@@ -11,8 +12,10 @@ import io.github.tailedcore.tail.TailEstimation;
  * coreset ratio 0.1 in a 128-d random projection, LOF with k = 6 dropping
  * 15 %, the {@code ada_trim_min-mode} TailSampler with p = 0.85 and the 15 %
  * cap, {@code rot15flip} views of tail images, Gaussian σ = 4 on the map;
- * except for two options of ours: the {@linkplain TailEstimation#ROBUST
- * robust} tail estimate (the paper's is {@link TailEstimation#PAPER}), no
+ * except for options of ours: the {@linkplain TailEstimation#ROBUST
+ * robust} tail estimate (the paper's is {@link TailEstimation#PAPER}), the
+ * {@linkplain NoiseThreshold#ADAPTIVE adaptive} noise threshold in
+ * TailedCore's head branch (the paper's is {@link NoiseThreshold#FIXED}), no
  * importance weighting ({@link ImportanceWeighting}), and the paper's global
  * scoring ({@link Scoring}; class-aware scoring is an option).
  * <p>
@@ -34,8 +37,18 @@ public final class TailedCoreSettings {
 	public static final int DEFAULT_PROJECTION_DIM = 128;
 	/** LOF neighbours k. */
 	public static final int DEFAULT_LOF_NEIGHBORS = 6;
-	/** Fraction of patches the noise filter drops (the 0.85 quantile). */
+	/**
+	 * Fraction of patches the noise filter drops (the 0.85 quantile): all of
+	 * it under the fixed rule, at most it under the adaptive one.
+	 */
 	public static final double DEFAULT_NOISE_DROP_FRACTION = 0.15;
+	/**
+	 * Ours, not the paper's: TailedCore's head branch drops only patches LOF
+	 * calls outliers, so that a clean kind keeps its rare normal patches
+	 * ({@code benchmarks/single-class}).
+	 */
+	public static final NoiseThreshold DEFAULT_NOISE_THRESHOLD =
+		NoiseThreshold.ADAPTIVE;
 	/** TailSampler's per-sample percentile p of the half-angle region. */
 	public static final double DEFAULT_TAIL_PERCENTILE = 0.85;
 	/** TailSampler's cap: tail classes hold at most this fraction of images. */
@@ -81,6 +94,7 @@ public final class TailedCoreSettings {
 	private final int projectionDim;
 	private final int lofNeighbors;
 	private final double noiseDropFraction;
+	private final NoiseThreshold noiseThreshold;
 	private final boolean tailBranch;
 	private final double tailPercentile;
 	private final double tailCapFraction;
@@ -98,6 +112,7 @@ public final class TailedCoreSettings {
 		projectionDim = b.projectionDim;
 		lofNeighbors = b.lofNeighbors;
 		noiseDropFraction = b.noiseDropFraction;
+		noiseThreshold = b.noiseThreshold;
 		tailBranch = b.tailBranch;
 		tailPercentile = b.tailPercentile;
 		tailCapFraction = b.tailCapFraction;
@@ -124,7 +139,8 @@ public final class TailedCoreSettings {
 	public Builder toBuilder() {
 		return new Builder().method(method).coresetRatio(coresetRatio)
 			.projectionDim(projectionDim).lofNeighbors(lofNeighbors)
-			.noiseDropFraction(noiseDropFraction).tailBranch(tailBranch)
+			.noiseDropFraction(noiseDropFraction).noiseThreshold(noiseThreshold)
+			.tailBranch(tailBranch)
 			.tailPercentile(tailPercentile).tailCapFraction(tailCapFraction)
 			.tailEstimation(tailEstimation).tailAugmentation(tailAugmentation)
 			.gaussianSigma(gaussianSigma).importanceWeighting(importanceWeighting)
@@ -149,6 +165,19 @@ public final class TailedCoreSettings {
 
 	public double noiseDropFraction() {
 		return noiseDropFraction;
+	}
+
+	/**
+	 * Which patches TailedCore's head branch drops. SoftPatch, the paper's
+	 * baseline, always drops the fixed share.
+	 */
+	public NoiseThreshold noiseThreshold() {
+		return noiseThreshold;
+	}
+
+	/** The noise threshold this method's fit uses. */
+	public NoiseThreshold effectiveNoiseThreshold() {
+		return method == Method.SOFTPATCH ? NoiseThreshold.FIXED : noiseThreshold;
 	}
 
 	/** Whether TailedCore builds its tail branch (false = the "w/o FSA" ablation). */
@@ -204,7 +233,8 @@ public final class TailedCoreSettings {
 	public String toString() {
 		return method.displayName() + " (coreset " + coresetRatio + ", projection " +
 			projectionDim + "-d, LOF k=" + lofNeighbors + " drop " +
-			noiseDropFraction + ", tail branch " + tailBranch + " p=" +
+			effectiveNoiseThreshold().label() + " " + noiseDropFraction +
+			", tail branch " + tailBranch + " p=" +
 			tailPercentile + " cap " + tailCapFraction + " estimate " +
 			tailEstimation.label() + " views " +
 			tailAugmentation.name().toLowerCase() + ", σ=" + gaussianSigma +
@@ -221,6 +251,7 @@ public final class TailedCoreSettings {
 		private int projectionDim = DEFAULT_PROJECTION_DIM;
 		private int lofNeighbors = DEFAULT_LOF_NEIGHBORS;
 		private double noiseDropFraction = DEFAULT_NOISE_DROP_FRACTION;
+		private NoiseThreshold noiseThreshold = DEFAULT_NOISE_THRESHOLD;
 		private boolean tailBranch = true;
 		private double tailPercentile = DEFAULT_TAIL_PERCENTILE;
 		private double tailCapFraction = DEFAULT_TAIL_CAP_FRACTION;
@@ -257,6 +288,11 @@ public final class TailedCoreSettings {
 
 		public Builder noiseDropFraction(final double value) {
 			noiseDropFraction = value;
+			return this;
+		}
+
+		public Builder noiseThreshold(final NoiseThreshold value) {
+			noiseThreshold = value;
 			return this;
 		}
 
@@ -329,6 +365,8 @@ public final class TailedCoreSettings {
 				throw new IllegalArgumentException(
 					"noise_drop_fraction must be in [0, 1), got " + noiseDropFraction +
 						".");
+			if (noiseThreshold == null) throw new IllegalArgumentException(
+				"Choose a noise threshold (adaptive or fixed).");
 			if (!(tailPercentile > 0 && tailPercentile <= 1))
 				throw new IllegalArgumentException(
 					"The tail percentile p must be in (0, 1], got " + tailPercentile + ".");

@@ -65,7 +65,8 @@ final class ReferenceFit {
 				.embeddingMatrix()) : null;
 		final NoiseFilterResult clean = new LofNoiseFilter(settings
 			.projectionDim(), settings.lofNeighbors(), settings.noiseDropFraction(),
-			lofSeed).filter(features, Progress.none());
+			settings.effectiveNoiseThreshold(), lofSeed).filter(features, Progress
+				.none());
 		final long[] cleanPicks = select(features, clean.keptIndices(), weights,
 			headSeed);
 		final int[] cleanOrigins = origins(cleanPicks, locations);

@@ -13,6 +13,7 @@ import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.noise.NoiseThreshold;
 import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailAugmentation;
 
@@ -121,6 +122,36 @@ class TailedCoreTest {
 		assertNotNull(weights);
 		for (final float w : weights)
 			assertTrue(w > 0 && Float.isFinite(w), "LOF weight " + w);
+	}
+
+	/**
+	 * TailedCore's head branch drops by default only the patches LOF calls
+	 * outliers: here those of the two images of the rare class, unlike all
+	 * others at every location; the fixed rule drops 15 % of all patches, and
+	 * SoftPatch stays the paper's whatever the setting.
+	 */
+	@Test
+	void theHeadBranchDropsOnlyOutliersByDefault() throws IOException {
+		final long patches = 38L * GRID.locations();
+		final long adaptive = fitWith(Method.TAILEDCORE, NoiseThreshold.ADAPTIVE)
+			.summary().droppedPatches();
+		assertEquals(2L * GRID.locations(), adaptive);
+		final long fixed = fitWith(Method.TAILEDCORE, NoiseThreshold.FIXED)
+			.summary().droppedPatches();
+		assertTrue(fixed > 0.1 * patches && fixed <= 0.15 * patches + 1,
+			"dropped " + fixed);
+		assertEquals(fixed, fitWith(Method.SOFTPATCH, NoiseThreshold.ADAPTIVE)
+			.summary().droppedPatches());
+		assertEquals(NoiseThreshold.ADAPTIVE, TailedCoreSettings.defaults()
+			.noiseThreshold());
+	}
+
+	private static TailedCoreModel fitWith(final Method method,
+		final NoiseThreshold noise) throws IOException
+	{
+		return new TailedCore(TailedCoreSettings.builder().method(method)
+			.noiseThreshold(noise).tailAugmentation(TailAugmentation.NONE).build())
+				.fit(clusters(1), BACKBONE, TailViewSource.NONE, Progress.none());
 	}
 
 	@Test

@@ -64,7 +64,8 @@ public record BenchmarkConfig(List<TailShape> shapes, double noiseRatio,
 		final TailShape shape)
 	{
 		return TailedCoreSettings.builder().method(method.method()).coresetRatio(
-			coresetRatio).tailEstimation(method.tailEstimation()).tailAugmentation(
+			coresetRatio).tailEstimation(method.tailEstimation()).noiseThreshold(
+				method.noiseThreshold()).tailAugmentation(
 				augmentation(shape)).importanceWeighting(method.weighting()).seed(
 					modelSeed).build();
 	}

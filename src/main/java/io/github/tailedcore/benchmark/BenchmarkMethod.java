@@ -3,6 +3,7 @@ package io.github.tailedcore.benchmark;
 import io.github.tailedcore.Method;
 import io.github.tailedcore.TailedCoreSettings;
 import io.github.tailedcore.importance.ImportanceWeighting;
+import io.github.tailedcore.noise.NoiseThreshold;
 import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailEstimation;
 
@@ -10,12 +11,15 @@ import java.util.Locale;
 
 /**
  * One compared method of a benchmark: a {@link Method} with an importance
- * weighting and, for TailedCore, a tail estimate, so that a run can compare
- * each variant on the same splits. Written {@code patchcore},
- * {@code patchcore+iw} (weighted coreset), {@code patchcore+iw-score}
- * (coreset and scores), {@code tailedcore} (the default, robust tail
- * estimate) or {@code tailedcore-paper} (the paper's), and combinations such
- * as {@code tailedcore-paper+iw}.
+ * weighting and, for TailedCore, a tail estimate and a noise threshold, so
+ * that a run can compare each variant on the same splits. Written
+ * {@code patchcore}, {@code patchcore+iw} (weighted coreset),
+ * {@code patchcore+iw-score} (coreset and scores), {@code tailedcore} (the
+ * defaults: robust tail estimate, adaptive noise threshold),
+ * {@code tailedcore-paper} (the paper's tail estimate),
+ * {@code tailedcore-fixed-drop} (the paper's fixed noise share), and
+ * combinations such as {@code tailedcore-paper-fixed-drop} (the paper's
+ * TailedCore exactly) or {@code tailedcore-paper+iw}.
  * <p>
  * A last part after {@code @} chooses the scoring: {@code @global},
  * {@code @class-aware} (with the default K), {@code @class-aware-k10} (at
@@ -29,30 +33,37 @@ import java.util.Locale;
  * @param method the method
  * @param weighting its importance weighting
  * @param tailEstimation its tail estimate (only TailedCore has a tail)
+ * @param noiseThreshold its head branch's noise threshold (SoftPatch always
+ *          drops the fixed share)
  * @param scoring the scoring, or {@code null} for the default (and for the
  *          oracle)
  * @param scoringNeighbors K of class-aware scoring; 0 for the default
  * @param oracle whether this is one model per class
  */
 public record BenchmarkMethod(Method method, ImportanceWeighting weighting,
-	TailEstimation tailEstimation, Scoring scoring, int scoringNeighbors,
-	boolean oracle)
+	TailEstimation tailEstimation, NoiseThreshold noiseThreshold,
+	Scoring scoring, int scoringNeighbors, boolean oracle)
 {
 
 	private static final String SCORING_MARK = "@";
 	private static final String ORACLE = "oracle";
 	private static final String NEIGHBORS_MARK = "-k";
 
-	/** A method with this tail estimate, the default scoring. */
+	/**
+	 * A method with this tail estimate, the default noise threshold and
+	 * scoring.
+	 */
 	public BenchmarkMethod(final Method method,
 		final ImportanceWeighting weighting, final TailEstimation tailEstimation)
 	{
-		this(method, weighting, tailEstimation, null, 0, false);
+		this(method, weighting, tailEstimation,
+			TailedCoreSettings.DEFAULT_NOISE_THRESHOLD, null, 0, false);
 	}
 
 	private static final String CORESET_SUFFIX = "+iw";
 	private static final String SCORE_SUFFIX = "+iw-score";
 	private static final String PAPER_TAIL_SUFFIX = "-paper";
+	private static final String FIXED_DROP_SUFFIX = "-fixed-drop";
 
 	/** A method with the default tail estimate. */
 	public BenchmarkMethod(final Method method,
@@ -68,10 +79,11 @@ public record BenchmarkMethod(Method method, ImportanceWeighting weighting,
 
 	/**
 	 * Parses {@code tailedcore}, {@code tailedcore-paper},
-	 * {@code tailedcore+iw}, {@code patchcore+iw-score}, …
+	 * {@code tailedcore-paper-fixed-drop}, {@code tailedcore+iw},
+	 * {@code patchcore+iw-score}, …
 	 *
 	 * @throws IllegalArgumentException for an unknown name, or a tail
-	 *           estimate on a method without a tail
+	 *           estimate or noise threshold on a method without one to choose
 	 */
 	public static BenchmarkMethod parse(final String name) {
 		String key = name.trim().toLowerCase(Locale.ROOT);
@@ -89,23 +101,32 @@ public record BenchmarkMethod(Method method, ImportanceWeighting weighting,
 			weighting = ImportanceWeighting.CORESET;
 			key = key.substring(0, key.length() - CORESET_SUFFIX.length());
 		}
-		if (!key.endsWith(PAPER_TAIL_SUFFIX)) return new BenchmarkMethod(Method
-			.parse(key), weighting);
-		final Method method = Method.parse(key.substring(0, key.length() -
-			PAPER_TAIL_SUFFIX.length()));
-		if (method != Method.TAILEDCORE) throw new IllegalArgumentException(
-			"Only TailedCore has a tail estimate to choose, not " + method
-				.displayName() + " ('" + name + "').");
-		return new BenchmarkMethod(method, weighting, TailEstimation.PAPER);
+		final boolean fixedDrop = key.endsWith(FIXED_DROP_SUFFIX);
+		if (fixedDrop) key = key.substring(0, key.length() - FIXED_DROP_SUFFIX
+			.length());
+		final boolean paperTail = key.endsWith(PAPER_TAIL_SUFFIX);
+		if (paperTail) key = key.substring(0, key.length() - PAPER_TAIL_SUFFIX
+			.length());
+		final Method method = Method.parse(key);
+		if ((fixedDrop || paperTail) && method != Method.TAILEDCORE)
+			throw new IllegalArgumentException("Only TailedCore has a tail " +
+				"estimate and a noise threshold to choose, not " + method
+					.displayName() + " ('" + name + "').");
+		final TailEstimation tail = paperTail ? TailEstimation.PAPER
+			: TailedCoreSettings.DEFAULT_TAIL_ESTIMATION;
+		final NoiseThreshold noise = fixedDrop ? NoiseThreshold.FIXED
+			: TailedCoreSettings.DEFAULT_NOISE_THRESHOLD;
+		return new BenchmarkMethod(method, weighting, tail, noise, null, 0,
+			false);
 	}
 
 	/** This fit with the scoring written after {@code @}. */
 	private BenchmarkMethod scored(final String scoringName, final String name) {
 		if (scoringName.equals(ORACLE)) return new BenchmarkMethod(method,
-			weighting, tailEstimation, null, 0, true);
+			weighting, tailEstimation, noiseThreshold, null, 0, true);
 		final int k = scoringName.lastIndexOf(NEIGHBORS_MARK);
 		if (k < 0) return new BenchmarkMethod(method, weighting, tailEstimation,
-			Scoring.parse(scoringName), 0, false);
+			noiseThreshold, Scoring.parse(scoringName), 0, false);
 		final Scoring s = Scoring.parse(scoringName.substring(0, k));
 		final int neighbors;
 		try {
@@ -119,24 +140,29 @@ public record BenchmarkMethod(Method method, ImportanceWeighting weighting,
 		if (!s.conditions() || neighbors < 1)
 			throw new IllegalArgumentException("Only class-aware scoring takes a " +
 				"number of neighbours (at least 1): '" + name + "'.");
-		return new BenchmarkMethod(method, weighting, tailEstimation, s,
-			neighbors, false);
+		return new BenchmarkMethod(method, weighting, tailEstimation,
+			noiseThreshold, s, neighbors, false);
 	}
 
 	/** The method of the fit, with the default scoring. */
 	public BenchmarkMethod fit() {
-		return new BenchmarkMethod(method, weighting, tailEstimation);
+		return new BenchmarkMethod(method, weighting, tailEstimation,
+			noiseThreshold, null, 0, false);
 	}
 
 	/**
 	 * {@code PatchCore}, {@code PatchCore+IW}, {@code PatchCore+IW-score},
-	 * {@code TailedCore}, {@code TailedCore-paper}, …, followed by
+	 * {@code TailedCore}, {@code TailedCore-paper},
+	 * {@code TailedCore-paper-fixed-drop}, …, followed by
 	 * {@code  global}, {@code  class-aware}, {@code  class-aware k≥10} or
 	 * {@code  oracle} when chosen.
 	 */
 	public String displayName() {
-		final String name = method.displayName() + (method == Method.TAILEDCORE &&
-			tailEstimation == TailEstimation.PAPER ? PAPER_TAIL_SUFFIX : "");
+		final boolean tailed = method == Method.TAILEDCORE;
+		final String name = method.displayName() + (tailed &&
+			tailEstimation == TailEstimation.PAPER ? PAPER_TAIL_SUFFIX : "") +
+			(tailed && noiseThreshold == NoiseThreshold.FIXED ? FIXED_DROP_SUFFIX
+				: "");
 		final String weighted;
 		switch (weighting) {
 			case CORESET:

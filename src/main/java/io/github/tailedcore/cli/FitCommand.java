@@ -16,6 +16,7 @@ import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.io.NpyFile;
+import io.github.tailedcore.noise.NoiseThreshold;
 import io.github.tailedcore.preprocess.Channels;
 import io.github.tailedcore.preprocess.Framing;
 import io.github.tailedcore.preprocess.Intensity;
@@ -68,7 +69,11 @@ public final class FitCommand implements Subcommand {
 			"--backbone NAME|FILE    backbone (default " +
 				BackboneLocator.DEFAULT_BACKBONE + ")",
 			"--coreset-ratio R       coreset fraction (default 0.1)",
-			"--noise-drop R          fraction of patches LOF drops (default 0.15)",
+			"--noise-drop R          fraction of patches LOF drops (default 0.15): all of",
+			"                        it with --noise-threshold fixed, at most it with adaptive",
+			"--noise-threshold T     adaptive (default): TailedCore drops only patches of",
+			"                        LOF > 2; fixed: the paper's, always the share R",
+			"                        (SoftPatch always drops the share R)",
 			"--tail-estimate E       robust (default): only rare kinds apart from the head",
 			"                        that the noise filter would remove are tail; paper:",
 			"                        the authors' estimate exactly",
@@ -194,6 +199,8 @@ public final class FitCommand implements Subcommand {
 				TailedCoreSettings.DEFAULT_CORESET_RATIO)) //
 			.noiseDropFraction(args.real("noise-drop",
 				TailedCoreSettings.DEFAULT_NOISE_DROP_FRACTION)) //
+			.noiseThreshold(NoiseThreshold.parse(args.get("noise-threshold",
+				TailedCoreSettings.DEFAULT_NOISE_THRESHOLD.label()))) //
 			.tailEstimation(TailEstimation.parse(args.get("tail-estimate",
 				TailedCoreSettings.DEFAULT_TAIL_ESTIMATION.label()))) //
 			.tailAugmentation(TailAugmentation.parse(args.get("tail-augmentation",

@@ -9,6 +9,7 @@ import io.github.tailedcore.feature.BackboneId;
 import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.noise.NoiseThreshold;
 import io.github.tailedcore.preprocess.Channels;
 import io.github.tailedcore.preprocess.Framing;
 import io.github.tailedcore.preprocess.Intensity;
@@ -30,12 +31,14 @@ import java.util.function.BiPredicate;
  * <p>
  * Components are boxed so that a key missing from the file reads as
  * {@code null} and is reported by {@link #missingKey()}, instead of silently
- * becoming 0. Only {@code threshold}, the importance-weighting keys and the
- * tail-estimate keys are optional: files written before importance
- * weighting existed read as unweighted, files written before the robust tail
- * estimate existed read as fitted with the paper's, files written before
- * {@code preprocessing} existed read as the paper's crop (and those before
- * {@code preprocessing.channels} as {@code auto}), files of format
+ * becoming 0. Only {@code threshold}, the importance-weighting keys, the
+ * tail-estimate keys and the noise threshold are optional: files written
+ * before importance weighting existed read as unweighted, files written
+ * before the robust tail estimate existed read as fitted with the paper's,
+ * files written before the adaptive noise threshold existed read as fitted
+ * with the fixed share, files written before {@code preprocessing} existed
+ * read as the paper's crop (and those before {@code preprocessing.channels}
+ * as {@code auto}), files of format
  * version 1 (before class-aware scoring) as scoring globally, without
  * origins and embeddings ({@link #OPTIONAL_KEYS}).
  * </p>
@@ -55,12 +58,14 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 	static final Set<String> OPTIONAL_KEYS = Set.of("threshold",
 		"settings.importanceWeighting", "fitSummary.importanceScores",
 		"fitSummary.importanceWeights", "settings.tailEstimate",
+		"settings.noiseThreshold",
 		"fitSummary.tailNote", "settings.scoring", "settings.scoringNeighbors",
 		"memory.origins", "neighbors", "preprocessing", "preprocessing.channels");
 
 	/** The settings except the method, which is a top-level key. */
 	record Settings(Double coresetRatio, Integer projectionDim,
-		Integer lofNeighbors, Double noiseDropFraction, Boolean tailBranch,
+		Integer lofNeighbors, Double noiseDropFraction, String noiseThreshold,
+		Boolean tailBranch,
 		Double tailPercentile, Double tailCapFraction, String tailEstimate,
 		String tailAugmentation, Double gaussianSigma, String importanceWeighting,
 		String scoring, Integer scoringNeighbors, Long seed)
@@ -105,7 +110,8 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 	{
 		final TailedCoreSettings s = model.settings();
 		final Settings settings = new Settings(s.coresetRatio(), s.projectionDim(),
-			s.lofNeighbors(), s.noiseDropFraction(), s.tailBranch(),
+			s.lofNeighbors(), s.noiseDropFraction(), s.noiseThreshold().label(), s
+				.tailBranch(),
 			s.tailPercentile(), s.tailCapFraction(), s.tailEstimation().label(), s
 				.tailAugmentation().name()
 				.toLowerCase(), s.gaussianSigma(), s.importanceWeighting().label(), s
@@ -143,7 +149,9 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		return TailedCoreSettings.builder().method(Method.parse(method))
 			.coresetRatio(settings.coresetRatio).projectionDim(
 				settings.projectionDim).lofNeighbors(settings.lofNeighbors)
-			.noiseDropFraction(settings.noiseDropFraction).tailBranch(
+			.noiseDropFraction(settings.noiseDropFraction).noiseThreshold(
+				settings.noiseThreshold == null ? NoiseThreshold.FIXED : NoiseThreshold
+					.parse(settings.noiseThreshold)).tailBranch(
 				settings.tailBranch).tailPercentile(settings.tailPercentile)
 			.tailCapFraction(settings.tailCapFraction).tailEstimation(
 				settings.tailEstimate == null ? TailEstimation.PAPER : TailEstimation

@@ -23,7 +23,11 @@ import java.util.stream.IntStream;
  * training images at p, giving the score of patch g = i · L + p.</li>
  * <li>τ = the (1 − drop fraction) quantile of all N · L scores with linear
  * interpolation (the 0.85 quantile), computed by {@link Quantile}.</li>
- * <li>Keep the patches scoring strictly below τ: about 85 %.</li>
+ * <li>Keep the patches scoring strictly below τ: about 85 % (the paper's
+ * {@linkplain NoiseThreshold#FIXED fixed} rule). The
+ * {@linkplain NoiseThreshold#ADAPTIVE adaptive} rule also keeps those of LOF
+ * at most {@value NoiseThreshold#OUTLIER_LOF}, so that it drops at most the
+ * same share, and nothing from data without outliers.</li>
  * </ol>
  * <p>
  * Each location is projected separately; this gives exactly the rows of the
@@ -32,8 +36,9 @@ import java.util.stream.IntStream;
  * the projected rows instead, with the same result. Two guards differ from the
  * official code, which would remove patches in both cases: a drop fraction of
  * 0 keeps every patch (strictly below the maximum would drop the maximum),
- * and if no score is strictly below τ (all scores equal, e.g. constant
- * features) every patch is kept, since the scores then rank nothing.
+ * and if the rule keeps no patch (all scores equal, e.g. constant features,
+ * none is strictly below τ) every patch is kept, since the scores then rank
+ * nothing.
  * </p>
  * <p>
  * Locations are processed in parallel on the common fork-join pool (or the
@@ -46,9 +51,13 @@ public final class LofNoiseFilter {
 	private final int projectionDim;
 	private final LocalOutlierFactor lof;
 	private final double dropFraction;
+	private final NoiseThreshold rule;
 	private final long seed;
 
 	/**
+	 * The paper's filter: drops the share {@code dropFraction} of the patches
+	 * ({@link NoiseThreshold#FIXED}).
+	 *
 	 * @param projectionDim d of the random projection (128 in the paper)
 	 * @param neighbors LOF's k (6 in the paper)
 	 * @param dropFraction the fraction of patches to remove, in [0, 1) (0.15
@@ -59,15 +68,32 @@ public final class LofNoiseFilter {
 	public LofNoiseFilter(final int projectionDim, final int neighbors,
 		final double dropFraction, final long seed)
 	{
+		this(projectionDim, neighbors, dropFraction, NoiseThreshold.FIXED, seed);
+	}
+
+	/**
+	 * A filter with the given rule.
+	 *
+	 * @param dropFraction the fraction of patches to remove, in [0, 1): all
+	 *          of it under the fixed rule, at most it under the adaptive one
+	 * @param rule which patches of the top {@code dropFraction} are dropped
+	 * @throws IllegalArgumentException if a setting is out of range
+	 */
+	public LofNoiseFilter(final int projectionDim, final int neighbors,
+		final double dropFraction, final NoiseThreshold rule, final long seed)
+	{
 		if (projectionDim < 1) throw new IllegalArgumentException(
 			"The projection dimension must be at least 1, got " + projectionDim +
 				".");
 		if (!(dropFraction >= 0 && dropFraction < 1))
 			throw new IllegalArgumentException(
 				"The noise drop fraction must be in [0, 1), got " + dropFraction + ".");
+		if (rule == null) throw new IllegalArgumentException(
+			"Choose a noise threshold (adaptive or fixed).");
 		this.projectionDim = projectionDim;
 		this.lof = new LocalOutlierFactor(neighbors);
 		this.dropFraction = dropFraction;
+		this.rule = rule;
 		this.seed = seed;
 	}
 
@@ -175,18 +201,18 @@ public final class LofNoiseFilter {
 	}
 
 	/**
-	 * τ and the patches strictly below it, with the two guards
+	 * τ and the patches the rule keeps, with the two guards
 	 * (package-private for the tests).
 	 */
 	NoiseFilterResult threshold(final float[] scores) {
 		final double tau = Quantile.of(scores, 1 - dropFraction);
-		int below = 0;
+		int kept = 0;
 		for (final float s : scores)
-			if (s < tau) below++;
-		final boolean keepAll = dropFraction == 0 || below == 0;
-		final long[] keptIndices = new long[keepAll ? scores.length : below];
+			if (rule.keeps(s, tau)) kept++;
+		final boolean keepAll = dropFraction == 0 || kept == 0;
+		final long[] keptIndices = new long[keepAll ? scores.length : kept];
 		for (int g = 0, k = 0; g < scores.length; g++)
-			if (keepAll || scores[g] < tau) keptIndices[k++] = g;
-		return new NoiseFilterResult(scores, tau, keptIndices);
+			if (keepAll || rule.keeps(scores[g], tau)) keptIndices[k++] = g;
+		return new NoiseFilterResult(scores, rule.threshold(tau), keptIndices);
 	}
 }

@@ -19,7 +19,9 @@ public final class NoiseFilterResult {
 
 	/**
 	 * @param scores the LOF score of every patch, indexed by g (not copied)
-	 * @param threshold τ, patches scoring below it were kept
+	 * @param threshold τ, patches scoring below it were kept (under the
+	 *          adaptive rule, those scoring up to {@value
+	 *          NoiseThreshold#OUTLIER_LOF} too)
 	 * @param keptIndices the kept global indices, strictly ascending (not
 	 *          copied)
 	 * @throws IllegalArgumentException if a kept index is out of range or the
@@ -50,7 +52,11 @@ public final class NoiseFilterResult {
 		return scores[Math.toIntExact(globalIndex)];
 	}
 
-	/** τ, the (1 − drop fraction)-quantile of the scores. */
+	/**
+	 * τ, the (1 − drop fraction)-quantile of the scores; under the adaptive
+	 * rule max(τ, {@value NoiseThreshold#OUTLIER_LOF}), the score from which
+	 * patches were dropped.
+	 */
 	public double threshold() {
 		return threshold;
 	}

@@ -10,6 +10,7 @@ import io.github.tailedcore.ij.TrainingImages;
 import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
+import io.github.tailedcore.noise.NoiseThreshold;
 import io.github.tailedcore.preprocess.Channels;
 import io.github.tailedcore.preprocess.Framing;
 import io.github.tailedcore.preprocess.Intensity;
@@ -61,6 +62,14 @@ public class FitModelCommand extends TailedCoreCommand {
 		stepSize = "0.01")
 	private double noise_drop_fraction =
 		TailedCoreSettings.DEFAULT_NOISE_DROP_FRACTION;
+
+	@Parameter(label = "Noise threshold", choices = { "adaptive", "fixed" },
+		description = "adaptive (ours, default): TailedCore drops only patches " +
+			"whose local outlier factor exceeds 2, at most the noise drop " +
+			"fraction, so a clean folder keeps its rare normal detail; fixed: the " +
+			"paper's, always the noise drop fraction. SoftPatch always drops it.")
+	private String noise_threshold = TailedCoreSettings.DEFAULT_NOISE_THRESHOLD
+		.label();
 
 	@Parameter(label = "Tail estimate", choices = { "robust", "paper" },
 		description = "robust (ours, default): only rare kinds apart from the " +
@@ -136,7 +145,8 @@ public class FitModelCommand extends TailedCoreCommand {
 	protected void execute() throws IOException {
 		final TailedCoreSettings settings = TailedCoreSettings.builder().method(
 			Method.parse(method)).coresetRatio(coreset_ratio).noiseDropFraction(
-				noise_drop_fraction).tailEstimation(TailEstimation.parse(
+				noise_drop_fraction).noiseThreshold(NoiseThreshold.parse(
+					noise_threshold)).tailEstimation(TailEstimation.parse(
 					tail_estimate)).tailAugmentation(TailAugmentation.parse(
 						tail_augmentation)).importanceWeighting(ImportanceWeighting.parse(
 							importance_weighting)).scoring(Scoring.parse(scoring)).seed(seed)

@@ -1,6 +1,7 @@
 package io.github.tailedcore.plugin;
 
 import io.github.tailedcore.FitSummary;
+import io.github.tailedcore.Method;
 import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.image.ImageFolder;
 
@@ -66,9 +67,10 @@ final class FitReport {
 					.stream(w).min().getAsDouble(), w[top], model.settings()
 						.importanceWeighting().label(), unit(images, s, top)));
 		}
-		if (s.droppedPatches() > 0) r.append("Noise filter dropped ").append(s
-			.droppedPatches()).append(" of ").append(s.patchCount()).append(
-				" patches.\n");
+		if (model.settings().method() != Method.PATCHCORE) r.append(
+			"Noise filter (").append(model.settings().effectiveNoiseThreshold()
+				.label()).append(") dropped ").append(s.droppedPatches()).append(
+					" of ").append(s.patchCount()).append(" patches.\n");
 		r.append("Memory: ").append(model.memory().size()).append(
 			" patch vectors of ").append(model.memory().dims()).append(
 				" dims (tail ").append(s.tailMemory()).append(", clean ").append(s

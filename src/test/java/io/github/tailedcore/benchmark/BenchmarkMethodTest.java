@@ -9,6 +9,7 @@ import io.github.tailedcore.Method;
 import io.github.tailedcore.benchmark.split.NoiseProtocol;
 import io.github.tailedcore.benchmark.split.TailShape;
 import io.github.tailedcore.importance.ImportanceWeighting;
+import io.github.tailedcore.noise.NoiseThreshold;
 import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailEstimation;
@@ -50,6 +51,38 @@ class BenchmarkMethodTest {
 			null, 0, Preprocessing.paper());
 		assertEquals(TailEstimation.PAPER, config.settings(paper, TailShape.step(
 			1)).tailEstimation());
+	}
+
+	/**
+	 * {@code -fixed-drop} gives TailedCore the paper's fixed noise share;
+	 * with {@code -paper} it is the paper's TailedCore exactly. Only
+	 * TailedCore has the choice.
+	 */
+	@Test
+	void tailedCoreTakesEitherNoiseThreshold() {
+		assertEquals(NoiseThreshold.ADAPTIVE, BenchmarkMethod.parse("tailedcore")
+			.noiseThreshold());
+		final BenchmarkMethod fixed = BenchmarkMethod.parse(
+			"tailedcore-fixed-drop");
+		assertEquals(NoiseThreshold.FIXED, fixed.noiseThreshold());
+		assertEquals(TailEstimation.ROBUST, fixed.tailEstimation());
+		assertEquals("TailedCore-fixed-drop", fixed.displayName());
+		final BenchmarkMethod paper = BenchmarkMethod.parse(
+			"TailedCore-paper-fixed-drop+iw@global");
+		assertEquals(NoiseThreshold.FIXED, paper.noiseThreshold());
+		assertEquals(TailEstimation.PAPER, paper.tailEstimation());
+		assertEquals("TailedCore-paper-fixed-drop+IW global", paper
+			.displayName());
+		assertEquals(NoiseThreshold.FIXED, paper.fit().noiseThreshold());
+		assertThrows(IllegalArgumentException.class, () -> BenchmarkMethod.parse(
+			"softpatch-fixed-drop"));
+		final BenchmarkConfig config = new BenchmarkConfig(List.of(TailShape
+			.none()), 0.1, NoiseProtocol.MOVED, List.of(101L), List.of(fixed), 0.1,
+			null, 0);
+		assertEquals(NoiseThreshold.FIXED, config.settings(fixed, TailShape.none())
+			.noiseThreshold());
+		assertEquals(NoiseThreshold.ADAPTIVE, config.settings(BenchmarkMethod
+			.parse("tailedcore"), TailShape.none()).noiseThreshold());
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import io.github.tailedcore.TailedCoreModel;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.io.NpyFile;
+import io.github.tailedcore.noise.NoiseThreshold;
 import io.github.tailedcore.tail.TailEstimation;
 
 import java.nio.file.Files;
@@ -145,12 +146,7 @@ class FitAndScoreCommandTest {
 		throws Exception
 	{
 		final Path patches = features("one.npy", 20, 4, 0);
-		final Path embeddings = dir.resolve("one-emb.npy");
-		final Random random = new Random(5);
-		final float[] e = new float[20 * 16];
-		for (int k = 0; k < e.length; k++)
-			e[k] = (k % 16 == 0 ? 1 : 0) + 0.02f * (float) random.nextGaussian();
-		new NpyFile(new int[] { 20, 16 }, e).write(embeddings, false);
+		final Path embeddings = embeddings("one-emb.npy", 20);
 		final Path robust = dir.resolve("robust.tailedcore");
 		final String[] fit = run("fit", "--features", patches.toString(),
 			"--embeddings", embeddings.toString(), "--model", robust.toString());
@@ -178,6 +174,48 @@ class FitAndScoreCommandTest {
 			"--model", dir.resolve("x").toString());
 		assertEquals("2", bad[0]);
 		assertTrue(bad[1].contains("use robust or paper"), bad[1]);
+	}
+
+	/**
+	 * {@code --noise-threshold}: adaptive by default, fixed on request, each
+	 * recorded in the model file and read back; the fixed share drops about
+	 * 15 % of the patches of a clean kind, the adaptive rule none.
+	 */
+	@Test
+	void noiseThresholdIsAnOptionRecordedInTheModel() throws Exception {
+		final Path patches = features("kind.npy", 30, 6, 0);
+		final Path adaptive = dir.resolve("adaptive.tailedcore");
+		final String[] fit = run("fit", "--features", patches.toString(),
+			"--method", "tailedcore", "--embeddings", embeddings("kind-emb.npy", 30)
+				.toString(), "--model", adaptive.toString());
+		assertEquals("0", fit[0], fit[1]);
+		final TailedCoreModel a = ModelFile.load(adaptive);
+		assertEquals(NoiseThreshold.ADAPTIVE, a.settings().noiseThreshold());
+		assertEquals(0, a.summary().droppedPatches());
+		final Path fixed = dir.resolve("fixed.tailedcore");
+		final String[] fixedFit = run("fit", "--features", patches.toString(),
+			"--embeddings", dir.resolve("kind-emb.npy").toString(),
+			"--noise-threshold", "fixed", "--model", fixed.toString());
+		assertEquals("0", fixedFit[0], fixedFit[1]);
+		final TailedCoreModel f = ModelFile.load(fixed);
+		assertEquals(NoiseThreshold.FIXED, f.settings().noiseThreshold());
+		assertEquals(Math.floor(0.15 * 30 * 9), f.summary().droppedPatches(), 2);
+		final String[] bad = run("fit", "--features", patches.toString(),
+			"--embeddings", dir.resolve("kind-emb.npy").toString(),
+			"--noise-threshold", "auto", "--model", dir.resolve("x").toString());
+		assertEquals("2", bad[0]);
+		assertTrue(bad[1].contains("use adaptive or fixed"), bad[1]);
+	}
+
+	/** Embeddings of one kind: n rows near the first axis of 16. */
+	private Path embeddings(final String name, final int n) throws Exception {
+		final Random random = new Random(5);
+		final float[] e = new float[n * 16];
+		for (int k = 0; k < e.length; k++)
+			e[k] = (k % 16 == 0 ? 1 : 0) + 0.02f * (float) random.nextGaussian();
+		final Path file = dir.resolve(name);
+		new NpyFile(new int[] { n, 16 }, e).write(file, false);
+		return file;
 	}
 
 	@Test

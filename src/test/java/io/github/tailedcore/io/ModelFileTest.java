@@ -20,6 +20,7 @@ import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.linalg.FeatureMatrix;
 import io.github.tailedcore.memory.MemoryBank;
+import io.github.tailedcore.noise.NoiseThreshold;
 import io.github.tailedcore.scoring.AnomalyScorer;
 import io.github.tailedcore.scoring.ImageNeighbors;
 import io.github.tailedcore.scoring.Scoring;
@@ -328,6 +329,20 @@ class ModelFileTest {
 		final TailedCoreModel back = ModelFile.load(old);
 		assertEquals(TailEstimation.PAPER, back.settings().tailEstimation());
 		assertEquals("", back.summary().tailNote());
+	}
+
+	/**
+	 * The noise threshold is kept; a file written before it existed reads as
+	 * fitted with the paper's fixed share.
+	 */
+	@Test
+	void noiseThresholdRoundTripAndOldFilesReadAsFixed() throws IOException {
+		assertEquals(NoiseThreshold.ADAPTIVE, ModelFile.load(saved()).settings()
+			.noiseThreshold());
+		final Path old = withoutKeys(saved(), "old-noise.tailedcore",
+			"settings.noiseThreshold");
+		assertEquals(NoiseThreshold.FIXED, ModelFile.load(old).settings()
+			.noiseThreshold());
 	}
 
 	/** Framing, tile scale and overlap, and the measured intensity range. */

@@ -253,6 +253,123 @@ public class LofNoiseFilterTest {
 			-Double.MIN_VALUE, 0));
 	}
 
+	/**
+	 * One clean kind: Gaussian patches of 60 images. The adaptive rule keeps
+	 * every patch, the fixed rule drops about 15 % of them.
+	 */
+	@Test
+	public void testAdaptiveKeepsACleanKind() {
+		final PatchFeatures clean = gaussian(60, new Random(3));
+		final NoiseFilterResult adaptive = new LofNoiseFilter(8, 6, 0.15,
+			NoiseThreshold.ADAPTIVE, 5).filter(clean, Progress.none());
+		assertEquals(60 * LOCATIONS, adaptive.keptCount());
+		assertEquals(NoiseThreshold.OUTLIER_LOF, adaptive.threshold());
+		final NoiseFilterResult fixed = new LofNoiseFilter(8, 6, 0.15,
+			NoiseThreshold.FIXED, 5).filter(clean, Progress.none());
+		assertEquals(Math.floor(0.15 * 60 * LOCATIONS), fixed.droppedCount(), 2);
+	}
+
+	/**
+	 * The same kind with outlier patches planted in three images (one far-out
+	 * vector each at two locations): the adaptive rule drops exactly those six
+	 * patches, the fixed rule them and about 15 % of the clean ones.
+	 */
+	@Test
+	public void testAdaptiveDropsPlantedOutliers() {
+		final PatchFeatures features = new PatchFeatures(GRID);
+		final PatchFeatures clean = gaussian(60, new Random(3));
+		final long[] planted = { 5L * LOCATIONS + 1, 5L * LOCATIONS + 6,
+			17L * LOCATIONS + 0, 17L * LOCATIONS + 4, 42L * LOCATIONS + 2,
+			42L * LOCATIONS + 8 };
+		for (int i = 0; i < 60; i++) {
+			final float[] patches = clean.patches(i).clone();
+			for (final long g : planted)
+				if (g / LOCATIONS == i) Arrays.fill(patches, (int) (g % LOCATIONS) * 8,
+					(int) (g % LOCATIONS) * 8 + 8, 12 + (float) (g % LOCATIONS));
+			features.add(patches, null);
+		}
+		final NoiseFilterResult adaptive = new LofNoiseFilter(8, 6, 0.15,
+			NoiseThreshold.ADAPTIVE, 5).filter(features, Progress.none());
+		assertEquals(planted.length, adaptive.droppedCount());
+		for (final long g : planted) {
+			assertFalse(adaptive.isKept(g));
+			assertTrue(adaptive.score(g) > NoiseThreshold.OUTLIER_LOF);
+		}
+		final NoiseFilterResult fixed = new LofNoiseFilter(8, 6, 0.15,
+			NoiseThreshold.FIXED, 5).filter(features, Progress.none());
+		for (final long g : planted)
+			assertFalse(fixed.isKept(g));
+		assertTrue(fixed.droppedCount() > 0.14 * 60 * LOCATIONS);
+		assertArrayEquals(fixed.scores(), adaptive.scores());
+	}
+
+	/**
+	 * The fixed rule is the paper's filter: the four-argument constructor,
+	 * the same τ and kept set, scores equal to per-location LOF
+	 * ({@link #testScoresArePerLocationLof()}).
+	 */
+	@Test
+	public void testFixedRuleIsThePapersFilter() {
+		final NoiseFilterResult paper = new LofNoiseFilter(4, 6, 0.15, 5).filter(
+			noisyFeatures(), Progress.none());
+		final NoiseFilterResult fixed = new LofNoiseFilter(4, 6, 0.15,
+			NoiseThreshold.FIXED, 5).filter(noisyFeatures(), Progress.none());
+		assertArrayEquals(paper.scores(), fixed.scores());
+		assertArrayEquals(paper.keptIndices(), fixed.keptIndices());
+		assertEquals(paper.threshold(), fixed.threshold());
+	}
+
+	/**
+	 * The adaptive rule on given scores, f = 0.5: below 2 everything is kept
+	 * ({1, 1.1, 1.2, 1.9, 2.1}: τ = 1.2, only 2.1 goes; LOF exactly 2 is no
+	 * outlier); where τ ≥ 2 it drops what the fixed rule drops, never more
+	 * than the share f.
+	 */
+	@Test
+	public void testAdaptiveRuleDropsOutliersAtMostTheShare() {
+		final LofNoiseFilter adaptive = new LofNoiseFilter(4, 6, 0.5,
+			NoiseThreshold.ADAPTIVE, 0);
+		final NoiseFilterResult low = adaptive.threshold(new float[] { 1, 1.1f,
+			1.2f, 1.9f, 2.1f });
+		assertArrayEquals(new long[] { 0, 1, 2, 3 }, low.keptIndices());
+		assertEquals(2, low.threshold());
+		assertArrayEquals(new long[] { 0, 1, 2, 3 }, adaptive.threshold(
+			new float[] { 1, 1, 2, 2, 3 }).keptIndices());
+		final float[] high = { 1, 2.5f, 3, 4, 5 };
+		final NoiseFilterResult capped = adaptive.threshold(high);
+		final NoiseFilterResult fixed = new LofNoiseFilter(4, 6, 0.5,
+			NoiseThreshold.FIXED, 0).threshold(high);
+		assertArrayEquals(new long[] { 0, 1 }, capped.keptIndices());
+		assertArrayEquals(fixed.keptIndices(), capped.keptIndices());
+		assertEquals(3, capped.threshold());
+		// drop fraction 0 keeps even outliers
+		assertEquals(5, new LofNoiseFilter(4, 6, 0, NoiseThreshold.ADAPTIVE, 0)
+			.threshold(high).keptCount());
+	}
+
+	@Test
+	public void testNoiseThresholdLabels() {
+		assertEquals(NoiseThreshold.ADAPTIVE, NoiseThreshold.parse(" Adaptive "));
+		assertEquals(NoiseThreshold.FIXED, NoiseThreshold.parse("fixed"));
+		final IllegalArgumentException e = assertThrows(
+			IllegalArgumentException.class, () -> NoiseThreshold.parse("paper"));
+		assertTrue(e.getMessage().contains("adaptive or fixed"), e.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> new LofNoiseFilter(4,
+			6, 0.15, null, 0));
+	}
+
+	/** Gaussian patches of {@code n} images. */
+	private static PatchFeatures gaussian(final int n, final Random random) {
+		final PatchFeatures features = new PatchFeatures(GRID);
+		for (int i = 0; i < n; i++) {
+			final float[] patches = new float[LOCATIONS * 8];
+			for (int v = 0; v < patches.length; v++)
+				patches[v] = (float) random.nextGaussian();
+			features.add(patches, null);
+		}
+		return features;
+	}
+
 	/** The kept indices must be in range and strictly ascending. */
 	@Test
 	public void testResultChecksItsIndices() {

@@ -11,6 +11,7 @@ import io.github.tailedcore.importance.ImportanceWeighting;
 import io.github.tailedcore.image.ImageIoReader;
 import io.github.tailedcore.image.RasterImage;
 import io.github.tailedcore.io.ModelFile;
+import io.github.tailedcore.noise.NoiseThreshold;
 import io.github.tailedcore.scoring.ImageAnomaly;
 import io.github.tailedcore.scoring.ImageScorer;
 import io.github.tailedcore.scoring.Scoring;
@@ -209,7 +210,8 @@ class FitModelCommandTest {
 	/**
 	 * One kind (5 grid images): the paper's tail estimate, chosen in the
 	 * dialog, takes every image and the summary warns with the cause; the
-	 * robust one takes none and says why. The model records the choice.
+	 * robust one takes none and says why. The model records the choice, and
+	 * the noise threshold chosen with it.
 	 */
 	@Test
 	void tailEstimateIsAnOptionAndItsWarningIsShown() throws Exception {
@@ -218,6 +220,8 @@ class FitModelCommandTest {
 			final Path model = dir.resolve(estimate + ".tailedcore");
 			final Map<String, Object> inputs = map(inputs(train, model));
 			inputs.put("tail_estimate", estimate);
+			final String noise = estimate.equals("paper") ? "fixed" : "adaptive";
+			inputs.put("noise_threshold", noise);
 			final CommandModule m = Fixtures.run(FitModelCommand.class, inputs);
 			assertFalse(m.isCanceled(), m.getCancelReason());
 			final String summary = (String) m.getOutput("summary");
@@ -226,6 +230,10 @@ class FitModelCommandTest {
 			final TailedCoreModel fitted = ModelFile.load(model);
 			assertEquals(TailEstimation.parse(estimate), fitted.settings()
 				.tailEstimation());
+			assertEquals(NoiseThreshold.parse(noise), fitted.settings()
+				.noiseThreshold());
+			assertTrue(summary.contains("Noise filter (" + noise + ") dropped " +
+				fitted.summary().droppedPatches() + " of "), summary);
 			assertTrue(summary.contains(fitted.summary().tailCount()), summary);
 			assertEquals(estimate.equals("paper") ? 5 : 0, fitted.summary()
 				.tailImages().length, summary);
@@ -288,7 +296,8 @@ class FitModelCommandTest {
 	private static Object[] inputs(final Path train, final Path model) {
 		return new Object[] { "training_dir", train.toFile(), "file_pattern",
 			"*.png", "recursive", false, "method", "TailedCore", "coreset_ratio",
-			0.05, "noise_drop_fraction", 0.15, "tail_estimate", "robust",
+			0.05, "noise_drop_fraction", 0.15, "noise_threshold", "adaptive",
+			"tail_estimate", "robust",
 			"tail_augmentation", "none", "importance_weighting", "none", "scoring",
 			Scoring.GLOBAL.label(), "framing", Preprocessing.DEFAULT_FRAMING.label(),
 			"tile_scale",
