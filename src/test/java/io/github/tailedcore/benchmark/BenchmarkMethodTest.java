@@ -78,7 +78,7 @@ class BenchmarkMethodTest {
 			"softpatch-fixed-drop"));
 		final BenchmarkConfig config = new BenchmarkConfig(List.of(TailShape
 			.none()), 0.1, NoiseProtocol.MOVED, List.of(101L), List.of(fixed), 0.1,
-			null, 0);
+			null, 0, Preprocessing.paper());
 		assertEquals(NoiseThreshold.FIXED, config.settings(fixed, TailShape.none())
 			.noiseThreshold());
 		assertEquals(NoiseThreshold.ADAPTIVE, config.settings(BenchmarkMethod
