@@ -38,7 +38,10 @@ public record Preprocessing(Framing framing, double scale, int overlap,
 	 * view of an image still wholly analysed; and because Fiji users image
 	 * specimens, with no margin known to be empty. Centred products may
 	 * choose {@link Framing#CROP}; resolution is better bought with
-	 * {@link Framing#TILES}.
+	 * {@link Framing#TILES}. Provisional: on the long-tail protocol (several
+	 * kinds, tail kinds of a few images) the full frame scored 15 points below
+	 * the crop, mostly on a tail kind whose borders vary
+	 * ({@code benchmarks/framing/README.md}, "Open").
 	 */
 	public static final Framing DEFAULT_FRAMING = Framing.FULL;
 	/** Tiles at the image's own resolution. */
