@@ -39,9 +39,10 @@ public record Preprocessing(Framing framing, double scale, int overlap,
 	 * specimens, with no margin known to be empty. Centred products may
 	 * choose {@link Framing#CROP}; resolution is better bought with
 	 * {@link Framing#TILES}. Provisional: on the long-tail protocol (several
-	 * kinds, tail kinds of a few images) the full frame scored 15 points below
-	 * the crop, mostly on a tail kind whose borders vary
-	 * ({@code benchmarks/framing/README.md}, "Open").
+	 * kinds, tail kinds of a few images) the full frame scored 10 points below
+	 * the crop at the default coreset, mostly on a kind of one training image
+	 * whose border it does not cover ({@code benchmarks/framing/README.md},
+	 * "Open").
 	 */
 	public static final Framing DEFAULT_FRAMING = Framing.FULL;
 	/** Tiles at the image's own resolution. */
