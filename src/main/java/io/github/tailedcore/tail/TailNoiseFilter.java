@@ -1,6 +1,7 @@
 package io.github.tailedcore.tail;
 
 import io.github.tailedcore.Progress;
+import io.github.tailedcore.feature.FeatureGrid;
 import io.github.tailedcore.feature.ImagePatches;
 import io.github.tailedcore.noise.NoiseFilterResult;
 import io.github.tailedcore.search.NearestNeighborSearch;
@@ -45,6 +46,20 @@ import java.util.Arrays;
  * kind.
  * </p>
  * <p>
+ * A dropped patch in the grid's border band (the outer {@link #BORDER_BAND}
+ * of each side) marks no defect: the noise filter compares each location
+ * across all training images, and at the border every kind shows its own
+ * outline (cut cell corners, busbar ends, background, the backbone's zero
+ * padding), so a rare kind's border is an outlier there by construction.
+ * On the long-tail benchmark in the full frame the filter dropped 2–35 %
+ * of a one-image solar cell kind's patches, nearly all in that band;
+ * leaving out their copies took the cell's corners out of the memory, and
+ * defect-free cells then outscored defective ones at their corners (image
+ * AUROC 0–17 on that kind, 56–100 with the band, {@code benchmarks/framing}).
+ * A border defect of a mostly normal tail image thus reaches the memory, as
+ * every defect of a tail image does in the paper.
+ * </p>
+ * <p>
  * If the filter dropped nothing (drop fraction 0), nothing is left out.
  * </p>
  */
@@ -52,6 +67,13 @@ public final class TailNoiseFilter {
 
 	/** The share of its patches the filter must drop to rescue an image whole. */
 	public static final double RESCUE_SHARE = 0.5;
+	/**
+	 * The border band, as a fraction of the grid's side at each edge, rounded
+	 * down: 4 of MobileNetV2's 28 cells (32 of 224 input pixels, twice the
+	 * frame the paper's crop cuts, as each feature also sees its
+	 * neighbours'); none on grids under 7 cells a side.
+	 */
+	public static final double BORDER_BAND = 1.0 / 7;
 
 	private TailNoiseFilter() {}
 
@@ -85,6 +107,7 @@ public final class TailNoiseFilter {
 			i -> droppedShare(filter, i, locations) < RESCUE_SHARE).toArray();
 		if (mostlyKept.length == 0 || filter.droppedCount() == 0)
 			return new Result(null, tail);
+		final boolean[] marks = defectMarks(training.grid());
 		final boolean[] filtered = new boolean[training.imageCount()];
 		for (final int i : mostlyKept)
 			filtered[i] = true;
@@ -107,8 +130,9 @@ public final class TailNoiseFilter {
 				search.search(pool.patchMatrix(q), distances, nearest);
 			}
 			for (int p = 0; p < locations; p++) {
-				if (!filtered[image] || filter.isKept((long) image * locations +
-					nearest[p])) kept[count++] = (long) q * locations + p;
+				if (!filtered[image] || !marks[nearest[p]] || filter.isKept(
+					(long) image * locations + nearest[p])) kept[count++] = (long) q *
+						locations + p;
 				else left++;
 			}
 		}
@@ -117,7 +141,21 @@ public final class TailNoiseFilter {
 				" tail images kept most of their patches through the noise filter " +
 				"(a common kind, perhaps with a defect): the " + left + " patches " +
 				"of them and their views that lie nearest to a patch the filter " +
-				"dropped are left out of the tail branch."));
+				"dropped (not in the border band) are left out of the tail branch."));
+	}
+
+	/**
+	 * For each location of the grid, whether a patch the filter dropped there
+	 * marks a defect: false within {@link #BORDER_BAND} of an edge.
+	 */
+	static boolean[] defectMarks(final FeatureGrid grid) {
+		final int bandY = (int) (BORDER_BAND * grid.height());
+		final int bandX = (int) (BORDER_BAND * grid.width());
+		final boolean[] marks = new boolean[grid.locations()];
+		for (int y = bandY; y < grid.height() - bandY; y++)
+			for (int x = bandX; x < grid.width() - bandX; x++)
+				marks[y * grid.width() + x] = true;
+		return marks;
 	}
 
 	/** The share of image i's L patches that the filter dropped. */

@@ -13,6 +13,7 @@ import io.github.tailedcore.feature.PatchFeatures;
 import io.github.tailedcore.noise.NoiseFilterResult;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
@@ -103,5 +104,70 @@ class TailNoiseFilterTest {
 			TailedCoreSettings.DEFAULT_TAIL_CAP_FRACTION, TailEstimation.ROBUST);
 		assertEquals(14, robustSampler.filterPool(robust, training(), filter(0, 1,
 			2, 3, 7), pool(), ORIGINS, Progress.none()).candidates().length);
+	}
+
+	/**
+	 * On a 7 × 7 grid (border band 1 cell): a mostly kept tail image whose
+	 * filter dropped a corner patch and an interior one. Only the interior
+	 * one marks a defect; the candidates equal a brute-force reference (each
+	 * pool patch left out iff its nearest patch of its image is dropped and
+	 * outside the band), in the image and in its reversed view.
+	 */
+	@Test
+	void aDroppedPatchInTheBorderBandMarksNoDefect() {
+		final FeatureGrid grid = new FeatureGrid(7, 7, 1, 56);
+		final int locations = grid.locations();
+		final float[] tailImage = new float[locations];
+		final float[] reversed = new float[locations];
+		for (int p = 0; p < locations; p++) {
+			tailImage[p] = 10 * p;
+			reversed[locations - 1 - p] = 10 * p + 1;
+		}
+		final PatchFeatures training = new PatchFeatures(grid);
+		training.add(tailImage, null);
+		training.add(new float[locations], null);
+		final PatchFeatures pool = new PatchFeatures(grid);
+		pool.add(tailImage, null);
+		pool.add(reversed, null);
+		final long corner = 0;
+		final long interior = 3 * 7 + 3;
+		final NoiseFilterResult filter = new NoiseFilterResult(new float[2 *
+			locations], 1, LongStream.range(0, 2 * locations).filter(
+				g -> g != corner && g != interior).toArray());
+		final TailEstimate tail = new TailEstimate(new int[2], new int[2],
+			new int[] { 2 }, 2, 2, 0.15, TailEstimation.ROBUST, new int[] { 0 },
+			new int[] { 0 }, List.of());
+
+		final long[] candidates = TailNoiseFilter.filter(tail, training, filter,
+			pool, new int[] { 0, 0 }, Progress.none()).candidates();
+
+		final float[][] views = { tailImage, reversed };
+		final long[] expected = LongStream.range(0, 2L * locations).filter(g -> {
+			final float v = views[(int) (g / locations)][(int) (g % locations)];
+			int nearest = 0;
+			for (int p = 1; p < locations; p++)
+				if (Math.abs(tailImage[p] - v) < Math.abs(tailImage[nearest] - v))
+					nearest = p;
+			return nearest != interior;
+		}).toArray();
+		assertArrayEquals(expected, candidates);
+		// the interior defect and its reversed copy are out, the corner's in
+		assertEquals(2 * locations - 2, candidates.length);
+		final boolean[] marks = TailNoiseFilter.defectMarks(grid);
+		assertEquals(5 * 5, IntStream.range(0, locations).filter(p -> marks[p])
+			.count());
+	}
+
+	/** The band: 4 of 28 cells at each edge; none on a 2 × 2 grid. */
+	@Test
+	void theBorderBandIsASeventhOfTheGrid() {
+		final boolean[] marks = TailNoiseFilter.defectMarks(new FeatureGrid(28, 28,
+			1, 224));
+		assertEquals(20 * 20, IntStream.range(0, marks.length).filter(
+			p -> marks[p]).count());
+		assertTrue(marks[4 * 28 + 4]);
+		assertTrue(!marks[3 * 28 + 14] && !marks[14 * 28 + 24]);
+		final boolean[] tiny = TailNoiseFilter.defectMarks(GRID);
+		assertTrue(tiny[0] && tiny[1] && tiny[2] && tiny[3]);
 	}
 }
