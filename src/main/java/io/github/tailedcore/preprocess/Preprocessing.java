@@ -26,23 +26,22 @@ public record Preprocessing(Framing framing, double scale, int overlap,
 
 	/**
 	 * The framing a new model gets unless told otherwise: the full frame,
-	 * chosen by measurement ({@code benchmarks/framing/}: each industrial
-	 * class fitted alone, two subsets). Neither framing wins there: the crop
-	 * scores 1–12 points higher image AUROC on tire and PCB, whose images
-	 * centre the product and whose view it enlarges 14 %; the full frame 5–9
-	 * points higher on polycrystalline solar cells and 5–14 points on the
-	 * magnetic tile's defects at the border; on average they tie. The full
-	 * frame is the default because the crop's loss is silent and total (a
-	 * defect wholly in the cut 12.5 % frame is never seen, and the map is
-	 * blank there), while the full frame's is a few points from a smaller
-	 * view of an image still wholly analysed; and because Fiji users image
-	 * specimens, with no margin known to be empty. Centred products may
-	 * choose {@link Framing#CROP}; resolution is better bought with
-	 * {@link Framing#TILES}. Provisional: on the long-tail protocol (several
-	 * kinds, tail kinds of a few images) the full frame scored 10 points below
-	 * the crop at the default coreset, mostly on a kind of one training image
-	 * whose border it does not cover ({@code benchmarks/framing/README.md},
-	 * "Open").
+	 * chosen by measurement on two protocols ({@code benchmarks/framing/}).
+	 * Neither framing wins on both. Each industrial class fitted alone, they
+	 * tie on average: the crop scores higher on tire and PCB, whose images
+	 * centre the product and whose view it enlarges 14 %, the full frame on
+	 * polycrystalline cells and magnetic tiles. On the long-tail mix (tail
+	 * kinds of 1–5 images) the crop is 5.6 points ahead, from kinds of a
+	 * single image whose specimens vary at the border, which the crop never
+	 * looks at; on the defects that reach the border the full frame is 19.5
+	 * points ahead there. The full frame is the default because the crop's
+	 * loss is silent and total (a defect wholly in the cut 12.5 % frame is
+	 * never seen, and the map is blank there), while the full frame's is a few
+	 * points with every pixel analysed; and because Fiji users image
+	 * specimens, with no margin known to be empty. Centred products, and mixes
+	 * with kinds of very few images whose defects stay inside, may choose
+	 * {@link Framing#CROP}; resolution is better bought with
+	 * {@link Framing#TILES}.
 	 */
 	public static final Framing DEFAULT_FRAMING = Framing.FULL;
 	/** Tiles at the image's own resolution. */
