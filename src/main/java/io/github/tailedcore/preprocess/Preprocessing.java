@@ -25,23 +25,23 @@ public record Preprocessing(Framing framing, double scale, int overlap,
 {
 
 	/**
-	 * The framing a new model gets unless told otherwise: the full frame,
-	 * chosen by measurement on two protocols ({@code benchmarks/framing/}).
-	 * Neither framing wins on both. Each industrial class fitted alone, they
-	 * tie on average: the crop scores higher on tire and PCB, whose images
-	 * centre the product and whose view it enlarges 14 %, the full frame on
-	 * polycrystalline cells and magnetic tiles. On the long-tail mix (tail
-	 * kinds of 1–5 images) the crop is 5.6 points ahead, on a kind of a
-	 * single image whose specimens vary at the border, which the crop never
-	 * looks at, and on magnetic tiles of 30 images; on the defects that reach
-	 * the border the full frame is 19.5 points ahead there. The full frame is
-	 * the default because the crop's loss is silent and total (a defect wholly
-	 * in the cut 12.5 % frame is never seen, and the map is blank there),
-	 * while the full frame's is a few points with every pixel analysed; and
-	 * because Fiji users image specimens, with no margin known to be empty. Centred products, and mixes
-	 * with kinds of very few images whose defects stay inside, may choose
-	 * {@link Framing#CROP}; resolution is better bought with
-	 * {@link Framing#TILES}.
+	 * The framing a new model gets unless told otherwise: the full frame.
+	 * Measured on two protocols ({@code benchmarks/framing/}), neither framing
+	 * wins on both, and the numbers lean to the crop: each industrial class
+	 * fitted alone, they tie on average (the crop ahead on tire and PCB, whose
+	 * images centre the product and whose view it enlarges 14 %, the full
+	 * frame on polycrystalline cells and magnetic tiles); on the long-tail mix
+	 * (tail kinds of 1–5 images) the crop is about 5 points ahead, on a kind
+	 * of a single image whose specimens vary at the border and on magnetic
+	 * tiles of 30 images, with enough test images also on defects that reach
+	 * into the cut frame (it sees their part inside its view). The full frame
+	 * is the default for what these data do not measure: the crop's loss is
+	 * silent and total (a defect wholly in the cut 12.5 % frame is never seen,
+	 * and the map is blank there), the full frame's a few points with every
+	 * pixel analysed; and Fiji users image specimens, with no margin known to
+	 * be empty. Centred products, and mixes with kinds of very few images whose
+	 * defects stay inside, may choose {@link Framing#CROP}; resolution is
+	 * better bought with {@link Framing#TILES}.
 	 */
 	public static final Framing DEFAULT_FRAMING = Framing.FULL;
 	/** Tiles at the image's own resolution. */
