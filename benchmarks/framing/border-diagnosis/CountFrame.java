@@ -1,6 +1,6 @@
 // Counts, per class of ../shared/datasets/industrial, the defect masks that reach into the frame the
 // paper's crop cuts (resize the shorter side to 256, keep the central 224) and those lying wholly in it.
-// Run: java benchmarks/framing/border-diagnosis/CountFrame.java (from the repository root, reads /work/shared).
+// Run: java benchmarks/framing/border-diagnosis/CountFrame.java (from the repository root).
 import java.awt.image.BufferedImage;
 import java.io.File;
 import javax.imageio.ImageIO;
@@ -8,7 +8,7 @@ import javax.imageio.ImageIO;
 public class CountFrame {
 	public static void main(String[] a) throws Exception {
 		for (String c : new String[] { "magnetic_tile", "pcb", "tire" }) {
-			File gt = new File("/work/shared/datasets/industrial/" + c + "/ground_truth");
+			File gt = new File("../shared/datasets/industrial/" + c + "/ground_truth");
 			int masks = 0, reaching = 0, wholly = 0;
 			for (File d : gt.listFiles()) for (File f : d.listFiles()) {
 				BufferedImage m = ImageIO.read(f);
