@@ -72,7 +72,7 @@ public final class TailNoiseFilter {
 	public static final double RESCUE_SHARE = 0.5;
 	/**
 	 * The border band, as a fraction of the grid's side at each edge, rounded
-	 * down: 4 of MobileNetV2's 28 cells (32 of 224 input pixels, twice the
+	 * down: 4 of MobileNetV2's 28 cells (32 of 224 input pixels, about twice the
 	 * frame the paper's crop cuts, as each feature also sees its
 	 * neighbours'); none on grids under 7 cells a side.
 	 */
