@@ -144,12 +144,12 @@ public final class FitCommand implements Subcommand {
 			final BackboneLocator.Located located = BackboneLocator.standard()
 				.resolve(backbone);
 			final TrainingImages images = TrainingImages.check(folder, pattern,
-				preprocessing.channels(), progress);
+				preprocessing, progress);
 			for (final ImageFolder.Skipped s : images.skipped())
 				System.out.println("Skipped " + s);
 			try (FeatureExtractor extractor = FeatureExtractor.open(located)) {
 				model = new TailedCore(settings).fit(images.sources(), extractor,
-					preprocessing.with(images.channels()), progress);
+					images.preprocessing(), progress);
 			}
 		}
 		ModelFile.save(model, modelFile, overwrite);

@@ -165,11 +165,11 @@ public class FitModelCommand extends TailedCoreCommand {
 		final BackboneLocator.Located located = BackboneLocator.standard().resolve(
 			backbone);
 		final TrainingImages images = TrainingImages.check(folder, file_pattern,
-			preprocessing.channels(), progress());
+			preprocessing, progress());
 		images.skipped().forEach(s -> log.warn("Skipped " + s));
 		try (FeatureExtractor extractor = FeatureExtractor.open(located)) {
 			model = new TailedCore(settings).fit(images.sources(), extractor,
-				preprocessing.with(images.channels()), progress());
+				images.preprocessing(), progress());
 		}
 		ModelFile.save(model, target, overwrite);
 		summary = FitReport.of(model, images.imageFiles(), images.skipped(),

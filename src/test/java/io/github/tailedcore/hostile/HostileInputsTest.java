@@ -30,7 +30,7 @@ import io.github.tailedcore.io.AtomicWrite;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.io.RunLock;
 import io.github.tailedcore.plugin.TailedCoreMacro;
-import io.github.tailedcore.preprocess.Channels;
+import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.scoring.ImageScorer;
 
 import java.io.IOException;
@@ -476,7 +476,7 @@ class HostileInputsTest {
 		HostileFiles.png(bad.resolve("blank.png"), HostileFiles.blank(64, 64, 7));
 		final Memo<TrainingImages> checked = new Memo<>(() -> TrainingImages.check(
 			ImageFolder.scan(in, ImageFolder.DEFAULT_PATTERN, false),
-			ImageFolder.DEFAULT_PATTERN, Channels.auto(), Progress.none()));
+			ImageFolder.DEFAULT_PATTERN, Preprocessing.defaults(), Progress.none()));
 		final Path model = base.resolve("train/fitted.tailedcore");
 		return Stream.of( //
 			check("training images", "a 3-slice stack among the training images",
@@ -498,7 +498,7 @@ class HostileInputsTest {
 				Before.ACCEPTED, "(fitted on a blank image)", bad, () -> {
 					try {
 						TrainingImages.check(ImageFolder.scan(bad, "*.png", false), "*.png",
-							Channels.auto(), Progress.none());
+							Preprocessing.defaults(), Progress.none());
 						return "accepted";
 					}
 					catch (final IOException e) {

@@ -1,0 +1,75 @@
+import ij.IJ;
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import ij.process.ImageProcessor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+/**
+ * Writes the variants of a micrograph set (make-test-images --micrographs:
+ * 16-bit PNGs, 12 bits used) that benchmarks/intensity compares, with ImageJ
+ * 1.x, as a scientist would make them in Fiji:
+ * <ul>
+ * <li>{@code drift SRC DST}: the test images (good and defective) brighter by
+ * a factor drawn per image from 1.20–1.30 (exposure drift between the
+ * training and the test session), clipped at 4095 as a 12-bit camera clips;
+ * training images and masks unchanged;</li>
+ * <li>{@code float SRC DST}: every image divided by 4095 and saved as a
+ * 32-bit TIFF (0–1 data, Image › Type › 32-bit then Process › Math ›
+ * Divide), its display range its own minimum to maximum; masks unchanged.</li>
+ * </ul>
+ * Run as a single-file program:
+ * {@code java -cp ij.jar benchmarks/intensity/IntensityVariants.java drift SRC DST}.
+ */
+public final class IntensityVariants {
+
+	public static void main(final String[] args) throws IOException {
+		final String kind = args[0];
+		final Path src = Path.of(args[1]);
+		final Path dst = Path.of(args[2]);
+		final List<Path> files;
+		try (Stream<Path> walk = Files.walk(src)) {
+			files = walk.filter(Files::isRegularFile).sorted().toList();
+		}
+		int written = 0;
+		for (final Path file : files) {
+			final Path rel = src.relativize(file);
+			final Path out = dst.resolve(rel);
+			Files.createDirectories(out.getParent());
+			final boolean mask = rel.startsWith("ground_truth");
+			final boolean test = rel.startsWith("test");
+			if (mask || kind.equals("drift") && !test) {
+				Files.copy(file, out);
+				continue;
+			}
+			final ImagePlus imp = IJ.openImage(file.toString());
+			if (kind.equals("drift")) {
+				final double factor = 1.2 + 0.1 * new SplittableRandom(rel.toString()
+					.hashCode()).nextDouble();
+				final ImageProcessor ip = imp.getProcessor();
+				ip.multiply(factor);
+				ip.min(0);
+				ip.max(4095);
+				new FileSaver(imp).saveAsPng(out.toString());
+				System.out.printf("%s ×%.3f%n", rel, factor);
+			}
+			else if (kind.equals("float")) {
+				final ImageProcessor ip = imp.getProcessor().convertToFloat();
+				ip.multiply(1.0 / 4095);
+				ip.resetMinAndMax();
+				final Path tif = out.resolveSibling(out.getFileName().toString()
+					.replaceAll("\\.png$", ".tif"));
+				new FileSaver(new ImagePlus(imp.getTitle(), ip)).saveAsTiff(tif
+					.toString());
+			}
+			else throw new IllegalArgumentException("drift or float, not " + kind);
+			written++;
+		}
+		System.out.println("Wrote " + written + " images under " + dst + ".");
+	}
+}
