@@ -15,10 +15,11 @@ import java.util.stream.Stream;
  * 16-bit PNGs, 12 bits used) that benchmarks/intensity compares, with ImageJ
  * 1.x, as a scientist would make them in Fiji:
  * <ul>
- * <li>{@code drift SRC DST}: the test images (good and defective) brighter by
- * a factor drawn per image from 1.20–1.30 (exposure drift between the
- * training and the test session), clipped at 4095 as a 12-bit camera clips;
- * training images and masks unchanged;</li>
+ * <li>{@code drift SRC DST}: every other test image (good and defective:
+ * 000, 002, ...) brighter by a factor drawn per image from 1.20–1.30
+ * (exposure drift between images: a lamp ageing, another session), clipped
+ * at 4095 as a 12-bit camera clips; the other test images, the training
+ * images and the masks unchanged;</li>
  * <li>{@code float SRC DST}: every image divided by 4095 and saved as a
  * 32-bit TIFF (0–1 data, Image › Type › 32-bit then Process › Math ›
  * Divide), its display range its own minimum to maximum; masks unchanged.</li>
@@ -43,7 +44,9 @@ public final class IntensityVariants {
 			Files.createDirectories(out.getParent());
 			final boolean mask = rel.startsWith("ground_truth");
 			final boolean test = rel.startsWith("test");
-			if (mask || kind.equals("drift") && !test) {
+			final boolean odd = Integer.parseInt(rel.getFileName().toString()
+				.replaceAll("\\D", "")) % 2 == 1;
+			if (mask || kind.equals("drift") && (!test || odd)) {
 				Files.copy(file, out);
 				continue;
 			}
