@@ -19,7 +19,13 @@ import java.util.stream.Stream;
  * 000, 002, ...) brighter by a factor drawn per image from 1.20–1.30
  * (exposure drift between images: a lamp ageing, another session), clipped
  * at 4095 as a 12-bit camera clips; the other test images, the training
- * images and the masks unchanged;</li>
+ * images and the masks unchanged; {@code drift-all} drifts every test
+ * image;</li>
+ * <li>{@code brighter SRC DST}: a brightness defect, the whole image 20–30 %
+ * brighter: the even defect-free test images stay as they are, the odd ones
+ * become defective test images, brightened as by {@code drift}, with masks
+ * that cover the whole image; the defective test images of SRC are left
+ * out; training images unchanged;</li>
  * <li>{@code float SRC DST}: every image divided by 4095 and saved as a
  * 32-bit TIFF (0–1 data, Image › Type › 32-bit then Process › Math ›
  * Divide), its display range its own minimum to maximum; masks unchanged.</li>
@@ -46,19 +52,33 @@ public final class IntensityVariants {
 			final boolean test = rel.startsWith("test");
 			final boolean odd = Integer.parseInt(rel.getFileName().toString()
 				.replaceAll("\\D", "")) % 2 == 1;
-			if (mask || kind.equals("drift") && (!test || odd)) {
+			final boolean drift = kind.startsWith("drift");
+			if (kind.equals("brighter")) {
+				if (mask || rel.startsWith("test/defect")) continue;
+				if (!test || !odd) {
+					Files.copy(file, out);
+					continue;
+				}
+			}
+			if (mask || drift && (!test || odd && kind.equals("drift"))) {
 				Files.copy(file, out);
 				continue;
 			}
 			final ImagePlus imp = IJ.openImage(file.toString());
-			if (kind.equals("drift")) {
+			if (drift || kind.equals("brighter")) {
 				final double factor = 1.2 + 0.1 * new SplittableRandom(rel.toString()
 					.hashCode()).nextDouble();
 				final ImageProcessor ip = imp.getProcessor();
 				ip.multiply(factor);
 				ip.min(0);
 				ip.max(4095);
-				new FileSaver(imp).saveAsPng(out.toString());
+				final Path target = kind.equals("brighter") ? dst.resolve(
+					"test/defect").resolve(rel.getFileName()) : out;
+				Files.createDirectories(target.getParent());
+				new FileSaver(imp).saveAsPng(target.toString());
+				if (kind.equals("brighter")) wholeMask(imp, dst.resolve(
+					"ground_truth/defect").resolve(rel.getFileName().toString()
+						.replace(".png", "_mask.png")));
 				System.out.printf("%s ×%.3f%n", rel, factor);
 			}
 			else if (kind.equals("float")) {
@@ -70,9 +90,22 @@ public final class IntensityVariants {
 				new FileSaver(new ImagePlus(imp.getTitle(), ip)).saveAsTiff(tif
 					.toString());
 			}
-			else throw new IllegalArgumentException("drift or float, not " + kind);
+			else throw new IllegalArgumentException("drift, drift-all, brighter " +
+				"or float, not " + kind);
 			written++;
 		}
 		System.out.println("Wrote " + written + " images under " + dst + ".");
+	}
+
+	/** A mask of the image's size, all 255: the whole image is the defect. */
+	private static void wholeMask(final ImagePlus imp, final Path file)
+		throws IOException
+	{
+		Files.createDirectories(file.getParent());
+		final ij.process.ByteProcessor mask = new ij.process.ByteProcessor(imp
+			.getWidth(), imp.getHeight());
+		mask.setValue(255);
+		mask.fill();
+		new FileSaver(new ImagePlus("mask", mask)).saveAsPng(file.toString());
 	}
 }

@@ -1,7 +1,8 @@
 #!/bin/bash
-# Regenerates benchmarks/intensity: the micrograph set, its drift and 32-bit variants, and one
-# bench-framing run per intensity scaling and variant (tiles at scale 1 and the full frame).
-# Usage: [SETS="base drift float"] [MODES="bit-depth ..."] [FRAMINGS=tiles,full] [SEED=1] \
+# Regenerates benchmarks/intensity: the micrograph set, its drift, brightness-defect and 32-bit
+# variants, and one bench-framing run per intensity scaling and variant (tiles at scale 1 and the
+# full frame).
+# Usage: [SETS="base drift float"] [MODES="bit-depth ..."] [FRAMINGS=tiles,full] [SEED=1] [TESTS=20] \
 #        benchmarks/intensity/run.sh WORKDIR "CLI" IJJAR
 #   CLI   how to run the command line, e.g. 'mvn -q compile exec:java -Dexec.args=' is too slow per
 #         call; the runs used 'java -cp target/classes:<dependencies> io.github.tailedcore.cli.Main'
@@ -10,9 +11,11 @@ set -e
 work=$1; cli=$2; ij=$3
 mkdir -p "$work"
 [ -d "$work/base" ] || $cli make-test-images --micrographs --output "$work/base" --size 512 \
-	--train 16 --test-good 20 --test-defect 20 --seed ${SEED:-1}
+	--train 16 --test-good ${TESTS:-20} --test-defect ${TESTS:-20} --seed ${SEED:-1}
 [ -d "$work/drift" ] || java -Djava.awt.headless=true -cp "$ij" \
 	benchmarks/intensity/IntensityVariants.java drift "$work/base" "$work/drift" > "$work/drift.txt"
+[ -d "$work/brighter" ] || java -Djava.awt.headless=true -cp "$ij" \
+	benchmarks/intensity/IntensityVariants.java brighter "$work/base" "$work/brighter" > "$work/brighter.txt"
 [ -d "$work/float" ] || java -Djava.awt.headless=true -cp "$ij" \
 	benchmarks/intensity/IntensityVariants.java float "$work/base" "$work/float"
 for set in ${SETS:-base drift float}; do
