@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  * become defective test images, brightened as by {@code drift}, with masks
  * that cover the whole image; the defective test images of SRC are left
  * out; training images unchanged;</li>
+ * <li>{@code speck SRC DST}: every other defect-free test image (001, 003,
+ * ...) with one dead pixel (0) at a random place, as a speck of dust or a
+ * dead camera pixel; everything else unchanged;</li>
  * <li>{@code float SRC DST}: every image divided by 4095 and saved as a
  * 32-bit TIFF (0–1 data, Image › Type › 32-bit then Process › Math ›
  * Divide), its display range its own minimum to maximum; masks unchanged.</li>
@@ -53,6 +56,10 @@ public final class IntensityVariants {
 			final boolean odd = Integer.parseInt(rel.getFileName().toString()
 				.replaceAll("\\D", "")) % 2 == 1;
 			final boolean drift = kind.startsWith("drift");
+			if (kind.equals("speck") && !(rel.startsWith("test/good") && odd)) {
+				Files.copy(file, out);
+				continue;
+			}
 			if (kind.equals("brighter")) {
 				if (mask || rel.startsWith("test/defect")) continue;
 				if (!test || !odd) {
@@ -81,6 +88,13 @@ public final class IntensityVariants {
 						.replace(".png", "_mask.png")));
 				System.out.printf("%s ×%.3f%n", rel, factor);
 			}
+			else if (kind.equals("speck")) {
+				final SplittableRandom random = new SplittableRandom(rel.toString()
+					.hashCode());
+				imp.getProcessor().set(random.nextInt(imp.getWidth()), random.nextInt(
+					imp.getHeight()), 0);
+				new FileSaver(imp).saveAsPng(out.toString());
+			}
 			else if (kind.equals("float")) {
 				final ImageProcessor ip = imp.getProcessor().convertToFloat();
 				ip.multiply(1.0 / 4095);
@@ -90,8 +104,8 @@ public final class IntensityVariants {
 				new FileSaver(new ImagePlus(imp.getTitle(), ip)).saveAsTiff(tif
 					.toString());
 			}
-			else throw new IllegalArgumentException("drift, drift-all, brighter " +
-				"or float, not " + kind);
+			else throw new IllegalArgumentException("drift, drift-all, brighter, " +
+				"speck or float, not " + kind);
 			written++;
 		}
 		System.out.println("Wrote " + written + " images under " + dst + ".");

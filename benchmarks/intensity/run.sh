@@ -1,7 +1,7 @@
 #!/bin/bash
-# Regenerates benchmarks/intensity: the micrograph set, its drift, brightness-defect and 32-bit
-# variants, and one bench-framing run per intensity scaling and variant (tiles at scale 1 and the
-# full frame).
+# Regenerates benchmarks/intensity: the micrograph set, its drift, brightness-defect, speck and
+# 32-bit variants, and one bench-framing run per intensity scaling and variant (tiles at scale 1
+# and the full frame).
 # Usage: [SETS="base drift float"] [MODES="bit-depth ..."] [FRAMINGS=tiles,full] [SEED=1] [TESTS=20] \
 #        benchmarks/intensity/run.sh WORKDIR "CLI" IJJAR
 #   CLI   how to run the command line, e.g. 'mvn -q compile exec:java -Dexec.args=' is too slow per
@@ -16,6 +16,8 @@ mkdir -p "$work"
 	benchmarks/intensity/IntensityVariants.java drift "$work/base" "$work/drift" > "$work/drift.txt"
 [ -d "$work/brighter" ] || java -Djava.awt.headless=true -cp "$ij" \
 	benchmarks/intensity/IntensityVariants.java brighter "$work/base" "$work/brighter" > "$work/brighter.txt"
+[ -d "$work/speck" ] || java -Djava.awt.headless=true -cp "$ij" \
+	benchmarks/intensity/IntensityVariants.java speck "$work/base" "$work/speck"
 [ -d "$work/float" ] || java -Djava.awt.headless=true -cp "$ij" \
 	benchmarks/intensity/IntensityVariants.java float "$work/base" "$work/float"
 for set in ${SETS:-base drift float}; do
