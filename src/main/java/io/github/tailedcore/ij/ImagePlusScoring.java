@@ -89,8 +89,9 @@ public final class ImagePlusScoring {
 		final List<RasterImage> slices = ImagePlusConverter.toRasterImages(imp);
 		final Preprocessing preprocessing = scorer.model().preprocessing();
 		for (int i = 0; i < slices.size(); i++) {
-			String problem = ImageRequirements.contentProblem(slices.get(i));
-			if (problem == null) problem = preprocessing.problem(slices.get(i));
+			String problem = preprocessing.problem(slices.get(i));
+			if (problem == null) problem = ImageRequirements.contentProblem(slices
+				.get(i));
 			if (problem != null) throw new IllegalArgumentException("Cannot score " +
 				name + (slices.size() > 1 ? " (slice " + (i + 1) + ")" : "") + ": " +
 				problem + ".");
