@@ -116,8 +116,8 @@ public final class FramingComparison {
 			final int w = r.width();
 			final int h = r.height();
 			final boolean[] truth = imageLabels[t] ? mask(classDir.resolve(
-				"ground_truth/defect/" + file.getFileName().toString().replace(".png",
-					"_mask.png")), w * h) : new boolean[w * h];
+				"ground_truth/defect/" + file.getFileName().toString().replaceAll(
+					"\\.(png|tif)$", "_mask.png")), w * h) : new boolean[w * h];
 			final float[] map = r.map();
 			for (final float v : map)
 				if (Float.isNaN(v)) unseen++;
@@ -138,12 +138,12 @@ public final class FramingComparison {
 			fitCpuSeconds, scoreWall / 1e9, scoreCpu / 1e9);
 	}
 
-	/** The PNG files of a folder, sorted. */
+	/** The PNG and TIFF files of a folder (TIFF: 32-bit variants), sorted. */
 	private static List<Path> pngs(final Path folder) throws IOException {
 		if (!Files.isDirectory(folder)) return List.of();
 		try (Stream<Path> files = Files.list(folder)) {
-			return files.filter(p -> p.toString().endsWith(".png")).sorted()
-				.toList();
+			return files.filter(p -> p.toString().matches(".*\\.(png|tif)"))
+				.sorted().toList();
 		}
 	}
 

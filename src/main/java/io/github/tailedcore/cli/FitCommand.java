@@ -94,8 +94,10 @@ public final class FitCommand implements Subcommand {
 			"--scale S               with tiles: image pixels per input pixel (default 1)",
 			"--tile-overlap PX       with tiles: least overlap of tiles (default 32)",
 			"--intensity I           training-range (default): the training images'",
-			"                        0.1-99.9 % range becomes 0-255; bit-depth: the",
-			"                        paper's; percentiles: each image's 0.5-99.5 %;",
+			"                        0.1-99.9 % range becomes 0-255, also of 32-bit",
+			"                        data (0-1, negative); bit-depth: the paper's",
+			"                        (32-bit data on 0-255 only); percentiles: each",
+			"                        image's 0.5-99.5 %;",
 			"                        display-range: each channel's display range as",
 			"                        ImageJ saved it (else the image's min-max)",
 			"--channels C            auto (default): grey as grey, colour as colour,",
@@ -144,12 +146,12 @@ public final class FitCommand implements Subcommand {
 			final BackboneLocator.Located located = BackboneLocator.standard()
 				.resolve(backbone);
 			final TrainingImages images = TrainingImages.check(folder, pattern,
-				preprocessing.channels(), progress);
+				preprocessing, progress);
 			for (final ImageFolder.Skipped s : images.skipped())
 				System.out.println("Skipped " + s);
 			try (FeatureExtractor extractor = FeatureExtractor.open(located)) {
 				model = new TailedCore(settings).fit(images.sources(), extractor,
-					preprocessing.with(images.channels()), progress);
+					images.preprocessing(), progress);
 			}
 		}
 		ModelFile.save(model, modelFile, overwrite);

@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Converts an ImageJ 1.x {@link ImagePlus} into the core's
- * {@link RasterImage}s, one per stack slice, on the 0–255 scale the
- * detector expects.
+ * {@link RasterImage}s, one per stack slice: integer data on the 0–255 scale
+ * the detector expects, 32-bit data as it is.
  * <ul>
  * <li><b>8-bit grey</b>: the raw values 0–255, whatever LUT is shown (an
  * inverting or pseudo-colour LUT changes the display, not the data).</li>
@@ -29,10 +29,14 @@ import java.util.List;
  * data; ImageJ's "unsigned 16-bit range" setting
  * ({@link ImagePlus#getDefault16bitRange()}) when not automatic; else
  * 16.</li>
- * <li><b>32-bit grey</b>: taken as is on the 0–255 scale. ImageJ keeps the
- * 8-bit values when it converts an 8-bit image to 32 bits, so such images
- * match their 8-bit originals; other float data must be scaled by the
- * user: values outside 0–255, and 0–1 data, are refused.</li>
+ * <li><b>32-bit grey</b>: the values as they are
+ * ({@link RasterImage#floatingPoint()}): 0–1, negative or arbitrary
+ * floating-point data has no bit depth to scale by, so the model's intensity
+ * scaling puts it on the 0–255 scale
+ * ({@link io.github.tailedcore.preprocess.Intensity}, which also says what
+ * becomes of NaN and infinite pixels, and refuses for the paper's bit-depth
+ * scaling data off the 0–255 scale that ImageJ keeps when it converts an
+ * 8-bit image to 32 bits).</li>
  * <li><b>RGB</b>: three planes.</li>
  * <li><b>8-bit with a colour palette</b> ({@link ImagePlus#COLOR_256}, e.g. a
  * GIF): each index is looked up in the palette, giving three planes.</li>
@@ -44,7 +48,7 @@ import java.util.List;
  * Z, T position of a composite), in stack order.</li>
  * </ul>
  * Each channel carries the display range Fiji shows it with
- * ({@link DisplayRange}, on the same 0–255 scale: a composite's per-channel
+ * ({@link DisplayRange}, on the scale of its values: a composite's per-channel
  * range, else the image's), for the display-range intensity scaling; a
  * range that is empty (min ≥ max) is left unknown.
  * Pixel arrays are copied, so later edits of the image do not change the
@@ -59,7 +63,7 @@ public final class ImagePlusConverter {
 	 * Converts every slice, finding the 16-bit depth from the image.
 	 *
 	 * @throws IllegalArgumentException naming the image when it cannot be
-	 *           converted (NaN pixels, values above its bit depth)
+	 *           converted (values above its bit depth)
 	 */
 	public static List<RasterImage> toRasterImages(final ImagePlus imp) {
 		return toRasterImages(imp, 0);
@@ -95,11 +99,19 @@ public final class ImagePlusConverter {
 				planes[c] = channel(imp, first + c, bits);
 				shown[c] = displayRange(imp, c + 1, bits);
 			}
-			final RasterImage image = new RasterImage(w, h, planes);
+			final RasterImage image = ofType(imp, new RasterImage(w, h, planes));
 			images.add(Arrays.asList(shown).contains(null) ? image : image
 				.withDisplayRanges(shown));
 		}
 		return images;
+	}
+
+	/** {@code image} as 32-bit data if {@code imp} is 32-bit. */
+	private static RasterImage ofType(final ImagePlus imp,
+		final RasterImage image)
+	{
+		return imp.getType() == ImagePlus.GRAY32 ? image.asFloatingPoint()
+			: image;
 	}
 
 	/**
@@ -112,7 +124,8 @@ public final class ImagePlusConverter {
 	}
 
 	/**
-	 * The display range of channel {@code c} (1-based) on the 0–255 scale, or
+	 * The display range of channel {@code c} (1-based) on the scale of the
+	 * converted values (16-bit scaled by the bit depth, 32-bit as it is), or
 	 * {@code null} if it is empty: a composite's channel LUT's, else the
 	 * image's; 0–255 for RGB and palette images, whose colours are shown as
 	 * they are.
@@ -150,7 +163,7 @@ public final class ImagePlusConverter {
 		final Object pixels = imp.getStack().getPixels(stackIndex);
 		if (pixels instanceof byte[] b) return unsigned(b);
 		if (pixels instanceof short[] v) return scaled16(v, bits, imp, stackIndex);
-		if (pixels instanceof float[] f) return onScale255(f, imp, stackIndex);
+		if (pixels instanceof float[] f) return f.clone();
 		throw new IllegalArgumentException("Image '" + imp.getTitle() +
 			"' has channels of RGB pixels; make it one RGB image (Image > Color > " +
 			"Stack to RGB) or split its channels.");
@@ -179,8 +192,7 @@ public final class ImagePlusConverter {
 				return new RasterImage(w, h, scaled16((short[]) pixels, bits, imp,
 					stackIndex));
 			case ImagePlus.GRAY32:
-				return new RasterImage(w, h, onScale255((float[]) pixels, imp,
-					stackIndex));
+				return ofType(imp, new RasterImage(w, h, ((float[]) pixels).clone()));
 			case ImagePlus.COLOR_RGB:
 				return rgb((int[]) pixels, w, h);
 			default:
@@ -227,32 +239,6 @@ public final class ImagePlusConverter {
 			out[i] = (float) (v * scale);
 		}
 		return out;
-	}
-
-	/**
-	 * 32-bit values as they are, refusing what is not on the 0–255 scale:
-	 * NaN or infinite pixels, values below 0 or above 255, and a 0–1 image
-	 * (which would look black and score as nothing).
-	 */
-	private static float[] onScale255(final float[] pixels, final ImagePlus imp,
-		final int stackIndex)
-	{
-		float min = Float.POSITIVE_INFINITY;
-		float max = Float.NEGATIVE_INFINITY;
-		for (final float v : pixels) {
-			if (!Float.isFinite(v)) throw new IllegalArgumentException("Image '" +
-				imp.getTitle() + "' (slice " + stackIndex + ") has " + v +
-				" pixels; replace them first (Process > Math > Remove NaNs...).");
-			min = Math.min(min, v);
-			max = Math.max(max, v);
-		}
-		if (min < 0 || max > 255 || max <= 1 && min < max)
-			throw new IllegalArgumentException("Image '" + imp.getTitle() +
-				"' (slice " + stackIndex + ") is 32-bit with values from " + min +
-				" to " + max + ", but TailedCore reads 32-bit images on the 0–255 " +
-				"scale of 8-bit images. Scale it to 0–255 (Process > Math > " +
-				"Multiply..., or Image > Type > 8-bit) first.");
-		return pixels.clone();
 	}
 
 	private static RasterImage rgb(final int[] pixels, final int w,

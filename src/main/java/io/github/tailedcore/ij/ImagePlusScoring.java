@@ -6,7 +6,7 @@ import ij.measure.ResultsTable;
 import io.github.tailedcore.Threshold;
 import io.github.tailedcore.image.ImageRequirements;
 import io.github.tailedcore.image.RasterImage;
-import io.github.tailedcore.preprocess.Channels;
+import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.scoring.ImageAnomaly;
 import io.github.tailedcore.scoring.ImageScorer;
 
@@ -77,9 +77,9 @@ public final class ImagePlusScoring {
 	 * its overlay, and appends one row per slice to {@code table}.
 	 *
 	 * @param name the image's name in the table
-	 * @throws IllegalArgumentException if the image cannot be converted
-	 *           (32-bit data off the 0–255 scale), lacks a channel the model
-	 *           uses ({@link Channels#problem}) or breaks the
+	 * @throws IllegalArgumentException if the image cannot be converted,
+	 *           lacks a channel the model uses or has values its intensity
+	 *           scaling cannot read ({@link Preprocessing#problem}) or breaks the
 	 *           {@link ImageRequirements} (a slice too small, a thin strip,
 	 *           blank)
 	 */
@@ -87,9 +87,9 @@ public final class ImagePlusScoring {
 		final ResultsTable table)
 	{
 		final List<RasterImage> slices = ImagePlusConverter.toRasterImages(imp);
-		final Channels channels = scorer.model().preprocessing().channels();
+		final Preprocessing preprocessing = scorer.model().preprocessing();
 		for (int i = 0; i < slices.size(); i++) {
-			String problem = channels.problem(slices.get(i).channels());
+			String problem = preprocessing.problem(slices.get(i));
 			if (problem == null) problem = ImageRequirements.contentProblem(slices
 				.get(i));
 			if (problem != null) throw new IllegalArgumentException("Cannot score " +

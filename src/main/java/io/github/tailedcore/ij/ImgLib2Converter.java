@@ -13,16 +13,16 @@ import net.imglib2.view.Views;
 
 /**
  * Converts ImgLib2 images, as SciJava commands receive them, into the core's
- * {@link RasterImage}s on the 0–255 scale, with the same rules as
- * {@link ImagePlusConverter}:
+ * {@link RasterImage}s, with the same rules as {@link ImagePlusConverter}:
  * <ul>
  * <li><b>unsigned integer types</b> are scaled by their bit depth,
  * {@code v · 255 / (2^bits − 1)}: {@code UnsignedByteType} keeps its values,
  * {@code UnsignedShortType} is divided by 65535/255, and a caller that
  * knows better (a 12-bit camera) gives the depth; never by the image's own
  * maximum;</li>
- * <li><b>floating-point types</b> are taken as is, already on the 0–255
- * scale;</li>
+ * <li><b>floating-point types</b> are taken as they are, as 32-bit data
+ * ({@link RasterImage#floatingPoint()}) that the model's intensity scaling
+ * puts on the 0–255 scale;</li>
  * <li><b>signed integer types</b> are refused: their zero is not black;</li>
  * <li>{@link ARGBType} images give three planes.</li>
  * </ul>
@@ -42,7 +42,7 @@ public final class ImgLib2Converter {
 	 * @param bitDepth significant bits of unsigned integer pixels, or 0 for
 	 *          the type's own ({@link RealType#getBitsPerPixel()})
 	 * @throws IllegalArgumentException for images that are not 2D or 3D,
-	 *           signed or non-finite pixels, or values above the bit depth
+	 *           signed integer pixels, or values above the bit depth
 	 */
 	public static List<RasterImage> toRasterImages(
 		final RandomAccessibleInterval<? extends RealType<?>> image,
@@ -97,7 +97,7 @@ public final class ImgLib2Converter {
 			if (type.getMinValue() < 0) throw new IllegalArgumentException(
 				"Pixels of type " + type.getClass().getSimpleName() +
 					" are signed; convert the image to unsigned 8/16-bit or to " +
-					"32-bit on the 0-255 scale.");
+					"32-bit.");
 			final int bits = bitDepth > 0 ? bitDepth : type.getBitsPerPixel();
 			final double max = Math.pow(2, bits) - 1;
 			for (final RealType<?> t : Views.flatIterable(slice)) {
@@ -109,12 +109,9 @@ public final class ImgLib2Converter {
 			}
 		}
 		else {
-			for (final RealType<?> t : Views.flatIterable(slice)) {
-				final float v = t.getRealFloat();
-				if (!Float.isFinite(v)) throw new IllegalArgumentException(
-					"The image has " + v + " pixels; replace them first.");
-				out[i++] = v;
-			}
+			for (final RealType<?> t : Views.flatIterable(slice))
+				out[i++] = t.getRealFloat();
+			return new RasterImage(w, h, out).asFloatingPoint();
 		}
 		return new RasterImage(w, h, out);
 	}

@@ -6,13 +6,17 @@ import io.github.tailedcore.feature.ImageSource;
 import io.github.tailedcore.image.ImageFolder;
 import io.github.tailedcore.image.RasterImage;
 import io.github.tailedcore.image.UnusableImageException;
+import io.github.tailedcore.image.ValueRange;
 import io.github.tailedcore.preprocess.Channels;
+import io.github.tailedcore.preprocess.Intensity;
+import io.github.tailedcore.preprocess.Preprocessing;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -22,33 +26,38 @@ import java.util.stream.Collectors;
  * see the same pixels (bit depth, 32-bit scale, stacks, JPEG decoder).
  * <p>
  * {@link #check} decodes each file once before the fit: a damaged,
- * truncated, blank or out-of-range file, or one without the channels the fit
- * uses, is skipped with its reason before the long work starts, instead of
- * stopping the fit halfway or entering the memory bank. A stack gives one
+ * truncated, blank or out-of-range file, one without the channels the fit
+ * uses, or one whose values the intensity scaling cannot read
+ * ({@link Intensity#problem}: 32-bit data off the 0–255 scale for the
+ * paper's bit depth, or among 8- and 16-bit training images for a training
+ * range), is skipped with its reason before the long work starts, instead
+ * of stopping the fit halfway or entering the memory bank. A stack gives one
  * training image per slice (per Z, T position of a composite; a fit used to
- * read only the first, while scoring read all). The check also settles the
- * channels the model records ({@link #channels()},
- * {@link Channels#fittedTo}).
+ * read only the first, while scoring read all). The check also settles what
+ * the model records of the images ({@link #preprocessing()}): the channels
+ * ({@link Channels#fittedTo}), and whether a training range is of 32-bit
+ * values ({@link Intensity#forTraining}).
  * </p>
  */
 public final class TrainingImages {
 
-	/** One slice of one file, its size and channel count. */
+	/** One slice of one file, its size, channel count and values. */
 	private record Slice(Path file, int index, ImageSource.Size size,
-		int channels)
+		int channels, ValueRange values)
 	{}
 
 	private final List<Slice> slices;
-	private final Channels channels;
+	private final Preprocessing preprocessing;
 	private final List<Path> files;
 	private final List<ImageFolder.Skipped> skipped;
 	private final Decoded cache = new Decoded();
 
-	private TrainingImages(final List<Slice> slices, final Channels channels,
-		final List<Path> files, final List<ImageFolder.Skipped> skipped)
+	private TrainingImages(final List<Slice> slices,
+		final Preprocessing preprocessing, final List<Path> files,
+		final List<ImageFolder.Skipped> skipped)
 	{
 		this.slices = slices;
-		this.channels = channels;
+		this.preprocessing = preprocessing;
 		this.files = Collections.unmodifiableList(files);
 		this.skipped = Collections.unmodifiableList(skipped);
 	}
@@ -56,16 +65,18 @@ public final class TrainingImages {
 	/**
 	 * Decodes and checks each image of {@code folder}.
 	 *
-	 * @param channels the channels the fit is asked to use
+	 * @param preprocessing how the fit is asked to prepare the images (its
+	 *          channels and intensity scaling matter here)
 	 * @param progress one update per file; canceling stops the check
 	 * @throws IOException if no file is usable, naming the folder and what
 	 *           was skipped
 	 * @throws java.util.concurrent.CancellationException when canceled
 	 */
 	public static TrainingImages check(final ImageFolder folder,
-		final String pattern, final Channels channels, final Progress progress)
-		throws IOException
+		final String pattern, final Preprocessing preprocessing,
+		final Progress progress) throws IOException
 	{
+		final Channels channels = preprocessing.channels();
 		final List<Path> candidates = folder.requireImages(pattern);
 		progress.stage("Checking " + candidates.size() + " training images");
 		final List<Slice> slices = new ArrayList<>();
@@ -82,21 +93,35 @@ public final class TrainingImages {
 		}
 		final Channels fitted = channels.fittedTo(slices.stream().mapToInt(
 			Slice::channels).toArray());
-		for (final Path file : List.copyOf(files)) {
-			final String problem = slices.stream().filter(s -> s.file().equals(file))
-				.map(s -> fitted.problem(s.channels())).filter(p -> p != null)
-				.findFirst().orElse(null);
-			if (problem == null) continue;
-			files.remove(file);
-			slices.removeIf(s -> s.file().equals(file));
-			skipped.add(new ImageFolder.Skipped(file, problem +
-				", which the other training images have"));
-		}
+		skip(files, slices, skipped, s -> fitted.problem(s.channels()),
+			", which the other training images have");
+		final Intensity intensity = preprocessing.intensity().forTraining(slices
+			.stream().allMatch(s -> s.values().floatingPoint()));
+		skip(files, slices, skipped, s -> intensity.problem(s.values()), "");
 		if (files.isEmpty()) throw new IOException("No usable training images " +
 			"in " + folder.folder() + " (skipped: " + skipped.stream().map(
 				ImageFolder.Skipped::toString).collect(Collectors.joining("; ")) +
 			"). Check the folder and the file pattern.");
-		return new TrainingImages(slices, fitted, files, skipped);
+		return new TrainingImages(slices, preprocessing.with(fitted).with(
+			intensity), files, skipped);
+	}
+
+	/**
+	 * Skips each file with a slice that {@code problem} finds a reason
+	 * against, with that reason and {@code because} after it.
+	 */
+	private static void skip(final List<Path> files, final List<Slice> slices,
+		final List<ImageFolder.Skipped> skipped,
+		final Function<Slice, String> problem, final String because)
+	{
+		for (final Path file : List.copyOf(files)) {
+			final String reason = slices.stream().filter(s -> s.file().equals(file))
+				.map(problem).filter(p -> p != null).findFirst().orElse(null);
+			if (reason == null) continue;
+			files.remove(file);
+			slices.removeIf(s -> s.file().equals(file));
+			skipped.add(new ImageFolder.Skipped(file, reason + because));
+		}
 	}
 
 	/** Adds the file's slices, or says why it cannot be used. */
@@ -110,7 +135,8 @@ public final class TrainingImages {
 			if (problem != null) return problem;
 			for (int s = 0; s < decoded.size(); s++)
 				slices.add(new Slice(file, s, new ImageSource.Size(decoded.get(s)
-					.width(), decoded.get(s).height()), decoded.get(s).channels()));
+					.width(), decoded.get(s).height()), decoded.get(s).channels(),
+					ValueRange.of(decoded.get(s))));
 			return null;
 		}
 		catch (final UnusableImageException e) {
@@ -142,11 +168,13 @@ public final class TrainingImages {
 	}
 
 	/**
-	 * The channels the model records: those asked for, or what {@code auto}
-	 * became on these images ({@link Channels#fittedTo}).
+	 * The preprocessing asked for, as the model records it: its channels
+	 * those asked for, or what {@code auto} became on these images
+	 * ({@link Channels#fittedTo}); a training range still to be measured of
+	 * 32-bit values if every image is 32-bit ({@link Intensity#forTraining}).
 	 */
-	public Channels channels() {
-		return channels;
+	public Preprocessing preprocessing() {
+		return preprocessing;
 	}
 
 	/** The files used, sorted. */

@@ -1,9 +1,10 @@
 package io.github.tailedcore.image;
 
 /**
- * The grey values an image channel was displayed between, on the 0–255
- * scale of a {@link RasterImage}: Fiji's minimum and maximum, shown black
- * and white (or the channel's full colour).
+ * The grey values an image channel was displayed between, on the scale of a
+ * {@link RasterImage}'s planes (0–255 for integer data, the values
+ * themselves for 32-bit data): Fiji's minimum and maximum, shown black and
+ * white (or the channel's full colour).
  *
  * @param min shown black
  * @param max shown at full intensity; above {@code min}

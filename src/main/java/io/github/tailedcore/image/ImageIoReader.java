@@ -21,8 +21,10 @@ import java.util.List;
  * RGB(A) images give their three colour channels (alpha is dropped),
  * palette images are expanded to RGB. Every sample is scaled by its bit
  * depth to 0–255, {@code v · 255 / (2^bits − 1)}, so 8-bit values are kept
- * exactly and 16-bit values become {@code v · 255 / 65535}. Floating-point
- * and 32-bit integer samples are refused: open such files through Fiji.
+ * exactly and 16-bit values become {@code v · 255 / 65535}. Grey
+ * floating-point samples (a 32-bit TIFF) are kept as they are, as ImageJ
+ * reads them ({@link RasterImage#floatingPoint()}); 32-bit integer samples
+ * are refused: open such files through Fiji.
  * Only the first image of a multi-page file is read. Files are checked as
  * the {@link ImageRequirements} say: header first, then the decoder's
  * warnings, then the pixels.
@@ -88,10 +90,11 @@ public final class ImageIoReader {
 
 	/**
 	 * Converts a decoded image: grey or RGB samples scaled by bit depth,
-	 * palette colours expanded to RGB.
+	 * palette colours expanded to RGB, grey floating-point samples as they
+	 * are.
 	 *
 	 * @throws IllegalArgumentException for colour spaces other than grey and
-	 *           RGB, or floating-point / 32-bit samples
+	 *           RGB, colour floating-point samples, or 32-bit integer samples
 	 */
 	public static RasterImage toRaster(final BufferedImage image) {
 		final ColorModel model = image.getColorModel();
@@ -99,10 +102,8 @@ public final class ImageIoReader {
 		final int h = image.getHeight();
 		if (model instanceof IndexColorModel) return fromPalette(image);
 		final int type = image.getRaster().getDataBuffer().getDataType();
-		if (type != DataBuffer.TYPE_BYTE && type != DataBuffer.TYPE_USHORT &&
-			type != DataBuffer.TYPE_SHORT && type != DataBuffer.TYPE_INT)
-			throw new IllegalArgumentException(
-				"its samples are floating-point numbers; open it in Fiji instead.");
+		if (type == DataBuffer.TYPE_FLOAT || type == DataBuffer.TYPE_DOUBLE)
+			return fromFloatingPoint(image);
 		final int colourType = model.getColorSpace().getType();
 		final int channels;
 		if (colourType == ColorSpace.TYPE_GRAY) channels = 1;
@@ -125,6 +126,18 @@ public final class ImageIoReader {
 			}
 		}
 		return new RasterImage(w, h, planes);
+	}
+
+	/** A grey image of floating-point samples, its values kept (32-bit). */
+	private static RasterImage fromFloatingPoint(final BufferedImage image) {
+		final Raster raster = image.getRaster();
+		if (raster.getNumBands() != 1) throw new IllegalArgumentException(
+			"its samples are floating-point numbers in " + raster.getNumBands() +
+				" channels; open it in Fiji instead.");
+		final int w = image.getWidth();
+		final int h = image.getHeight();
+		return new RasterImage(w, h, raster.getSamples(0, 0, w, h, 0,
+			new float[w * h])).asFloatingPoint();
 	}
 
 	private static RasterImage fromPalette(final BufferedImage image) {

@@ -20,7 +20,7 @@ import java.util.Locale;
  * {@value #BYTES_PER_PIXEL} bytes per pixel, and an image may use half of
  * the heap. The budget follows {@code -Xmx}.</li>
  * <li>Not blank: an image whose pixels all have one value has nothing to
- * score.</li>
+ * score (NaN and infinite pixels of 32-bit data do not count).</li>
  * </ul>
  */
 public final class ImageRequirements {
@@ -73,10 +73,16 @@ public final class ImageRequirements {
 	public static String contentProblem(final RasterImage image) {
 		final String size = sizeProblem(image.width(), image.height(), 1);
 		if (size != null) return size;
-		final float first = image.plane(0)[0];
+		float first = Float.NaN;
 		for (int c = 0; c < image.channels(); c++)
 			for (final float v : image.plane(c))
-				if (v != first) return null;
+				if (Float.isFinite(v)) {
+					if (Float.isNaN(first)) first = v;
+					else if (v != first) return null;
+				}
+		if (Float.isNaN(first)) return "it is blank (it has no pixel with a " +
+			"finite value, only NaN or infinite ones): there is nothing to score; " +
+			"leave it out";
 		return "it is blank (every pixel is " + (first == Math.rint(first)
 			? String.valueOf((long) first) : String.valueOf(first)) + "): there " +
 			"is nothing to score; leave it out";

@@ -3,9 +3,12 @@ package io.github.tailedcore.image;
 /**
  * A 2D image as the detector sees it: {@code width × height} pixels of 1
  * (grey), 3 (red, green, blue) or any other number of channels (a
- * multi-channel composite), as {@code float} planes on the 0–255 scale of
- * an 8-bit image, each channel with the display range it was shown with, if
- * known. The backbone takes one to three channels
+ * multi-channel composite), as {@code float} planes, each channel with the
+ * display range it was shown with, if known. Integer data (8- and 16-bit,
+ * RGB) is on the 0–255 scale of an 8-bit image; 32-bit data
+ * ({@link #floatingPoint()}) has no bit depth to scale by and keeps its own
+ * values (0–1, negative, NaN), which the model's
+ * {@code preprocess.Intensity} stretches to that scale. The backbone takes one to three channels
  * ({@link #rgbPlanes()}); which ones of a composite is the model's choice
  * ({@code preprocess.Channels}).
  * <p>
@@ -13,7 +16,7 @@ package io.github.tailedcore.image;
  * ImageJ nor ImgLib2: adapters convert ImageJ's 8-, 16- and 32-bit grey,
  * RGB and stack slices into it (16-bit values are scaled by the bit depth,
  * {@code v · 255 / (2^bits − 1)}, never by the image's own maximum, so that
- * every image of a folder is treated alike).
+ * every image of a folder is treated alike; 32-bit values are kept).
  * </p>
  * <p>
  * Planes are shared, not copied; pixel (x, y) of channel c is
@@ -27,19 +30,23 @@ public final class RasterImage {
 	private final float[][] planes;
 	/** Per channel, the display range it was shown with; {@code null} if unknown. */
 	private final DisplayRange[] ranges;
+	private final boolean floatingPoint;
 
 	/**
+	 * An image of integer data on the 0–255 scale.
+	 *
 	 * @param planes at least one array of {@code width * height} values
 	 * @throws IllegalArgumentException if sizes do not fit
 	 */
 	public RasterImage(final int width, final int height,
 		final float[]... planes)
 	{
-		this(width, height, planes, null);
+		this(width, height, planes, null, false);
 	}
 
 	private RasterImage(final int width, final int height,
-		final float[][] planes, final DisplayRange[] ranges)
+		final float[][] planes, final DisplayRange[] ranges,
+		final boolean floatingPoint)
 	{
 		if (width < 1 || height < 1) throw new IllegalArgumentException(
 			"An image needs a positive size, got " + width + " × " + height + ".");
@@ -53,11 +60,28 @@ public final class RasterImage {
 		this.height = height;
 		this.planes = planes;
 		this.ranges = ranges;
+		this.floatingPoint = floatingPoint;
+	}
+
+	/**
+	 * This image (its planes shared) as 32-bit data: values as they were
+	 * stored, on no scale a bit depth gives.
+	 */
+	public RasterImage asFloatingPoint() {
+		return new RasterImage(width, height, planes, ranges, true);
+	}
+
+	/**
+	 * Whether the values are 32-bit (floating-point) data as stored, rather
+	 * than integer data put on the 0–255 scale by its bit depth.
+	 */
+	public boolean floatingPoint() {
+		return floatingPoint;
 	}
 
 	/**
 	 * This image (its planes shared) with the display range of each channel,
-	 * on the 0–255 scale of the planes.
+	 * on the scale of the planes.
 	 *
 	 * @throws IllegalArgumentException unless there is one range per channel
 	 */
@@ -66,7 +90,8 @@ public final class RasterImage {
 			throw new IllegalArgumentException("A " + planes.length +
 				"-channel image needs " + planes.length + " display ranges, got " +
 				displayRanges.length + ".");
-		return new RasterImage(width, height, planes, displayRanges.clone());
+		return new RasterImage(width, height, planes, displayRanges.clone(),
+			floatingPoint);
 	}
 
 	/**
@@ -91,7 +116,7 @@ public final class RasterImage {
 			p[i] = planes[channels[i]];
 			if (r != null) r[i] = ranges[channels[i]];
 		}
-		return new RasterImage(width, height, p, r);
+		return new RasterImage(width, height, p, r, floatingPoint);
 	}
 
 	public int width() {

@@ -38,7 +38,8 @@ import java.util.function.BiPredicate;
  * files written before the adaptive noise threshold existed read as fitted
  * with the fixed share, files written before {@code preprocessing} existed
  * read as the paper's crop (and those before {@code preprocessing.channels}
- * as {@code auto}), files of format
+ * as {@code auto}, those before {@code preprocessing.intensityFloatingPoint}
+ * with a training range on the 0–255 scale), files of format
  * version 1 (before class-aware scoring) as scoring globally, without
  * origins and embeddings ({@link #OPTIONAL_KEYS}).
  * </p>
@@ -60,7 +61,8 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		"fitSummary.importanceWeights", "settings.tailEstimate",
 		"settings.noiseThreshold",
 		"fitSummary.tailNote", "settings.scoring", "settings.scoringNeighbors",
-		"memory.origins", "neighbors", "preprocessing", "preprocessing.channels");
+		"memory.origins", "neighbors", "preprocessing", "preprocessing.channels",
+		"preprocessing.intensityFloatingPoint");
 
 	/** The settings except the method, which is a top-level key. */
 	record Settings(Double coresetRatio, Integer projectionDim,
@@ -74,11 +76,13 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 	/**
 	 * How images are prepared: framing, tile scale and overlap, intensity
 	 * scaling and its two bounds (the training range, or the percentiles),
-	 * the channels that feed the backbone (absent in older files: auto).
+	 * whether a training range is of 32-bit values as they are (absent in
+	 * older files: on the 0–255 scale, which was then every image's), the
+	 * channels that feed the backbone (absent in older files: auto).
 	 */
 	record PreprocessingValue(String framing, Double scale, Integer overlap,
 		String intensity, Double intensityLow, Double intensityHigh,
-		String channels)
+		Boolean intensityFloatingPoint, String channels)
 	{}
 
 	record Backbone(String name, String sha256) {}
@@ -131,7 +135,8 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		return new ModelManifest(ModelFile.FORMAT_VERSION, KIND, created,
 			libraryVersion, s.method().displayName(), settings,
 			new PreprocessingValue(p.framing().label(), p.scale(), p.overlap(), i
-				.mode().label(), i.low(), i.high(), p.channels().label()),
+				.mode().label(), i.low(), i.high(), i.floatingPoint(), p.channels()
+					.label()),
 			new Backbone(b.name(), b.sha256()),
 			new Grid(g.height(), g.width(), g.dims(), g.cropSize()),
 			t == null ? null : new ThresholdValue(t.value(), t.method()), summary,
@@ -177,7 +182,8 @@ record ModelManifest(Integer formatVersion, String kind, String created,
 		final PreprocessingValue p = preprocessing;
 		return new Preprocessing(Framing.parse(p.framing), p.scale, p.overlap,
 			new Intensity(Intensity.Mode.parse(p.intensity), p.intensityLow,
-				p.intensityHigh), p.channels == null ? Channels.auto() : Channels.parse(
+				p.intensityHigh, Boolean.TRUE.equals(p.intensityFloatingPoint)),
+			p.channels == null ? Channels.auto() : Channels.parse(
 					p.channels));
 	}
 

@@ -8,7 +8,7 @@ import io.github.tailedcore.image.LabelledFolder;
 import io.github.tailedcore.image.RasterImage;
 import io.github.tailedcore.image.UnusableImageException;
 import io.github.tailedcore.io.ModelFile;
-import io.github.tailedcore.preprocess.Channels;
+import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.scoring.ImageAnomaly;
 import io.github.tailedcore.scoring.ImageScorer;
 import io.github.tailedcore.threshold.F1OptimalThreshold;
@@ -63,13 +63,13 @@ public class CalibrateThresholdCommand extends TailedCoreCommand {
 		final TailedCoreModel model;
 		try (ImageScorer scorer = ImageScorer.open(modelPath)) {
 			model = scorer.model();
-			final Channels channels = model.preprocessing().channels();
+			final Preprocessing preprocessing = model.preprocessing();
 			status.showStatus("Scoring " + images.size() + " labelled images");
 			for (int i = 0; i < scores.length; i++) {
 				progress().checkCanceled();
 				final Path file = images.get(i).file();
 				final List<RasterImage> slices = ImageFileReader.read(file);
-				final String problem = channels.problem(slices.get(0).channels());
+				final String problem = preprocessing.problem(slices.get(0));
 				if (problem != null) throw new UnusableImageException(file, problem);
 				scores[i] = scorer.scoreImages(slices).stream().mapToDouble(
 					ImageAnomaly::score).max().getAsDouble();

@@ -116,7 +116,9 @@ public class FitModelCommand extends TailedCoreCommand {
 		"bit-depth", "percentiles", "display-range" },
 		description = "training-range (default): the training images' " +
 			"0.1-99.9 % range becomes 0-255, so a 12-bit camera image in 16 bits " +
-			"uses the full input range; bit-depth: the paper's; percentiles: each " +
+			"uses the full input range, and 32-bit data (0-1, negative) is read " +
+			"as it is; bit-depth: the paper's (32-bit images must then be on the " +
+			"0-255 scale); percentiles: each " +
 			"image between its own 0.5 and 99.5 %; display-range: each channel " +
 			"between the display range saved with it (Image > Adjust > " +
 			"Brightness/Contrast, then save as TIFF), else its own min and max.")
@@ -165,11 +167,11 @@ public class FitModelCommand extends TailedCoreCommand {
 		final BackboneLocator.Located located = BackboneLocator.standard().resolve(
 			backbone);
 		final TrainingImages images = TrainingImages.check(folder, file_pattern,
-			preprocessing.channels(), progress());
+			preprocessing, progress());
 		images.skipped().forEach(s -> log.warn("Skipped " + s));
 		try (FeatureExtractor extractor = FeatureExtractor.open(located)) {
 			model = new TailedCore(settings).fit(images.sources(), extractor,
-				preprocessing.with(images.channels()), progress());
+				images.preprocessing(), progress());
 		}
 		ModelFile.save(model, target, overwrite);
 		summary = FitReport.of(model, images.imageFiles(), images.skipped(),

@@ -1,5 +1,8 @@
 package io.github.tailedcore.preprocess;
 
+import io.github.tailedcore.image.RasterImage;
+import io.github.tailedcore.image.ValueRange;
+
 import java.util.Locale;
 
 /**
@@ -111,6 +114,17 @@ public record Preprocessing(Framing framing, double scale, int overlap,
 	public Preprocessing fittedTo(final IntensityHistogram training) {
 		return intensity.needsTraining() ? with(intensity.fittedTo(training))
 			: this;
+	}
+
+	/**
+	 * Why an image cannot be prepared so, or {@code null} if it can: a
+	 * channel it lacks ({@link Channels#problem}), values its intensity
+	 * scaling cannot read ({@link Intensity#problem}).
+	 */
+	public String problem(final RasterImage image) {
+		final String missing = channels.problem(image.channels());
+		return missing != null ? missing : intensity.problem(ValueRange.of(
+			image));
 	}
 
 	@Override

@@ -11,7 +11,8 @@
  * the channels of a composite that feed the backbone
  * ({@link io.github.tailedcore.preprocess.Channels}) and the stretch of 16-
  * and 32-bit intensities to the backbone's 0–255 input
- * ({@link io.github.tailedcore.preprocess.Intensity}). The settings,
+ * ({@link io.github.tailedcore.preprocess.Intensity}, from percentiles of
+ * values at any scale, {@link io.github.tailedcore.preprocess.IntensityHistogram}). The settings,
  * {@link io.github.tailedcore.preprocess.Preprocessing}, are recorded in the
  * model file so that scoring prepares images as the fit did.
  */

@@ -5,6 +5,7 @@ import static io.github.tailedcore.hostile.HostileFiles.floats;
 import static io.github.tailedcore.hostile.HostileFiles.npy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -30,7 +31,7 @@ import io.github.tailedcore.io.AtomicWrite;
 import io.github.tailedcore.io.ModelFile;
 import io.github.tailedcore.io.RunLock;
 import io.github.tailedcore.plugin.TailedCoreMacro;
-import io.github.tailedcore.preprocess.Channels;
+import io.github.tailedcore.preprocess.Preprocessing;
 import io.github.tailedcore.scoring.ImageScorer;
 
 import java.io.IOException;
@@ -426,8 +427,6 @@ class HostileInputsTest {
 				"is 32-bit with values from", "on the 0–255 scale" }, //
 			{ "signed.tif", "a 32-bit image with negative values", "ACCEPTED", "(scored)",
 				"is 32-bit with values from -" }, //
-			{ "nan.tif", "a 32-bit image with a NaN pixel", "REFUSED", "",
-				"has NaN pixels" }, //
 			{ "text.png", "a text file named .png", "REFUSED", "",
 				"not an image in a format this reader knows" }, //
 			{ "empty.png", "an empty file", "REFUSED", "",
@@ -440,6 +439,14 @@ class HostileInputsTest {
 				c[3], in, () -> skipped.get().get(file), java.util.Arrays.copyOfRange(
 					c, 4, c.length)));
 		}
+		t.add(check("images", "a 32-bit image with a NaN pixel (nan.tif)",
+			Before.REFUSED, "", in, () -> {
+				run.get();
+				assertNull(skipped.get().get("nan.tif"));
+				return Files.readAllLines(out.resolve(FolderScoring.SCORES_CSV))
+					.stream().filter(l -> l.startsWith("nan.tif,")).findFirst().orElse(
+						"no score row");
+			}, "nan.tif,1,"));
 		t.add(check("images", "a.png and a.tif in one folder", Before.ACCEPTED,
 			"(one map a_map.tif: a.tif skipped as \"exists already\")", in, () -> {
 				run.get();
@@ -453,8 +460,9 @@ class HostileInputsTest {
 				final List<String> rows = Files.readAllLines(out.resolve(
 					FolderScoring.SCORES_CSV));
 				return rows.size() - 1 + " score rows (a.png, a.tif, 3 slices of " +
-					"stack.tif), " + skipped.get().size() + " files in skipped.csv";
-			}, "5 score rows", "14 files in skipped.csv"));
+					"stack.tif, nan.tif), " + skipped.get().size() +
+					" files in skipped.csv";
+			}, "6 score rows", "13 files in skipped.csv"));
 		return t.stream();
 	}
 
@@ -476,7 +484,7 @@ class HostileInputsTest {
 		HostileFiles.png(bad.resolve("blank.png"), HostileFiles.blank(64, 64, 7));
 		final Memo<TrainingImages> checked = new Memo<>(() -> TrainingImages.check(
 			ImageFolder.scan(in, ImageFolder.DEFAULT_PATTERN, false),
-			ImageFolder.DEFAULT_PATTERN, Channels.auto(), Progress.none()));
+			ImageFolder.DEFAULT_PATTERN, Preprocessing.defaults(), Progress.none()));
 		final Path model = base.resolve("train/fitted.tailedcore");
 		return Stream.of( //
 			check("training images", "a 3-slice stack among the training images",
@@ -498,7 +506,7 @@ class HostileInputsTest {
 				Before.ACCEPTED, "(fitted on a blank image)", bad, () -> {
 					try {
 						TrainingImages.check(ImageFolder.scan(bad, "*.png", false), "*.png",
-							Channels.auto(), Progress.none());
+							Preprocessing.defaults(), Progress.none());
 						return "accepted";
 					}
 					catch (final IOException e) {

@@ -2,6 +2,7 @@ package io.github.tailedcore.ij;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,13 +91,23 @@ class ImagePlusConverterTest {
 		final RasterImage r = single(new ImagePlus("g32", new FloatProcessor(2, 2,
 			values.clone())));
 		assertArrayEquals(values, r.plane(0));
+		assertTrue(r.floatingPoint());
+		assertFalse(single(grey16(0, 5, 1, 1)).floatingPoint());
 	}
 
+	/**
+	 * 0–1, negative and NaN values are kept for the intensity scaling, which
+	 * says what becomes of them; the display range is in the same values.
+	 */
 	@Test
-	void grey32RefusesNaN() {
-		final ImagePlus imp = new ImagePlus("nan", new FloatProcessor(2, 1,
-			new float[] { 1, Float.NaN }));
-		assertThrows(IllegalArgumentException.class, () -> single(imp));
+	void grey32KeepsAnyValues() {
+		final float[] values = { 0.25f, -3, Float.NaN, 1 };
+		final ImagePlus imp = new ImagePlus("g32", new FloatProcessor(2, 2, values
+			.clone()));
+		imp.setDisplayRange(-1, 0.5);
+		final RasterImage r = single(imp);
+		assertArrayEquals(values, r.plane(0));
+		assertEquals(new DisplayRange(-1, 0.5), r.displayRange(0));
 	}
 
 	@Test

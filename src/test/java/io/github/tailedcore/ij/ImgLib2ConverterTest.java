@@ -3,6 +3,7 @@ package io.github.tailedcore.ij;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tailedcore.image.RasterImage;
 
@@ -52,10 +53,11 @@ class ImgLib2ConverterTest {
 
 	@Test
 	void floatsAreTakenAsIs() {
-		final float[] values = { 0.5f, 100, 254.75f, 3 };
+		final float[] values = { 0.5f, -100, Float.NaN, 3 };
 		final RasterImage r = single(ImgLib2Converter.toRasterImages(ArrayImgs
 			.floats(values.clone(), 2, 2)));
 		assertArrayEquals(values, r.plane(0));
+		assertTrue(r.floatingPoint());
 	}
 
 	@Test

@@ -101,14 +101,17 @@ class ImageIoReaderTest {
 	}
 
 	@Test
-	void floatSamplesAreRefused() {
+	void greyFloatSamplesAreKeptAsThirtyTwoBitData() {
 		final ComponentColorModel model = new ComponentColorModel(ColorSpace
 			.getInstance(ColorSpace.CS_GRAY), false, false, Transparency.OPAQUE,
 			DataBuffer.TYPE_FLOAT);
 		final WritableRaster raster = model.createCompatibleWritableRaster(2, 2);
-		final BufferedImage b = new BufferedImage(model, raster, false, null);
-		assertThrows(IllegalArgumentException.class, () -> ImageIoReader.toRaster(
-			b));
+		final float[] values = { 0.5f, -2, Float.NaN, 1000 };
+		raster.setSamples(0, 0, 2, 2, 0, values);
+		final RasterImage r = ImageIoReader.toRaster(new BufferedImage(model,
+			raster, false, null));
+		assertArrayEquals(values, r.plane(0));
+		assertTrue(r.floatingPoint());
 	}
 
 	@Test
