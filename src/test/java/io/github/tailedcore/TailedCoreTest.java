@@ -186,7 +186,8 @@ class TailedCoreTest {
 	 * other (as an outlying image's can): κ = 1 and separated from the head,
 	 * so the separation alone takes it as tail with the rare class, and its
 	 * defect would enter the tail branch with its views. Its patches are
-	 * ordinary but for the defect, so the robust estimate returns it to the
+	 * ordinary but for the defect, which the head's noise filter drops (no
+	 * head image has such a patch), so the robust estimate returns it to the
 	 * head, says why, and makes views of the rare class alone.
 	 */
 	@Test
@@ -216,8 +217,8 @@ class TailedCoreTest {
 		assertArrayEquals(new int[] { TAIL_FIRST, TAIL_FIRST + 1 }, robust
 			.tailImages(), robust.toString());
 		assertEquals(List.of(TAIL_FIRST, TAIL_FIRST + 1), asked);
-		assertTrue(robust.tailNote().contains("1 of 3 tail images have mostly " +
-			"ordinary patches"), robust.tailNote());
+		assertTrue(robust.tailNote().contains("1 of 3 tail images look like " +
+			"defective images of a common kind"), robust.tailNote());
 	}
 
 	@Test
