@@ -303,7 +303,7 @@ public final class TailedCore {
 			firstInputs, progress);
 
 		// M = M_tail ∪ M_clean, both gathered into the bank's one array; the
-		// robust estimate returns the tail images with ordinary patches first
+		// robust estimate returns the tail images that look defective first
 		final TailSampler sampler = TailSampler.of(settings);
 		final TailEstimate confirmed = sampler.confirm(tail, clean, locations);
 		final int dims = grid.dims();

@@ -75,7 +75,7 @@ public final class FitCommand implements Subcommand {
 			"                        LOF > 2; fixed: the paper's, always the share R",
 			"                        (SoftPatch always drops the share R)",
 			"--tail-estimate E       robust (default): only rare kinds apart from the head",
-			"                        whose patches are mostly outliers are tail;",
+			"                        that do not look defective on their patches;",
 			"                        separation: apart from the head only; paper: the",
 			"                        authors' estimate exactly",
 			"--tail-augmentation A   rot15flip (default), rot30flip, rot45flip, rotflip, none",

@@ -73,10 +73,10 @@ public class FitModelCommand extends TailedCoreCommand {
 
 	@Parameter(label = "Tail estimate", choices = { "robust", "separation",
 		"paper" }, description = "robust (ours, default): only rare kinds apart " +
-			"from the head whose patches are mostly outliers are tail, so one " +
-			"kind, a diverse kind or a defective image is not taken as tail; " +
-			"separation: apart from the head only; paper: the authors' estimate " +
-			"exactly (see the README).")
+			"from the head that do not look defective on their patches are tail, " +
+			"so one kind, a diverse kind or a defective image is not taken as " +
+			"tail; separation: apart from the head only; paper: the authors' " +
+			"estimate exactly (see the README).")
 	private String tail_estimate = TailedCoreSettings.DEFAULT_TAIL_ESTIMATION
 		.label();
 

@@ -21,9 +21,9 @@ public enum TailEstimation implements Labelled {
 
 	/**
 	 * T = the candidates of T₀ that are separated from the head
-	 * ({@link HeadSeparation}) and are rare patch by patch
-	 * ({@link PatchConfirmation}): rare kinds, not the outlying images of a
-	 * common kind (defective or odd ones), nor the images of a diverse one.
+	 * ({@link HeadSeparation}) and do not look like defective images of a
+	 * common kind ({@link PatchConfirmation}): rare kinds, not the images of a
+	 * diverse kind, nor a defective image that looks isolated.
 	 * No candidate separates when the images hold no class structure (one
 	 * kind), so then nothing is tail. In the tail branch, the defect patches
 	 * of the tail images that the noise filter mostly keeps are then left out
@@ -36,7 +36,8 @@ public enum TailEstimation implements Labelled {
 	 * ({@link PatchConfirmation}): T = the candidates separated from the
 	 * head, their defect patches left out of the tail branch. The default of
 	 * 2 December (then named {@code robust}); on a single product kind it
-	 * still took isolated images (up to 9 %, some defective) as tail.
+	 * still took isolated images (up to 9 %, defective ones among them) as
+	 * tail.
 	 */
 	SEPARATION("separation");
 

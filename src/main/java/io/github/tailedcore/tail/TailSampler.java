@@ -29,8 +29,9 @@ import java.util.stream.IntStream;
  * <li>the tail T: all of T₀ for the {@linkplain TailEstimation#PAPER paper's}
  * estimate; for the {@linkplain TailEstimation#ROBUST robust} one, the
  * candidates apart from the head ({@link HeadSeparation}) that, once the
- * head's noise filter has scored their patches, are rare patch by patch
- * ({@link #confirm}, {@link PatchConfirmation}), and whose defect patches
+ * head's noise filter has scored their patches, do not look like defective
+ * images of a common kind ({@link #confirm}, {@link PatchConfirmation}), and
+ * whose defect patches
  * the tail branch then leaves out ({@link #filterPool},
  * {@link TailNoiseFilter}).</li>
  * </ol>
@@ -140,8 +141,8 @@ public final class TailSampler {
 
 	/**
 	 * The check on patches of the robust estimate ({@link PatchConfirmation}):
-	 * the tail images whose patches are mostly outliers at their locations.
-	 * The other estimates keep their tail.
+	 * the tail images that do not look like defective images of a common
+	 * kind. The other estimates keep their tail.
 	 *
 	 * @param tail this sampler's estimate for the N training images
 	 * @param filter the head's noise filter result on their patches
