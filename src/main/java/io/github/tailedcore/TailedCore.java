@@ -302,20 +302,23 @@ public final class TailedCore {
 				clean.droppedCount(), null, 0, cleanPicks.length), importance,
 			firstInputs, progress);
 
-		// M = M_tail ∪ M_clean, both gathered into the bank's one array
+		// M = M_tail ∪ M_clean, both gathered into the bank's one array; the
+		// robust estimate returns the tail images that look defective first
+		final TailSampler sampler = TailSampler.of(settings);
+		final TailEstimate confirmed = sampler.confirm(tail, clean, locations);
 		final int dims = grid.dims();
 		final float[] bank;
 		final int[] memoryOrigins;
 		final int tailSize;
 		final TailEstimate estimate;
-		try (TailPool pool = TailPool.build(patches, tail.tailIndices(), settings
-			.tailAugmentation(), views, coreset.projection(dims, seeds.tail),
+		try (TailPool pool = TailPool.build(patches, confirmed.tailIndices(),
+			settings.tailAugmentation(), views, coreset.projection(dims, seeds.tail),
 			progress))
 		{
 			// the robust estimate leaves out the defects of mostly normal tail
 			// images
-			final TailNoiseFilter.Result filtered = TailSampler.of(settings)
-				.filterPool(tail, patches, clean, pool, pool.origins(), progress);
+			final TailNoiseFilter.Result filtered = sampler.filterPool(confirmed,
+				patches, clean, pool, pool.origins(), progress);
 			estimate = filtered.estimate();
 			progress.stage("Tail coreset");
 			final long[] tailPicks = coreset.select(pool.takeProjected(), filtered

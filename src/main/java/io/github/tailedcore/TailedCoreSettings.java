@@ -374,7 +374,7 @@ public final class TailedCoreSettings {
 				throw new IllegalArgumentException(
 					"The tail cap must be in (0, 1], got " + tailCapFraction + ".");
 			if (tailEstimation == null) throw new IllegalArgumentException(
-				"Choose a tail estimate (robust or paper).");
+				"Choose a tail estimate (robust, separation or paper).");
 			if (tailAugmentation == null) throw new IllegalArgumentException(
 				"Choose a tail augmentation (none for no extra views).");
 			if (!(gaussianSigma >= 0)) throw new IllegalArgumentException(

@@ -16,6 +16,7 @@ import io.github.tailedcore.memory.MemoryBank;
 import io.github.tailedcore.noise.NoiseThreshold;
 import io.github.tailedcore.scoring.Scoring;
 import io.github.tailedcore.tail.TailAugmentation;
+import io.github.tailedcore.tail.TailEstimation;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -178,6 +179,46 @@ class TailedCoreTest {
 		assertEquals((int) Math.floor(kept * 0.1), summary.cleanMemory());
 		assertEquals(summary.tailMemory() + summary.cleanMemory(), model.memory()
 			.size());
+	}
+
+	/**
+	 * A defective image of head class 0 whose embedding lies apart from every
+	 * other (as an outlying image's can): κ = 1 and separated from the head,
+	 * so the separation alone takes it as tail with the rare class, and its
+	 * defect would enter the tail branch with its views. Its patches are
+	 * ordinary but for the defect, which the head's noise filter drops (no
+	 * head image has such a patch), so the robust estimate returns it to the
+	 * head, says why, and makes views of the rare class alone.
+	 */
+	@Test
+	void aDefectiveImageThatLooksIsolatedStaysInTheHead() throws IOException {
+		final PatchFeatures features = clusters(1);
+		final Random random = new Random(2);
+		final float[] defective = patches(random, 0, 0.05);
+		for (int d = 0; d < GRID.dims(); d++)
+			defective[d] = 3;
+		final float[] isolated = new float[32];
+		isolated[20] = 1;
+		features.add(defective, isolated);
+		final int defect = TAIL_FIRST + 2;
+		final List<Integer> separationAsked = new ArrayList<>();
+		final FitSummary separation = new TailedCore(TailedCoreSettings.builder()
+			.tailEstimation(TailEstimation.SEPARATION).build()).fit(features,
+				BACKBONE, shiftedViews(features, separationAsked), Progress.none())
+			.summary();
+		assertArrayEquals(new int[] { TAIL_FIRST, TAIL_FIRST + 1, defect },
+			separation.tailImages(), separation.toString());
+		assertEquals(List.of(TAIL_FIRST, TAIL_FIRST + 1, defect),
+			separationAsked);
+		final List<Integer> asked = new ArrayList<>();
+		final FitSummary robust = new TailedCore(TailedCoreSettings.defaults())
+			.fit(features, BACKBONE, shiftedViews(features, asked), Progress.none())
+			.summary();
+		assertArrayEquals(new int[] { TAIL_FIRST, TAIL_FIRST + 1 }, robust
+			.tailImages(), robust.toString());
+		assertEquals(List.of(TAIL_FIRST, TAIL_FIRST + 1), asked);
+		assertTrue(robust.tailNote().contains("1 of 3 tail images look like " +
+			"defective images of a common kind"), robust.tailNote());
 	}
 
 	@Test

@@ -17,6 +17,8 @@ import java.util.Locale;
  * {@code patchcore+iw-score} (coreset and scores), {@code tailedcore} (the
  * defaults: robust tail estimate, adaptive noise threshold),
  * {@code tailedcore-paper} (the paper's tail estimate),
+ * {@code tailedcore-separation} (the robust estimate without its check on
+ * patches),
  * {@code tailedcore-fixed-drop} (the paper's fixed noise share), and
  * combinations such as {@code tailedcore-paper-fixed-drop} (the paper's
  * TailedCore exactly) or {@code tailedcore-paper+iw}.
@@ -62,7 +64,7 @@ public record BenchmarkMethod(Method method, ImportanceWeighting weighting,
 
 	private static final String CORESET_SUFFIX = "+iw";
 	private static final String SCORE_SUFFIX = "+iw-score";
-	private static final String PAPER_TAIL_SUFFIX = "-paper";
+	private static final String TAIL_MARK = "-";
 	private static final String FIXED_DROP_SUFFIX = "-fixed-drop";
 
 	/** A method with the default tail estimate. */
@@ -79,7 +81,8 @@ public record BenchmarkMethod(Method method, ImportanceWeighting weighting,
 
 	/**
 	 * Parses {@code tailedcore}, {@code tailedcore-paper},
-	 * {@code tailedcore-paper-fixed-drop}, {@code tailedcore+iw},
+	 * {@code tailedcore-separation}, {@code tailedcore-paper-fixed-drop},
+	 * {@code tailedcore+iw},
 	 * {@code patchcore+iw-score}, …
 	 *
 	 * @throws IllegalArgumentException for an unknown name, or a tail
@@ -104,16 +107,20 @@ public record BenchmarkMethod(Method method, ImportanceWeighting weighting,
 		final boolean fixedDrop = key.endsWith(FIXED_DROP_SUFFIX);
 		if (fixedDrop) key = key.substring(0, key.length() - FIXED_DROP_SUFFIX
 			.length());
-		final boolean paperTail = key.endsWith(PAPER_TAIL_SUFFIX);
-		if (paperTail) key = key.substring(0, key.length() - PAPER_TAIL_SUFFIX
-			.length());
+		TailEstimation tail = TailedCoreSettings.DEFAULT_TAIL_ESTIMATION;
+		for (final TailEstimation t : TailEstimation.values())
+			if (t != tail && key.endsWith(TAIL_MARK + t.label())) {
+				tail = t;
+				key = key.substring(0, key.length() - t.label().length() - 1);
+				break;
+			}
+		final boolean otherTail = tail !=
+			TailedCoreSettings.DEFAULT_TAIL_ESTIMATION;
 		final Method method = Method.parse(key);
-		if ((fixedDrop || paperTail) && method != Method.TAILEDCORE)
+		if ((fixedDrop || otherTail) && method != Method.TAILEDCORE)
 			throw new IllegalArgumentException("Only TailedCore has a tail " +
 				"estimate and a noise threshold to choose, not " + method
 					.displayName() + " ('" + name + "').");
-		final TailEstimation tail = paperTail ? TailEstimation.PAPER
-			: TailedCoreSettings.DEFAULT_TAIL_ESTIMATION;
 		final NoiseThreshold noise = fixedDrop ? NoiseThreshold.FIXED
 			: TailedCoreSettings.DEFAULT_NOISE_THRESHOLD;
 		return new BenchmarkMethod(method, weighting, tail, noise, null, 0,
@@ -160,7 +167,8 @@ public record BenchmarkMethod(Method method, ImportanceWeighting weighting,
 	public String displayName() {
 		final boolean tailed = method == Method.TAILEDCORE;
 		final String name = method.displayName() + (tailed &&
-			tailEstimation == TailEstimation.PAPER ? PAPER_TAIL_SUFFIX : "") +
+			tailEstimation != TailedCoreSettings.DEFAULT_TAIL_ESTIMATION
+				? TAIL_MARK + tailEstimation.label() : "") +
 			(tailed && noiseThreshold == NoiseThreshold.FIXED ? FIXED_DROP_SUFFIX
 				: "");
 		final String weighted;

@@ -78,7 +78,8 @@ public final class BenchFitCommand implements Subcommand {
 			"--methods LIST          methods to fit, in order (default tailedcore,patchcore);",
 			"                        each fit's time is compared with the first's",
 			"--coreset-ratio R       coreset fraction (default 0.1)",
-			"--tail-estimate E       robust (default) or paper (the authors' estimate)",
+			"--tail-estimate E       robust (default), separation or paper (the",
+			"                        authors' estimate)",
 			"--tail-augmentation A   rot15flip (default), rot30flip, rot45flip, rotflip, none",
 			"--backbone NAME|FILE    backbone (default " +
 				BackboneLocator.DEFAULT_BACKBONE + ")",

@@ -71,11 +71,12 @@ public class FitModelCommand extends TailedCoreCommand {
 	private String noise_threshold = TailedCoreSettings.DEFAULT_NOISE_THRESHOLD
 		.label();
 
-	@Parameter(label = "Tail estimate", choices = { "robust", "paper" },
-		description = "robust (ours, default): only rare kinds apart from the " +
-			"head that the noise filter would remove are tail, so one kind or a " +
-			"diverse kind is never taken as tail; paper: the authors' estimate " +
-			"exactly (see the README).")
+	@Parameter(label = "Tail estimate", choices = { "robust", "separation",
+		"paper" }, description = "robust (ours, default): only rare kinds apart " +
+			"from the head that do not look defective on their patches are tail, " +
+			"so one kind, a diverse kind or a defective image is not taken as " +
+			"tail; separation: apart from the head only; paper: the authors' " +
+			"estimate exactly (see the README).")
 	private String tail_estimate = TailedCoreSettings.DEFAULT_TAIL_ESTIMATION
 		.label();
 

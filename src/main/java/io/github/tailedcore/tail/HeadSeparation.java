@@ -26,8 +26,9 @@ import java.util.stream.IntStream;
  * single image of one class among the others lies 1.3–4 times its nearest
  * image's spacing away (median 2.0–3.8); a defective image lies 1.1–4.2
  * times away (median 1.1–1.7). λ = 2 keeps most rare images and drops most
- * outlying ones; the {@link TailNoiseFilter} then leaves the defects of
- * what remains out of the tail branch.
+ * outlying ones; {@link PatchConfirmation} then returns those that look
+ * defective on their patches, and the {@link TailNoiseFilter} leaves the
+ * defects of what remains out of the tail branch.
  * </p>
  * <p>
  * r(o) is at least {@value #MIN_SPACING} rad, the resolution of float

@@ -21,13 +21,25 @@ public enum TailEstimation implements Labelled {
 
 	/**
 	 * T = the candidates of T₀ that are separated from the head
-	 * ({@link HeadSeparation}): rare kinds, not the outlying images of a
-	 * common kind, nor the images of a diverse one. No candidate separates
-	 * when the images hold no class structure (one kind), so then nothing is
-	 * tail. In the tail branch, the defect patches of the tail images that
-	 * are mostly normal are then left out ({@link TailNoiseFilter}).
+	 * ({@link HeadSeparation}) and do not look like defective images of a
+	 * common kind ({@link PatchConfirmation}): rare kinds, not the images of a
+	 * diverse kind, nor a defective image that looks isolated.
+	 * No candidate separates when the images hold no class structure (one
+	 * kind), so then nothing is tail. In the tail branch, the defect patches
+	 * of the tail images that the noise filter mostly keeps are then left out
+	 * ({@link TailNoiseFilter}).
 	 */
-	ROBUST("robust");
+	ROBUST("robust"),
+
+	/**
+	 * The robust estimate without the check on patches
+	 * ({@link PatchConfirmation}): T = the candidates separated from the
+	 * head, their defect patches left out of the tail branch. The default of
+	 * 2 December (then named {@code robust}); on a single product kind it
+	 * still took isolated images (up to 9 %, defective ones among them) as
+	 * tail.
+	 */
+	SEPARATION("separation");
 
 	private final String label;
 
@@ -35,7 +47,10 @@ public enum TailEstimation implements Labelled {
 		this.label = label;
 	}
 
-	/** The name users type: {@code robust} or {@code paper}. */
+	/**
+	 * The name users type: {@code robust}, {@code separation} or
+	 * {@code paper}.
+	 */
 	@Override
 	public String label() {
 		return label;
@@ -44,6 +59,6 @@ public enum TailEstimation implements Labelled {
 	/** Parses {@link #label()} (case-insensitive). */
 	public static TailEstimation parse(final String name) {
 		return Labelled.parse(values(), name, "tail estimate",
-			"robust or paper");
+			"robust, separation or paper");
 	}
 }

@@ -28,8 +28,11 @@ import java.util.stream.IntStream;
  * <li>the candidates T₀ = { i : κ<sub>i</sub> ≤ K_max }, never empty;</li>
  * <li>the tail T: all of T₀ for the {@linkplain TailEstimation#PAPER paper's}
  * estimate; for the {@linkplain TailEstimation#ROBUST robust} one, the
- * candidates apart from the head ({@link HeadSeparation}), whose defect
- * patches the tail branch then leaves out ({@link #filterPool},
+ * candidates apart from the head ({@link HeadSeparation}) that, once the
+ * head's noise filter has scored their patches, do not look like defective
+ * images of a common kind ({@link #confirm}, {@link PatchConfirmation}), and
+ * whose defect patches
+ * the tail branch then leaves out ({@link #filterPool},
  * {@link TailNoiseFilter}).</li>
  * </ol>
  * Degenerate inputs and estimates (one image, empty half-angle regions, no
@@ -40,7 +43,9 @@ import java.util.stream.IntStream;
  * TailSampler sampler = TailSampler.of(settings);
  * TailEstimate t = sampler.estimate(embeddings, progress);
  * int[] tailImages = t.tailIndices();
- * // after the noise filter and the tail pool:
+ * // after the noise filter:
+ * t = sampler.confirm(t, lof, locations);
+ * // and the tail pool:
  * TailNoiseFilter.Result r = sampler.filterPool(t, features, lof, pool, origins, progress);
  * </pre>
  */
@@ -118,7 +123,7 @@ public final class TailSampler {
 			.filter(i -> kappa[i] <= kMax).toArray();
 		final List<String> notes = inputNotes(neighborhoods, vote);
 		int[] tail = candidates;
-		if (estimation == TailEstimation.ROBUST) {
+		if (estimation != TailEstimation.PAPER) {
 			progress.stage("Tail sampler: separation from the head");
 			tail = HeadSeparation.separated(similarities, candidates, progress);
 			notes.addAll(separationNotes(kappa.length, candidates.length,
@@ -135,9 +140,26 @@ public final class TailSampler {
 	}
 
 	/**
+	 * The check on patches of the robust estimate ({@link PatchConfirmation}):
+	 * the tail images that do not look like defective images of a common
+	 * kind. The other estimates keep their tail.
+	 *
+	 * @param tail this sampler's estimate for the N training images
+	 * @param filter the head's noise filter result on their patches
+	 * @param locations L, patches per image
+	 */
+	public TailEstimate confirm(final TailEstimate tail,
+		final NoiseFilterResult filter, final int locations)
+	{
+		if (estimation != TailEstimation.ROBUST) return tail;
+		return PatchConfirmation.confirm(tail, filter, locations);
+	}
+
+	/**
 	 * The noise filter inside the tail branch, for the robust estimate
-	 * ({@link TailNoiseFilter}): the patches of the tail pool that may enter
-	 * the tail coreset. The paper's estimate keeps the whole pool.
+	 * and the separation alone ({@link TailNoiseFilter}): the patches of the
+	 * tail pool that may enter the tail coreset. The paper's estimate keeps
+	 * the whole pool.
 	 *
 	 * @param tail this sampler's estimate for the N training images
 	 * @param training the N training images' patches

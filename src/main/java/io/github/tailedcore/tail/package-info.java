@@ -19,10 +19,13 @@
  * <p>
  * Beyond the paper, {@link io.github.tailedcore.tail.TailEstimation#ROBUST}
  * (the default) takes as tail only those of the paper's candidates that lie
- * apart from the head ({@link io.github.tailedcore.tail.HeadSeparation}), so
- * that one kind of image, or the images of a diverse kind, are not taken as
- * tail, and filters the defect patches of mostly normal tail images out of
- * the tail branch ({@link io.github.tailedcore.tail.TailNoiseFilter});
+ * apart from the head ({@link io.github.tailedcore.tail.HeadSeparation}) and
+ * that do not look defective on their patches
+ * ({@link io.github.tailedcore.tail.PatchConfirmation}), so that one kind of
+ * image, the images of a diverse kind, or a defective image that looks
+ * isolated are not taken as tail, and filters the defect
+ * patches of mostly normal tail images out of the tail branch
+ * ({@link io.github.tailedcore.tail.TailNoiseFilter});
  * {@link io.github.tailedcore.tail.TailEstimate#note()} says why whenever an
  * estimate was degenerate.
  * </p>

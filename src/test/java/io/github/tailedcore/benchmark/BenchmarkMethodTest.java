@@ -35,7 +35,7 @@ class BenchmarkMethodTest {
 	}
 
 	@Test
-	void tailedCoreTakesEitherTailEstimate() {
+	void tailedCoreTakesAnyTailEstimate() {
 		assertEquals(TailEstimation.ROBUST, BenchmarkMethod.parse("tailedcore")
 			.tailEstimation());
 		final BenchmarkMethod paper = BenchmarkMethod.parse("TailedCore-paper+iw");
@@ -46,6 +46,14 @@ class BenchmarkMethodTest {
 			.displayName());
 		assertThrows(IllegalArgumentException.class, () -> BenchmarkMethod.parse(
 			"patchcore-paper"));
+		final BenchmarkMethod separation = BenchmarkMethod.parse(
+			"tailedcore-separation-fixed-drop");
+		assertEquals(TailEstimation.SEPARATION, separation.tailEstimation());
+		assertEquals(NoiseThreshold.FIXED, separation.noiseThreshold());
+		assertEquals("TailedCore-separation-fixed-drop", separation
+			.displayName());
+		assertThrows(IllegalArgumentException.class, () -> BenchmarkMethod.parse(
+			"softpatch-separation"));
 		final BenchmarkConfig config = new BenchmarkConfig(List.of(TailShape.step(
 			1)), 0.1, NoiseProtocol.OVERLAP, List.of(101L), List.of(paper), 0.01,
 			null, 0, Preprocessing.paper());

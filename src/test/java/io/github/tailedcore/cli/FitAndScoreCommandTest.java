@@ -173,7 +173,7 @@ class FitAndScoreCommandTest {
 			"--embeddings", embeddings.toString(), "--tail-estimate", "exact",
 			"--model", dir.resolve("x").toString());
 		assertEquals("2", bad[0]);
-		assertTrue(bad[1].contains("use robust or paper"), bad[1]);
+		assertTrue(bad[1].contains("use robust, separation or paper"), bad[1]);
 	}
 
 	/**

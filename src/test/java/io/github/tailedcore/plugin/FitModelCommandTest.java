@@ -210,13 +210,15 @@ class FitModelCommandTest {
 	/**
 	 * One kind (5 grid images): the paper's tail estimate, chosen in the
 	 * dialog, takes every image and the summary warns with the cause; the
-	 * robust one takes none and says why. The model records the choice, and
-	 * the noise threshold chosen with it.
+	 * robust one and the separation alone take none and say why. The model
+	 * records the choice, and the noise threshold chosen with it.
 	 */
 	@Test
 	void tailEstimateIsAnOptionAndItsWarningIsShown() throws Exception {
 		final Path train = trainingFolder(5, 0);
-		for (final String estimate : new String[] { "paper", "robust" }) {
+		for (final String estimate : new String[] { "paper", "robust",
+			"separation" })
+		{
 			final Path model = dir.resolve(estimate + ".tailedcore");
 			final Map<String, Object> inputs = map(inputs(train, model));
 			inputs.put("tail_estimate", estimate);

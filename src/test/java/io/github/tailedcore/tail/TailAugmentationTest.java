@@ -73,7 +73,7 @@ class TailAugmentationTest {
 		assertEquals("paper", TailEstimation.PAPER.label());
 		final IllegalArgumentException e = assertThrows(
 			IllegalArgumentException.class, () -> TailEstimation.parse("median"));
-		assertEquals("Unknown tail estimate 'median': use robust or paper.", e
-			.getMessage());
+		assertEquals("Unknown tail estimate 'median': use robust, " +
+			"separation or paper.", e.getMessage());
 	}
 }
